@@ -1,0 +1,48 @@
+"""HTTP for reading the audit log. There is deliberately no route that changes it."""
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from pydantic import AwareDatetime
+
+from api.audit import service
+from api.audit.schemas import AuditEventPublic
+from api.auth.principals import principal_with
+from api.core.pagination import Page, PageQuery, paginate
+from api.core.problems import Problem
+from api.db import SessionDep
+
+router = APIRouter(tags=["audit"])
+AuditReader = principal_with("audit:read")
+
+
+@router.get(
+    "/audit-events",
+    operation_id="list_audit_events",
+    summary="Audit events of your trust, newest first",
+    response_model=Page[AuditEventPublic],
+    responses={401: {"model": Problem}, 403: {"model": Problem}, 422: {"model": Problem}},
+)
+def list_audit_events(
+    session: SessionDep,
+    principal: AuditReader,
+    page: PageQuery,
+    action: Annotated[str | None, Query(max_length=64)] = None,
+    object_type: Annotated[str | None, Query(max_length=64)] = None,
+    object_id: uuid.UUID | None = None,
+    actor_id: uuid.UUID | None = None,
+    since: Annotated[AwareDatetime | None, Query(description="From this time (inclusive)")] = None,
+    until: Annotated[AwareDatetime | None, Query(description="Before this time")] = None,
+) -> Page[AuditEventPublic]:
+    query = service.list_query(
+        principal.admin_trust_ids,
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        actor_id=actor_id,
+        since=since,
+        until=until,
+    )
+    rows, total = paginate(session, query, page)
+    return Page(items=rows, total=total, limit=page.limit, offset=page.offset)

@@ -1,0 +1,88 @@
+"""Writing and reading the audit log. Every write in every service calls `record` in the same
+transaction as the change it describes."""
+
+import uuid
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import event
+from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
+
+from api.audit.models import AuditEvent
+from api.auth.principals import Principal
+from api.core.logging import request_id_var
+
+# Field names whose values never reach the audit log, only the fact that they changed.
+_SECRET_MARKERS = ("password", "secret", "token", "hash", "note")
+
+
+def _safe_value(key: str, value: Any) -> Any:
+    if any(marker in key for marker in _SECRET_MARKERS):
+        return "[redacted]"
+    if isinstance(value, uuid.UUID | date | datetime):
+        return value.isoformat() if not isinstance(value, uuid.UUID) else str(value)
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_safe_value(key, v) for v in value]
+    return value
+
+
+def record(
+    session: Session,
+    actor: Principal | None,
+    action: str,
+    *,
+    object_type: str,
+    object_id: uuid.UUID | None,
+    trust_id: uuid.UUID | None,
+    changes: dict[str, Any] | None = None,
+) -> AuditEvent:
+    event_row = AuditEvent(
+        trust_id=trust_id,
+        actor_kind=actor.kind if actor else "system",
+        actor_id=actor.id if actor else None,
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        changes={k: _safe_value(k, v) for k, v in (changes or {}).items()},
+        request_id=request_id_var.get(),
+    )
+    session.add(event_row)
+    return event_row
+
+
+def list_query(
+    trust_ids: frozenset[uuid.UUID],
+    *,
+    action: str | None = None,
+    object_type: str | None = None,
+    object_id: uuid.UUID | None = None,
+    actor_id: uuid.UUID | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> SelectOfScalar[AuditEvent]:
+    query = select(AuditEvent).where(col(AuditEvent.trust_id).in_(trust_ids))
+    if action:
+        query = query.where(AuditEvent.action == action)
+    if object_type:
+        query = query.where(AuditEvent.object_type == object_type)
+    if object_id:
+        query = query.where(AuditEvent.object_id == object_id)
+    if actor_id:
+        query = query.where(AuditEvent.actor_id == actor_id)
+    if since:
+        query = query.where(AuditEvent.occurred_at >= since)
+    if until:
+        query = query.where(AuditEvent.occurred_at < until)
+    return query.order_by(col(AuditEvent.occurred_at).desc(), col(AuditEvent.id))
+
+
+@event.listens_for(Session, "before_flush")
+def _refuse_audit_changes(session, _flush_context, _instances):  # type: ignore[no-untyped-def]
+    """The log is append-only: no code path may update or delete an event."""
+    for obj in (*session.dirty, *session.deleted):
+        if isinstance(obj, AuditEvent):
+            raise RuntimeError("audit events are append-only")

@@ -1,0 +1,179 @@
+"""Who is asking: a signed-in person or an integration client, with the scopes they carry.
+
+`current_principal` is the one dependency every protected route goes through. Scopes are checked
+here (and shown in OpenAPI through `Security`); which rows a principal may see is decided by the
+query builders in `api.auth.access`.
+"""
+
+import uuid
+from dataclasses import dataclass, field
+from typing import Annotated, Literal
+
+from fastapi import Depends, Request
+from fastapi.openapi.models import OAuthFlowClientCredentials, OAuthFlowPassword, OAuthFlows
+from fastapi.security import OAuth2, SecurityScopes
+from sqlmodel import Session, select
+
+from api.auth.scopes import SCOPE_DESCRIPTIONS, scopes_for_roles
+from api.auth.tokens import InvalidToken, decode_access_token
+from api.core.models import utcnow
+from api.core.problems import Forbidden, Unauthorized
+from api.db import SessionDep
+from api.integrations.models import ApiClient, ApiClientSchool
+from api.org.models import Membership, Role, User
+
+TOKEN_URL = "/api/v1/auth/token"  # noqa: S105
+
+
+@dataclass(frozen=True)
+class Grant:
+    role: Role
+    trust_id: uuid.UUID
+    school_id: uuid.UUID | None
+
+
+@dataclass(frozen=True)
+class Principal:
+    kind: Literal["user", "client"]
+    id: uuid.UUID
+    trust_id: uuid.UUID
+    scopes: frozenset[str]
+    grants: tuple[Grant, ...] = ()
+    client_school_ids: frozenset[uuid.UUID] = field(default_factory=frozenset)
+    must_change_password: bool = False
+
+    @property
+    def is_user(self) -> bool:
+        return self.kind == "user"
+
+    @property
+    def admin_trust_ids(self) -> frozenset[uuid.UUID]:
+        return frozenset(g.trust_id for g in self.grants if g.role == Role.trust_admin)
+
+    def school_ids_with(self, *roles: Role) -> frozenset[uuid.UUID]:
+        return frozenset(g.school_id for g in self.grants if g.role in roles and g.school_id)
+
+    @property
+    def member_school_ids(self) -> frozenset[uuid.UUID]:
+        return frozenset(g.school_id for g in self.grants if g.school_id)
+
+    @property
+    def roles(self) -> frozenset[Role]:
+        return frozenset(g.role for g in self.grants)
+
+
+class BearerToken(OAuth2):
+    """Bearer tokens from the password or client-credentials grant (shown so in OpenAPI)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            flows=OAuthFlows(
+                password=OAuthFlowPassword(tokenUrl=TOKEN_URL, scopes=SCOPE_DESCRIPTIONS),
+                clientCredentials=OAuthFlowClientCredentials(
+                    tokenUrl=TOKEN_URL, scopes=SCOPE_DESCRIPTIONS
+                ),
+            ),
+            scheme_name="OAuth2",
+            auto_error=False,
+        )
+
+    async def __call__(self, request: Request) -> str | None:
+        authorization = request.headers.get("Authorization", "")
+        scheme, _, token = authorization.partition(" ")
+        if scheme.lower() != "bearer" or not token:
+            return None
+        return token.strip()
+
+
+bearer_token = BearerToken()
+_CHALLENGE = {"WWW-Authenticate": "Bearer"}
+
+
+def load_user_principal(session: Session, user: User) -> Principal:
+    memberships = session.exec(select(Membership).where(Membership.user_id == user.id)).all()
+    grants = tuple(Grant(m.role, m.trust_id, m.school_id) for m in memberships)
+    return Principal(
+        kind="user",
+        id=user.id,
+        trust_id=user.trust_id,
+        scopes=scopes_for_roles({g.role for g in grants}),
+        grants=grants,
+        must_change_password=user.must_change_password,
+    )
+
+
+def _principal_from_token(session: Session, token: str) -> Principal:
+    try:
+        claims = decode_access_token(token)
+        subject = uuid.UUID(claims["sub"])
+    except (InvalidToken, ValueError, KeyError) as exc:
+        raise Unauthorized(
+            "The access token is missing, malformed or expired.", headers=_CHALLENGE
+        ) from exc
+    if claims.get("kind") == "client":
+        return _client_principal(session, subject, claims)
+    user = session.get(User, subject)
+    if user is None or not user.active:
+        raise Unauthorized("This account is no longer active.", headers=_CHALLENGE)
+    changed = user.password_changed_at
+    if changed is not None and claims["iat"] < int(changed.timestamp()):
+        raise Unauthorized(
+            "The password has changed since this token was issued.", headers=_CHALLENGE
+        )
+    return load_user_principal(session, user)
+
+
+def _client_principal(session: Session, client_id: uuid.UUID, claims: dict) -> Principal:
+    client = session.get(ApiClient, client_id)
+    now = utcnow()
+    if client is None or client.revoked_at or (client.expires_at and client.expires_at <= now):
+        raise Unauthorized("This integration client is revoked or expired.", headers=_CHALLENGE)
+    granted = frozenset(claims.get("scope", "").split()) & frozenset(client.scopes)
+    school_ids = session.exec(
+        select(ApiClientSchool.school_id).where(ApiClientSchool.client_id == client.id)
+    ).all()
+    return Principal(
+        kind="client",
+        id=client.id,
+        trust_id=client.trust_id,
+        scopes=granted,
+        client_school_ids=frozenset(school_ids),
+    )
+
+
+# Routes a person who must still change their initial password may use.
+_ALLOWED_BEFORE_PASSWORD_CHANGE = {"/api/v1/me", "/api/v1/auth/password", "/api/v1/auth/logout"}
+
+
+def current_principal(
+    security_scopes: SecurityScopes,
+    request: Request,
+    token: Annotated[str | None, Depends(bearer_token)],
+    session: SessionDep,
+) -> Principal:
+    if token is None:
+        raise Unauthorized("Sign in first: send a bearer access token.", headers=_CHALLENGE)
+    principal = _principal_from_token(session, token)
+    if principal.must_change_password and request.url.path not in _ALLOWED_BEFORE_PASSWORD_CHANGE:
+        raise Forbidden(
+            "Change your initial password before doing anything else.",
+            slug="password-change-required",
+        )
+    missing = set(security_scopes.scopes) - principal.scopes
+    if missing:
+        raise Forbidden(
+            f"This needs the scope(s) {', '.join(sorted(missing))}.",
+            slug="insufficient-scope",
+            headers={"WWW-Authenticate": f'Bearer scope="{security_scopes.scope_str}"'},
+        )
+    return principal
+
+
+def principal_with(*scopes: str):  # type: ignore[no-untyped-def]
+    """The dependency for a route that needs these scopes: `Annotated[Principal, ...]`."""
+    from fastapi import Security
+
+    return Annotated[Principal, Security(current_principal, scopes=list(scopes))]
+
+
+CurrentPrincipal = Annotated[Principal, Depends(current_principal)]

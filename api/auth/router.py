@@ -1,0 +1,187 @@
+"""HTTP for sign-in (RFC 6749 token endpoint), sign-out, password change and /me."""
+
+import base64
+import binascii
+from typing import Annotated
+from urllib.parse import unquote
+
+from fastapi import APIRouter, Form, Request, Response, status
+from fastapi.responses import JSONResponse
+
+from api.auth import ratelimit, service
+from api.auth.principals import CurrentPrincipal
+from api.auth.schemas import (
+    GrantType,
+    LogoutRequest,
+    MePublic,
+    OAuthError,
+    PasswordChange,
+    TokenResponse,
+    TokenTransport,
+)
+from api.config import get_settings
+from api.core.problems import PROBLEM_TYPE_BASE, Problem
+from api.db import SessionDep
+
+router = APIRouter(tags=["auth"])
+
+REFRESH_COOKIE = "mentorhub_refresh"
+REFRESH_COOKIE_PATH = "/api/v1/auth"
+_OAUTH_ERRORS = {
+    400: {"model": OAuthError, "description": "RFC 6749 error (invalid_grant, ...)"},
+    401: {"model": OAuthError, "description": "Client authentication failed"},
+    429: {"model": Problem, "description": "Too many attempts; see Retry-After"},
+}
+_AUTH_ERRORS = {401: {"model": Problem, "description": "Not signed in"}}
+
+
+def _oauth_error(failure: service.OAuthFailure) -> JSONResponse:
+    headers = {"WWW-Authenticate": "Basic"} if failure.status == 401 else None
+    body = OAuthError(
+        error=failure.error,
+        error_description=failure.description,
+        type=PROBLEM_TYPE_BASE + "oauth-" + failure.error.replace("_", "-"),
+        title=failure.error.replace("_", " ").capitalize(),
+        status=failure.status,
+        detail=failure.description,
+    )
+    return JSONResponse(
+        body.model_dump(),
+        status_code=failure.status,
+        headers=headers,
+        media_type="application/json",
+    )
+
+
+def _basic_credentials(request: Request) -> tuple[str, str] | None:
+    scheme, _, encoded = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "basic":
+        return None
+    try:
+        client_id, _, secret = base64.b64decode(encoded).decode().partition(":")
+    except (binascii.Error, UnicodeDecodeError):
+        return None
+    return unquote(client_id), unquote(secret)
+
+
+def _set_refresh_cookie(request: Request, response: Response, token: str) -> None:
+    settings = get_settings()
+    response.set_cookie(
+        REFRESH_COOKIE,
+        token,
+        max_age=settings.refresh_token_days * 86400,
+        path=REFRESH_COOKIE_PATH,
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https" or settings.environment == "production",
+    )
+
+
+@router.post(
+    "/auth/token",
+    operation_id="issue_token",
+    summary="Issue tokens (OAuth 2: password, refresh_token, client_credentials)",
+    response_model=TokenResponse,
+    response_model_exclude_none=True,
+    responses=_OAUTH_ERRORS,
+)
+def issue_token(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    grant_type: Annotated[str | None, Form()] = None,
+    username: Annotated[str | None, Form(max_length=254)] = None,
+    password: Annotated[str | None, Form(max_length=256)] = None,
+    refresh_token: Annotated[str | None, Form(max_length=256)] = None,
+    scope: Annotated[str | None, Form(max_length=500)] = None,
+    client_id: Annotated[str | None, Form(max_length=100)] = None,
+    client_secret: Annotated[str | None, Form(max_length=256)] = None,
+    token_transport: Annotated[TokenTransport, Form()] = TokenTransport.body,
+) -> TokenResponse | JSONResponse:
+    settings = get_settings()
+    address = request.client.host if request.client else "unknown"
+    ratelimit.hit_or_raise(settings.token_rate_limit_per_address, "token-address", address)
+    try:
+        if grant_type == GrantType.password:
+            if not username or not password:
+                raise service.OAuthFailure("invalid_request", "username and password are required.")
+            ratelimit.hit_or_raise(
+                settings.token_rate_limit_per_username, "token-username", username.strip().lower()
+            )
+            issued = service.password_grant(session, username, password)
+        elif grant_type == GrantType.refresh_token:
+            presented = refresh_token or request.cookies.get(REFRESH_COOKIE)
+            if not presented:
+                raise service.OAuthFailure("invalid_request", "refresh_token is required.")
+            issued = service.refresh_grant(session, presented)
+        elif grant_type == GrantType.client_credentials:
+            credentials = _basic_credentials(request) or (client_id, client_secret)
+            if not credentials[0] or not credentials[1]:
+                raise service.OAuthFailure(
+                    "invalid_client", "Send client_id and client_secret.", status=401
+                )
+            return service.client_credentials_grant(session, *credentials, scope)
+        elif grant_type is None:
+            raise service.OAuthFailure("invalid_request", "grant_type is required.")
+        else:
+            raise service.OAuthFailure(
+                "unsupported_grant_type", f"grant_type {grant_type!r} is not supported."
+            )
+    except service.OAuthFailure as failure:
+        return _oauth_error(failure)
+
+    if token_transport == TokenTransport.cookie and issued.refresh_token:
+        _set_refresh_cookie(request, response, issued.refresh_token)
+        return issued.response.model_copy(update={"refresh_token": None})
+    return issued.response
+
+
+@router.post(
+    "/auth/logout",
+    operation_id="logout",
+    summary="Sign out: revoke the refresh token (body or cookie) and its family",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=_AUTH_ERRORS,
+)
+def logout(
+    request: Request,
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    body: LogoutRequest | None = None,
+) -> Response:
+    presented = (body.refresh_token if body else None) or request.cookies.get(REFRESH_COOKIE)
+    service.sign_out(session, principal, presented)
+    response = Response(status_code=status.HTTP_204_NO_CONTENT)
+    response.delete_cookie(REFRESH_COOKIE, path=REFRESH_COOKIE_PATH)
+    return response
+
+
+@router.post(
+    "/auth/password",
+    operation_id="change_password",
+    summary="Change your password (ends every other session; sign in again with the new one)",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses={**_AUTH_ERRORS, 422: {"model": Problem, "description": "Password not accepted"}},
+)
+def change_password(
+    body: PasswordChange, session: SessionDep, principal: CurrentPrincipal
+) -> Response:
+    service.change_password(session, principal, body.current_password, body.new_password)
+    response = Response(status_code=status.HTTP_204_NO_CONTENT)
+    response.delete_cookie(REFRESH_COOKIE, path=REFRESH_COOKIE_PATH)
+    return response
+
+
+@router.get(
+    "/me",
+    operation_id="get_me",
+    summary="Who you are: your account, roles, schools and scopes",
+    response_model=MePublic,
+    responses=_AUTH_ERRORS,
+)
+def get_me(session: SessionDep, principal: CurrentPrincipal) -> MePublic:
+    if not principal.is_user:
+        from api.core.problems import NotFound
+
+        raise NotFound("Integration clients have no person behind them.")
+    return service.describe_me(session, principal)

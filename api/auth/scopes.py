@@ -1,0 +1,42 @@
+"""What each role, and each integration client, may do: roles expand to scopes."""
+
+from api.org.models import Role
+
+SCOPE_DESCRIPTIONS: dict[str, str] = {
+    "org:read": "Read the schools and term dates you belong to",
+    "org:write": "Create and change schools",
+    "terms:write": "Set term dates of schools you lead",
+    "users:read": "Read people and their roles in your schools",
+    "users:write": "Create, change and deactivate people and roles in your schools",
+    "clients:manage": "Register and revoke integration clients",
+    "audit:read": "Read the audit log of your trust",
+    "observations:read": "Read observation counts (integrations)",
+}
+
+ROLE_SCOPES: dict[Role, frozenset[str]] = {
+    Role.trust_admin: frozenset(
+        {
+            "org:read",
+            "org:write",
+            "terms:write",
+            "users:read",
+            "users:write",
+            "clients:manage",
+            "audit:read",
+        }
+    ),
+    Role.school_lead: frozenset({"org:read", "terms:write", "users:read", "users:write"}),
+    Role.mentor: frozenset({"org:read"}),
+    Role.mentee: frozenset({"org:read"}),
+    Role.observer: frozenset({"org:read"}),
+}
+
+# Integration clients carry scopes only, never a role; these are the ones they may be granted.
+CLIENT_SCOPES: frozenset[str] = frozenset({"org:read", "observations:read"})
+
+
+def scopes_for_roles(roles: set[Role]) -> frozenset[str]:
+    granted: set[str] = set()
+    for role in roles:
+        granted |= ROLE_SCOPES[role]
+    return frozenset(granted)

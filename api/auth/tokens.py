@@ -1,0 +1,68 @@
+"""Access tokens (JWT, HS256) and opaque secrets. The only module that imports jose."""
+
+import hashlib
+import secrets
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from jose import JWTError, jwt
+
+from api.config import get_settings
+
+ALGORITHM = "HS256"
+REQUIRED_CLAIMS = ("exp", "iat", "sub", "aud", "iss")
+
+
+class InvalidToken(Exception):
+    pass
+
+
+def issue_access_token(
+    subject: uuid.UUID, *, kind: str, scopes: frozenset[str], lifetime: timedelta
+) -> tuple[str, int]:
+    settings = get_settings()
+    now = datetime.now(UTC)
+    claims = {
+        "sub": str(subject),
+        "kind": kind,
+        "scope": " ".join(sorted(scopes)),
+        "iat": int(now.timestamp()),
+        "exp": int((now + lifetime).timestamp()),
+        "aud": settings.jwt_audience,
+        "iss": settings.jwt_issuer,
+        "jti": uuid.uuid4().hex,
+    }
+    token = jwt.encode(claims, settings.secret_key, algorithm=ALGORITHM)
+    return token, int(lifetime.total_seconds())
+
+
+def decode_access_token(token: str) -> dict[str, Any]:
+    settings = get_settings()
+    try:
+        header = jwt.get_unverified_header(token)
+        if header.get("alg") != ALGORITHM:
+            raise InvalidToken("unexpected algorithm")
+        return jwt.decode(
+            token,
+            settings.secret_key,
+            algorithms=[ALGORITHM],
+            audience=settings.jwt_audience,
+            issuer=settings.jwt_issuer,
+            options={f"require_{claim}": True for claim in REQUIRED_CLAIMS},
+        )
+    except JWTError as exc:
+        raise InvalidToken(str(exc)) from exc
+
+
+def new_secret(prefix: str = "", nbytes: int = 32) -> str:
+    return prefix + secrets.token_urlsafe(nbytes)
+
+
+def hash_secret(secret: str) -> str:
+    """SHA-256 is enough for long random secrets; argon2 is for human-chosen passwords."""
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def secrets_match(secret: str, stored_hash: str) -> bool:
+    return secrets.compare_digest(hash_secret(secret), stored_hash)

@@ -1,0 +1,114 @@
+"""The `mentorhub` command: serve, migrate, seed, create-admin, export-openapi."""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from alembic import command
+
+from api.config import PROJECT_ROOT, get_settings
+from api.db import new_session
+
+OPENAPI_PATH = PROJECT_ROOT / "openapi" / "openapi.json"
+
+
+def migrate(_args: argparse.Namespace | None = None) -> None:
+    from api.health.service import alembic_config
+
+    command.upgrade(alembic_config(), "head")
+
+
+def seed(args: argparse.Namespace) -> None:
+    from api.demo.service import seed_demo
+
+    if not args.demo:
+        sys.exit("Say what to seed: mentorhub seed --demo")
+    if get_settings().environment == "production":
+        sys.exit("Refusing to seed demo accounts in production.")
+    migrate()
+    with new_session() as session:
+        logins = seed_demo(session)
+    if logins is None:
+        print("Demo data is already there; its logins use the password 'mentorhub-demo'.")
+        return
+    print("Demo data created. Sign in at http://127.0.0.1:8000 with:")
+    for login in logins:
+        where = f" at {login.school}" if login.school else ""
+        print(f"  {login.role:<12} {login.email:<38} {login.password}{where}")
+
+
+def create_admin(args: argparse.Namespace) -> None:
+    from api.auth.passwords import password_problems
+    from api.org.service import create_first_admin
+
+    problems = password_problems(args.password, args.email)
+    if problems:
+        sys.exit("Password " + "; ".join(problems))
+    migrate()
+    with new_session() as session:
+        try:
+            user = create_first_admin(session, args.email, args.password, args.trust)
+        except ValueError as exc:
+            sys.exit(str(exc))
+        session.commit()
+    print(f"Trust admin {user.email} created; they must change the password at first sign-in.")
+
+
+def export_openapi(args: argparse.Namespace) -> None:
+    from api.main import create_app
+
+    spec = create_app().openapi()
+    text = json.dumps(spec, indent=2, sort_keys=False) + "\n"
+    target = Path(args.output)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text)
+    print(f"Wrote {target}")
+
+
+def serve(args: argparse.Namespace) -> None:
+    import uvicorn
+
+    migrate()
+    uvicorn.run(
+        "api.main:app",
+        host=args.host,
+        port=args.port,
+        reload=args.reload,
+        proxy_headers=True,
+        log_config=None,
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mentorhub", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    p = commands.add_parser("serve", help="migrate, then serve the API and the app")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--reload", action="store_true", help="restart on code changes")
+    p.set_defaults(func=serve)
+
+    p = commands.add_parser("migrate", help="bring the database schema to the newest migration")
+    p.set_defaults(func=migrate)
+
+    p = commands.add_parser("seed", help="load demo data (once; safe to repeat)")
+    p.add_argument("--demo", action="store_true")
+    p.set_defaults(func=seed)
+
+    p = commands.add_parser("create-admin", help="create a trust admin (and the trust)")
+    p.add_argument("email")
+    p.add_argument("--password", required=True)
+    p.add_argument("--trust", default="My Trust", help="trust name; created when missing")
+    p.set_defaults(func=create_admin)
+
+    p = commands.add_parser("export-openapi", help="write openapi/openapi.json")
+    p.add_argument("--output", default=str(OPENAPI_PATH))
+    p.set_defaults(func=export_openapi)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = build_parser().parse_args(argv)
+    args.func(args)

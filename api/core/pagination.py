@@ -1,0 +1,45 @@
+"""Offset pagination with a capped page size, the same for every list."""
+
+from typing import Annotated, Generic, TypeVar
+
+from fastapi import Depends, Query
+from pydantic import BaseModel
+from sqlalchemy import func
+from sqlmodel import Session, select
+from sqlmodel.sql.expression import SelectOfScalar
+
+from api.config import get_settings
+
+DEFAULT_PAGE_SIZE = 50
+T = TypeVar("T")
+
+
+class PageParams(BaseModel):
+    limit: int
+    offset: int
+
+
+def page_params(
+    limit: Annotated[
+        int, Query(ge=1, description="Items per page; at most MENTORHUB_MAX_PAGE_SIZE (200).")
+    ] = DEFAULT_PAGE_SIZE,
+    offset: Annotated[int, Query(ge=0, description="Items to skip.")] = 0,
+) -> PageParams:
+    return PageParams(limit=min(limit, get_settings().max_page_size), offset=offset)
+
+
+PageQuery = Annotated[PageParams, Depends(page_params)]
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    total: int
+    limit: int
+    offset: int
+
+
+def paginate(session: Session, query: SelectOfScalar, page: PageParams) -> tuple[list, int]:
+    """Runs one page of `query` and the count of all its rows."""
+    total = session.exec(select(func.count()).select_from(query.order_by(None).subquery())).one()
+    rows = session.exec(query.limit(page.limit).offset(page.offset)).all()
+    return list(rows), total

@@ -1,0 +1,181 @@
+"""RFC 9457 problem details: the one error format every route answers with."""
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+PROBLEM_TYPE_BASE = "https://mentorhub.example/problems/"
+
+
+class FieldProblem(BaseModel):
+    field: str
+    detail: str
+    type: str | None = None
+
+
+class Problem(BaseModel):
+    """The body of every error response."""
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str
+    title: str
+    status: int
+    detail: str | None = None
+    instance: str | None = None
+    errors: list[FieldProblem] | None = None
+
+
+class ProblemError(Exception):
+    """Raised by services and routers; turned into a problem response by the handler below."""
+
+    status = 400
+    title = "Bad request"
+    slug = "bad-request"
+
+    def __init__(
+        self,
+        detail: str | None = None,
+        *,
+        slug: str | None = None,
+        errors: list[FieldProblem] | None = None,
+        headers: dict[str, str] | None = None,
+        **extra: Any,
+    ) -> None:
+        super().__init__(detail or self.title)
+        if slug:
+            self.slug = slug
+        self.detail = detail
+        self.errors = errors
+        self.headers = headers or {}
+        self.extra = extra
+
+
+class NotFound(ProblemError):
+    status, title, slug = 404, "Not found", "not-found"
+
+
+class Conflict(ProblemError):
+    status, title, slug = 409, "Conflict", "conflict"
+
+
+class Forbidden(ProblemError):
+    status, title, slug = 403, "Forbidden", "forbidden"
+
+
+class Unauthorized(ProblemError):
+    status, title, slug = 401, "Not authenticated", "unauthorized"
+
+
+class Unprocessable(ProblemError):
+    status, title, slug = 422, "Invalid request", "validation"
+
+
+class TooManyRequests(ProblemError):
+    status, title, slug = 429, "Too many requests", "rate-limited"
+
+
+class PayloadTooLarge(ProblemError):
+    status, title, slug = 413, "Request body too large", "payload-too-large"
+
+
+_TITLES_BY_STATUS = {
+    400: "Bad request",
+    401: "Not authenticated",
+    403: "Forbidden",
+    404: "Not found",
+    405: "Method not allowed",
+    406: "Not acceptable",
+    409: "Conflict",
+    413: "Request body too large",
+    415: "Unsupported media type",
+    422: "Invalid request",
+    429: "Too many requests",
+    500: "Internal server error",
+}
+
+
+def problem_response(
+    status: int,
+    *,
+    slug: str | None = None,
+    title: str | None = None,
+    detail: str | None = None,
+    errors: list[FieldProblem] | None = None,
+    headers: dict[str, str] | None = None,
+    instance: str | None = None,
+    **extra: Any,
+) -> JSONResponse:
+    title = title or _TITLES_BY_STATUS.get(status, "Error")
+    body = Problem(
+        type=PROBLEM_TYPE_BASE + (slug or title.lower().replace(" ", "-")),
+        title=title,
+        status=status,
+        detail=detail,
+        instance=instance,
+        errors=errors,
+        **extra,
+    )
+    return JSONResponse(
+        body.model_dump(mode="json", exclude_none=True),
+        status_code=status,
+        media_type=PROBLEM_MEDIA_TYPE,
+        headers=headers,
+    )
+
+
+def _field_name(loc: tuple[Any, ...]) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header", "form", "cookie")]
+    return ".".join(parts) or str(loc[0] if loc else "request")
+
+
+def validation_problems(exc: RequestValidationError) -> list[FieldProblem]:
+    return [
+        FieldProblem(field=_field_name(tuple(e.get("loc", ()))), detail=e["msg"], type=e["type"])
+        for e in exc.errors()
+    ]
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ProblemError)
+    async def on_problem(request: Request, exc: ProblemError) -> JSONResponse:
+        return problem_response(
+            exc.status,
+            slug=exc.slug,
+            title=exc.title,
+            detail=exc.detail,
+            errors=exc.errors,
+            headers=exc.headers,
+            instance=request.url.path,
+            **exc.extra,
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def on_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = validation_problems(exc)
+        summary = "; ".join(f"{e.field}: {e.detail}" for e in errors[:5])
+        return problem_response(
+            422, slug="validation", detail=summary, errors=errors, instance=request.url.path
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def on_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        detail = exc.detail if isinstance(exc.detail, str) else None
+        if exc.status_code == 404 and detail == "Not Found":
+            detail = f"No resource at {request.url.path}"
+        return problem_response(
+            exc.status_code, detail=detail, headers=exc.headers, instance=request.url.path
+        )
+
+    @app.exception_handler(Exception)
+    async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:
+        return problem_response(
+            500,
+            detail="Something went wrong on our side; it has been logged.",
+            instance=request.url.path,
+        )

@@ -1,0 +1,28 @@
+"""Liveness and readiness probes for load balancers and the container health check."""
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+
+from api.db import get_engine
+from api.health import service
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/healthz", operation_id="healthz", summary="Alive: the process answers")
+def healthz() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@router.get(
+    "/readyz",
+    operation_id="readyz",
+    summary="Ready: the database answers and migrations are at head",
+    responses={503: {"description": "Not ready"}},
+)
+def readyz() -> JSONResponse:
+    ready, checks = service.check_ready(get_engine())
+    return JSONResponse(
+        {"status": "ok" if ready else "unavailable", "checks": checks},
+        status_code=200 if ready else 503,
+    )

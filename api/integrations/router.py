@@ -1,0 +1,80 @@
+"""HTTP for integration clients."""
+
+import uuid
+
+from fastapi import APIRouter, status
+
+from api.auth.principals import principal_with
+from api.core.pagination import Page, PageQuery, paginate
+from api.core.problems import Problem
+from api.db import SessionDep
+from api.integrations import service
+from api.integrations.schemas import ApiClientCreate, ApiClientCreated, ApiClientPublic
+
+router = APIRouter(tags=["integration clients"])
+ClientManager = principal_with("clients:manage")
+_ERRORS = {
+    401: {"model": Problem, "description": "Not signed in"},
+    403: {"model": Problem, "description": "Missing scope"},
+    404: {"model": Problem, "description": "Not found, or not visible to you"},
+    409: {"model": Problem, "description": "Conflict"},
+    422: {"model": Problem, "description": "Invalid input"},
+}
+
+
+@router.get(
+    "/integration-clients",
+    operation_id="list_api_clients",
+    summary="Integration clients of your trust",
+    response_model=Page[ApiClientPublic],
+    responses=_ERRORS,
+)
+def list_api_clients(
+    session: SessionDep, principal: ClientManager, page: PageQuery
+) -> Page[ApiClientPublic]:
+    rows, total = paginate(session, service.clients_query(principal), page)
+    return Page(
+        items=service.to_public(session, rows), total=total, limit=page.limit, offset=page.offset
+    )
+
+
+@router.post(
+    "/integration-clients",
+    operation_id="create_api_client",
+    summary="Register a client; answers its secret once",
+    status_code=status.HTTP_201_CREATED,
+    response_model=ApiClientCreated,
+    responses=_ERRORS,
+)
+def create_api_client(
+    body: ApiClientCreate, session: SessionDep, principal: ClientManager
+) -> ApiClientCreated:
+    client, secret = service.create_client(session, principal, body)
+    session.flush()
+    return ApiClientCreated(client=service.to_public(session, [client])[0], client_secret=secret)
+
+
+@router.get(
+    "/integration-clients/{client_id}",
+    operation_id="get_api_client",
+    summary="An integration client",
+    response_model=ApiClientPublic,
+    responses=_ERRORS,
+)
+def get_api_client(
+    client_id: uuid.UUID, session: SessionDep, principal: ClientManager
+) -> ApiClientPublic:
+    return service.to_public(session, [service.get_client(session, principal, client_id)])[0]
+
+
+@router.post(
+    "/integration-clients/{client_id}/revoke",
+    operation_id="revoke_api_client",
+    summary="Revoke a client: its tokens stop working at once",
+    response_model=ApiClientPublic,
+    responses=_ERRORS,
+)
+def revoke_api_client(
+    client_id: uuid.UUID, session: SessionDep, principal: ClientManager
+) -> ApiClientPublic:
+    return service.to_public(session, [service.revoke_client(session, principal, client_id)])[0]

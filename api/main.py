@@ -1,0 +1,100 @@
+"""create_app(): routers, middleware, error handlers and the single-page app's files."""
+
+from pathlib import Path
+
+from fastapi import APIRouter, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse
+from fastapi.routing import APIRoute
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from api.audit.router import router as audit_router
+from api.auth.router import router as auth_router
+from api.config import Settings, get_settings
+from api.core.logging import configure_logging
+from api.core.middleware import (
+    BodySizeLimitMiddleware,
+    RequestContextMiddleware,
+    SecurityHeadersMiddleware,
+)
+from api.core.problems import install_problem_handlers
+from api.health.router import router as health_router
+from api.integrations.router import router as integrations_router
+from api.org.router import router as org_router
+
+API_PREFIX = "/api/v1"
+
+
+def api_router() -> APIRouter:
+    router = APIRouter(prefix=API_PREFIX)
+    for domain_router in (auth_router, org_router, integrations_router, audit_router):
+        router.include_router(domain_router)
+
+    @router.api_route(
+        "/{path:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False
+    )
+    def unknown_api_path(path: str) -> None:
+        # Without this, unknown /api paths would fall through to the app's index.html.
+        raise StarletteHTTPException(404, f"No API resource at {API_PREFIX}/{path}")
+
+    return router
+
+
+def mount_frontend(app: FastAPI, dist: Path) -> None:
+    """Serves the built app; any other non-API path gets index.html for client-side routes."""
+    index = dist / "index.html"
+
+    @app.get("/{path:path}", include_in_schema=False)
+    def frontend(path: str) -> FileResponse:
+        candidate = (dist / path).resolve()
+        if path and candidate.is_file() and candidate.is_relative_to(dist.resolve()):
+            immutable = path.startswith("assets/")
+            headers = {"Cache-Control": "public, max-age=31536000, immutable"} if immutable else {}
+            return FileResponse(candidate, headers=headers)
+        if not index.is_file():
+            raise StarletteHTTPException(404, "The web app is not built; run `make build`.")
+        return FileResponse(index, headers={"Cache-Control": "no-cache"})
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    configure_logging(settings.log_level)
+    app = FastAPI(
+        title="MentorHub API",
+        version="1.0.0",
+        description=(
+            "Promised vs. delivered for school-based teacher mentoring. Errors are RFC 9457 "
+            "problem+json; lists are paginated with `limit` (at most "
+            f"{settings.max_page_size}) and `offset`."
+        ),
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/v1/openapi.json",
+    )
+    install_problem_handlers(app)
+    app.include_router(health_router)
+    app.include_router(api_router())
+    if settings.serve_frontend:
+        mount_frontend(app, settings.frontend_dist)
+
+    # Added last runs first: request ids wrap everything, so even a 413 carries one.
+    app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_credentials=True,
+            allow_methods=["GET", "POST", "PATCH", "PUT", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
+            expose_headers=["X-Request-ID", "Retry-After"],
+        )
+    app.add_middleware(RequestContextMiddleware)
+    return app
+
+
+def api_routes(app: FastAPI) -> list[APIRoute]:
+    return [r for r in app.routes if isinstance(r, APIRoute) and r.include_in_schema]
+
+
+app = create_app()

@@ -1,0 +1,333 @@
+"""HTTP for trusts, schools, term dates, people and roles."""
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response, status
+
+from api.auth.principals import principal_with
+from api.core.pagination import Page, PageQuery, paginate
+from api.core.problems import Problem
+from api.db import SessionDep
+from api.org import service
+from api.org.models import Phase, Role
+from api.org.schemas import (
+    MembershipCreate,
+    MembershipPublic,
+    PasswordReset,
+    SchoolCreate,
+    SchoolPublic,
+    SchoolUpdate,
+    TermDateCreate,
+    TermDatePublic,
+    TermDatesCopied,
+    TermDatesCopy,
+    TermDateUpdate,
+    TrustPublic,
+    TrustUpdate,
+    UserCreate,
+    UserCreated,
+    UserPublic,
+    UserUpdate,
+)
+
+router = APIRouter()
+
+OrgReader = principal_with("org:read")
+OrgWriter = principal_with("org:write")
+TermWriter = principal_with("terms:write")
+UserReader = principal_with("users:read")
+UserWriter = principal_with("users:write")
+
+_READ_ERRORS = {
+    401: {"model": Problem, "description": "Not signed in"},
+    403: {"model": Problem, "description": "Missing scope"},
+    404: {"model": Problem, "description": "Not found, or not visible to you"},
+}
+_WRITE_ERRORS = {
+    **_READ_ERRORS,
+    409: {"model": Problem, "description": "Clashes with what exists"},
+    422: {"model": Problem, "description": "Invalid input"},
+}
+
+
+@router.get(
+    "/trusts",
+    tags=["trusts"],
+    operation_id="list_trusts",
+    summary="Your trust",
+    response_model=list[TrustPublic],
+    responses=_READ_ERRORS,
+)
+def list_trusts(session: SessionDep, principal: OrgReader) -> list:
+    return service.list_trusts(session, principal)
+
+
+@router.get(
+    "/trusts/{trust_id}",
+    tags=["trusts"],
+    operation_id="get_trust",
+    summary="A trust",
+    response_model=TrustPublic,
+    responses=_READ_ERRORS,
+)
+def get_trust(trust_id: uuid.UUID, session: SessionDep, principal: OrgReader):  # type: ignore[no-untyped-def]
+    return service.get_trust(session, principal, trust_id)
+
+
+@router.patch(
+    "/trusts/{trust_id}",
+    tags=["trusts"],
+    operation_id="update_trust",
+    summary="Rename a trust",
+    response_model=TrustPublic,
+    responses=_WRITE_ERRORS,
+)
+def update_trust(trust_id: uuid.UUID, body: TrustUpdate, session: SessionDep, principal: OrgWriter):  # type: ignore[no-untyped-def]
+    return service.update_trust(session, principal, trust_id, body)
+
+
+@router.get(
+    "/schools",
+    tags=["schools"],
+    operation_id="list_schools",
+    summary="Schools visible to you",
+    response_model=Page[SchoolPublic],
+    responses=_READ_ERRORS,
+)
+def list_schools(
+    session: SessionDep,
+    principal: OrgReader,
+    page: PageQuery,
+    q: Annotated[
+        str | None, Query(max_length=100, description="Name contains, or exact URN")
+    ] = None,
+    phase: Phase | None = None,
+    active: bool | None = None,
+) -> Page[SchoolPublic]:
+    rows, total = paginate(
+        session, service.schools_query(principal, q=q, phase=phase, active=active), page
+    )
+    return Page(items=rows, total=total, limit=page.limit, offset=page.offset)
+
+
+@router.post(
+    "/schools",
+    tags=["schools"],
+    operation_id="create_school",
+    summary="Add a school",
+    status_code=status.HTTP_201_CREATED,
+    response_model=SchoolPublic,
+    responses=_WRITE_ERRORS,
+)
+def create_school(body: SchoolCreate, session: SessionDep, principal: OrgWriter):  # type: ignore[no-untyped-def]
+    return service.create_school(session, principal, body)
+
+
+@router.get(
+    "/schools/{school_id}",
+    tags=["schools"],
+    operation_id="get_school",
+    summary="A school",
+    response_model=SchoolPublic,
+    responses=_READ_ERRORS,
+)
+def get_school(school_id: uuid.UUID, session: SessionDep, principal: OrgReader):  # type: ignore[no-untyped-def]
+    return service.get_school(session, principal, school_id)
+
+
+@router.patch(
+    "/schools/{school_id}",
+    tags=["schools"],
+    operation_id="update_school",
+    summary="Change or deactivate a school (active: false)",
+    response_model=SchoolPublic,
+    responses=_WRITE_ERRORS,
+)
+def update_school(
+    school_id: uuid.UUID, body: SchoolUpdate, session: SessionDep, principal: OrgWriter
+):  # type: ignore[no-untyped-def]
+    return service.update_school(session, principal, school_id, body)
+
+
+@router.get(
+    "/schools/{school_id}/term-dates",
+    tags=["term dates"],
+    operation_id="list_term_dates",
+    summary="A school's terms and closures",
+    response_model=list[TermDatePublic],
+    responses=_READ_ERRORS,
+)
+def list_term_dates(school_id: uuid.UUID, session: SessionDep, principal: OrgReader) -> list:
+    return service.list_term_dates(session, principal, school_id)
+
+
+@router.post(
+    "/schools/{school_id}/term-dates",
+    tags=["term dates"],
+    operation_id="create_term_date",
+    summary="Add a term or closure",
+    status_code=status.HTTP_201_CREATED,
+    response_model=TermDatePublic,
+    responses=_WRITE_ERRORS,
+)
+def create_term_date(
+    school_id: uuid.UUID, body: TermDateCreate, session: SessionDep, principal: TermWriter
+):  # type: ignore[no-untyped-def]
+    return service.create_term_date(session, principal, school_id, body)
+
+
+@router.post(
+    "/schools/{school_id}/term-dates/copy",
+    tags=["term dates"],
+    operation_id="copy_term_dates",
+    summary="Copy this school's term dates to other schools (all or nothing)",
+    response_model=TermDatesCopied,
+    responses=_WRITE_ERRORS,
+)
+def copy_term_dates(
+    school_id: uuid.UUID, body: TermDatesCopy, session: SessionDep, principal: TermWriter
+) -> TermDatesCopied:
+    copied = service.copy_term_dates(
+        session, principal, school_id, body.target_school_ids, replace=body.replace
+    )
+    return TermDatesCopied(copied=copied, target_school_ids=body.target_school_ids)
+
+
+@router.patch(
+    "/term-dates/{term_date_id}",
+    tags=["term dates"],
+    operation_id="update_term_date",
+    summary="Change a term or closure",
+    response_model=TermDatePublic,
+    responses=_WRITE_ERRORS,
+)
+def update_term_date(
+    term_date_id: uuid.UUID, body: TermDateUpdate, session: SessionDep, principal: TermWriter
+):  # type: ignore[no-untyped-def]
+    return service.update_term_date(session, principal, term_date_id, body)
+
+
+@router.delete(
+    "/term-dates/{term_date_id}",
+    tags=["term dates"],
+    operation_id="delete_term_date",
+    summary="Remove a term or closure",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=_WRITE_ERRORS,
+)
+def delete_term_date(
+    term_date_id: uuid.UUID, session: SessionDep, principal: TermWriter
+) -> Response:
+    service.delete_term_date(session, principal, term_date_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get(
+    "/users",
+    tags=["people"],
+    operation_id="list_users",
+    summary="People visible to you, with their roles",
+    response_model=Page[UserPublic],
+    responses=_READ_ERRORS,
+)
+def list_users(
+    session: SessionDep,
+    principal: UserReader,
+    page: PageQuery,
+    q: Annotated[str | None, Query(max_length=100, description="Name or email contains")] = None,
+    school_id: uuid.UUID | None = None,
+    role: Role | None = None,
+    active: bool | None = None,
+) -> Page[UserPublic]:
+    query = service.users_query(principal, q=q, school_id=school_id, role=role, active=active)
+    rows, total = paginate(session, query, page)
+    return Page(
+        items=service.to_public(session, rows), total=total, limit=page.limit, offset=page.offset
+    )
+
+
+@router.post(
+    "/users",
+    tags=["people"],
+    operation_id="create_user",
+    summary="Add a person with their roles; answers their initial password once",
+    status_code=status.HTTP_201_CREATED,
+    response_model=UserCreated,
+    responses=_WRITE_ERRORS,
+)
+def create_user(body: UserCreate, session: SessionDep, principal: UserWriter) -> UserCreated:
+    user, password = service.create_user(session, principal, body)
+    session.flush()
+    return UserCreated(user=service.to_public(session, [user])[0], initial_password=password)
+
+
+@router.get(
+    "/users/{user_id}",
+    tags=["people"],
+    operation_id="get_user",
+    summary="A person",
+    response_model=UserPublic,
+    responses=_READ_ERRORS,
+)
+def get_user(user_id: uuid.UUID, session: SessionDep, principal: UserReader) -> UserPublic:
+    return service.to_public(session, [service.get_user(session, principal, user_id)])[0]
+
+
+@router.patch(
+    "/users/{user_id}",
+    tags=["people"],
+    operation_id="update_user",
+    summary="Change or deactivate a person (active: false)",
+    response_model=UserPublic,
+    responses=_WRITE_ERRORS,
+)
+def update_user(
+    user_id: uuid.UUID, body: UserUpdate, session: SessionDep, principal: UserWriter
+) -> UserPublic:
+    user = service.update_user(session, principal, user_id, body)
+    return service.to_public(session, [user])[0]
+
+
+@router.post(
+    "/users/{user_id}/reset-password",
+    tags=["people"],
+    operation_id="reset_user_password",
+    summary="Give a person a new initial password (shown once); ends their sessions",
+    response_model=PasswordReset,
+    responses=_WRITE_ERRORS,
+)
+def reset_user_password(
+    user_id: uuid.UUID, session: SessionDep, principal: UserWriter
+) -> PasswordReset:
+    return PasswordReset(initial_password=service.reset_password(session, principal, user_id))
+
+
+@router.post(
+    "/users/{user_id}/roles",
+    tags=["people"],
+    operation_id="add_user_role",
+    summary="Give a person a role",
+    status_code=status.HTTP_201_CREATED,
+    response_model=MembershipPublic,
+    responses=_WRITE_ERRORS,
+)
+def add_user_role(
+    user_id: uuid.UUID, body: MembershipCreate, session: SessionDep, principal: UserWriter
+):  # type: ignore[no-untyped-def]
+    return service.add_membership(session, principal, user_id, body)
+
+
+@router.delete(
+    "/users/{user_id}/roles/{membership_id}",
+    tags=["people"],
+    operation_id="remove_user_role",
+    summary="Take a role away",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=_WRITE_ERRORS,
+)
+def remove_user_role(
+    user_id: uuid.UUID, membership_id: uuid.UUID, session: SessionDep, principal: UserWriter
+) -> Response:
+    service.remove_membership(session, principal, user_id, membership_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,189 @@
+"""Request and response bodies for trusts, schools, term dates, people and roles."""
+
+import uuid
+from datetime import date, datetime
+from typing import Annotated, ClassVar
+from zoneinfo import available_timezones
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field, model_validator
+
+from api.org.models import Phase, Role, TermKind
+
+
+def _known_timezone(value: str) -> str:
+    if value not in available_timezones():
+        raise ValueError(f"{value!r} is not an IANA time zone such as Europe/London")
+    return value
+
+
+TimeZoneName = Annotated[str, AfterValidator(_known_timezone)]
+Urn = Annotated[str, Field(pattern=r"^\d{6}$", description="6-digit unique reference number")]
+Trn = Annotated[str, Field(pattern=r"^\d{7}$", description="7-digit teacher reference number")]
+Name = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class Input(BaseModel):
+    """Every request body refuses fields it does not know."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Patch(Input):
+    """A partial update: fields left out stay as they are; only `nullable` fields take null."""
+
+    nullable: ClassVar[frozenset[str]] = frozenset()
+
+    @model_validator(mode="after")
+    def refuse_null_for_required(self):  # type: ignore[no-untyped-def]
+        for name in self.model_fields_set - self.nullable:
+            if getattr(self, name) is None:
+                raise ValueError(f"{name} cannot be null; leave it out to keep it")
+        return self
+
+    def changes(self) -> dict:
+        return self.model_dump(exclude_unset=True)
+
+
+class TrustPublic(BaseModel):
+    id: uuid.UUID
+    name: str
+    created_at: datetime
+
+
+class TrustUpdate(Input):
+    name: Name
+
+
+class SchoolCreate(Input):
+    name: Name
+    urn: Urn
+    phase: Phase
+    timezone: TimeZoneName = "Europe/London"
+
+
+class SchoolUpdate(Patch):
+    name: Name | None = None
+    urn: Urn | None = None
+    phase: Phase | None = None
+    timezone: TimeZoneName | None = None
+    active: bool | None = None
+
+
+class SchoolPublic(BaseModel):
+    id: uuid.UUID
+    trust_id: uuid.UUID
+    name: str
+    urn: str
+    phase: Phase
+    timezone: str
+    active: bool
+    created_at: datetime
+
+
+class _DateRange(Patch):
+    @model_validator(mode="after")
+    def ends_after_start(self):  # type: ignore[no-untyped-def]
+        starts, ends = getattr(self, "starts_on", None), getattr(self, "ends_on", None)
+        if starts and ends and ends < starts:
+            raise ValueError("ends_on must be on or after starts_on")
+        return self
+
+
+class TermDateCreate(_DateRange):
+    kind: TermKind
+    name: Annotated[str, Field(min_length=1, max_length=100)]
+    starts_on: date
+    ends_on: date
+
+
+class TermDateUpdate(_DateRange):
+    kind: TermKind | None = None
+    name: Annotated[str, Field(min_length=1, max_length=100)] | None = None
+    starts_on: date | None = None
+    ends_on: date | None = None
+
+
+class TermDatePublic(BaseModel):
+    id: uuid.UUID
+    school_id: uuid.UUID
+    kind: TermKind
+    name: str
+    starts_on: date
+    ends_on: date
+
+
+class TermDatesCopy(Input):
+    target_school_ids: Annotated[list[uuid.UUID], Field(min_length=1, max_length=100)]
+    replace: bool = Field(
+        default=False,
+        description="Delete the target schools' own term dates first; otherwise a clash is 409.",
+    )
+
+
+class TermDatesCopied(BaseModel):
+    copied: int
+    target_school_ids: list[uuid.UUID]
+
+
+class MembershipCreate(Input):
+    role: Role
+    school_id: uuid.UUID | None = Field(
+        default=None, description="Required for every role but trust_admin, which is trust-wide."
+    )
+
+    @model_validator(mode="after")
+    def school_matches_role(self):  # type: ignore[no-untyped-def]
+        if self.role == Role.trust_admin and self.school_id is not None:
+            raise ValueError("trust_admin is trust-wide: leave school_id empty")
+        if self.role != Role.trust_admin and self.school_id is None:
+            raise ValueError(f"{self.role.value} needs a school_id")
+        return self
+
+
+class MembershipPublic(BaseModel):
+    id: uuid.UUID
+    role: Role
+    trust_id: uuid.UUID
+    school_id: uuid.UUID | None
+
+
+class UserCreate(Input):
+    email: EmailStr
+    full_name: Name
+    trn: Trn | None = None
+    mis_staff_code: Annotated[str, Field(min_length=1, max_length=32)] | None = None
+    roles: Annotated[list[MembershipCreate], Field(min_length=1, max_length=20)]
+
+
+class UserUpdate(Patch):
+    nullable = frozenset({"trn", "mis_staff_code"})
+
+    email: EmailStr | None = None
+    full_name: Name | None = None
+    trn: Trn | None = None
+    mis_staff_code: Annotated[str, Field(min_length=1, max_length=32)] | None = None
+    active: bool | None = None
+
+
+class UserPublic(BaseModel):
+    id: uuid.UUID
+    trust_id: uuid.UUID
+    email: str
+    full_name: str
+    trn: str | None
+    mis_staff_code: str | None
+    active: bool
+    must_change_password: bool
+    roles: list[MembershipPublic]
+    created_at: datetime
+
+
+class UserCreated(BaseModel):
+    user: UserPublic
+    initial_password: str = Field(
+        description="Shown once. The person must change it when they first sign in."
+    )
+
+
+class PasswordReset(BaseModel):
+    initial_password: str = Field(description="Shown once; must be changed at next sign-in.")
