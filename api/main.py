@@ -5,7 +5,7 @@ from pathlib import Path
 from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse
-from fastapi.routing import APIRoute
+from fastapi.routing import APIRoute, RouteContext, iter_route_contexts
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.audit.router import router as audit_router
@@ -93,8 +93,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return app
 
 
-def api_routes(app: FastAPI) -> list[APIRoute]:
-    return [r for r in app.routes if isinstance(r, APIRoute) and r.include_in_schema]
+def api_routes(app: FastAPI) -> list[RouteContext]:
+    """Every documented route, with included routers flattened (paths carry their prefix)."""
+    return [
+        context
+        for context in iter_route_contexts(app.routes)
+        if isinstance(context.original_route, APIRoute) and context.include_in_schema
+    ]
 
 
 app = create_app()

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Form, Request, Response, status
 from fastapi.responses import JSONResponse
 
 from api.auth import ratelimit, service
-from api.auth.principals import CurrentPrincipal
+from api.auth.principals import CurrentPerson
 from api.auth.schemas import (
     GrantType,
     LogoutRequest,
@@ -32,7 +32,10 @@ _OAUTH_ERRORS = {
     401: {"model": OAuthError, "description": "Client authentication failed"},
     429: {"model": Problem, "description": "Too many attempts; see Retry-After"},
 }
-_AUTH_ERRORS = {401: {"model": Problem, "description": "Not signed in"}}
+_AUTH_ERRORS = {
+    401: {"model": Problem, "description": "Not signed in"},
+    403: {"model": Problem, "description": "Integration clients cannot use this"},
+}
 
 
 def _oauth_error(failure: service.OAuthFailure) -> JSONResponse:
@@ -146,7 +149,7 @@ def issue_token(
 def logout(
     request: Request,
     session: SessionDep,
-    principal: CurrentPrincipal,
+    principal: CurrentPerson,
     body: LogoutRequest | None = None,
 ) -> Response:
     presented = (body.refresh_token if body else None) or request.cookies.get(REFRESH_COOKIE)
@@ -164,7 +167,7 @@ def logout(
     responses={**_AUTH_ERRORS, 422: {"model": Problem, "description": "Password not accepted"}},
 )
 def change_password(
-    body: PasswordChange, session: SessionDep, principal: CurrentPrincipal
+    body: PasswordChange, session: SessionDep, principal: CurrentPerson
 ) -> Response:
     service.change_password(session, principal, body.current_password, body.new_password)
     response = Response(status_code=status.HTTP_204_NO_CONTENT)
@@ -179,9 +182,5 @@ def change_password(
     response_model=MePublic,
     responses=_AUTH_ERRORS,
 )
-def get_me(session: SessionDep, principal: CurrentPrincipal) -> MePublic:
-    if not principal.is_user:
-        from api.core.problems import NotFound
-
-        raise NotFound("Integration clients have no person behind them.")
+def get_me(session: SessionDep, principal: CurrentPerson) -> MePublic:
     return service.describe_me(session, principal)

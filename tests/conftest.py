@@ -1,0 +1,175 @@
+"""Test set-up: one database (SQLite by default, PostgreSQL when MENTORHUB_TEST_DATABASE_URL
+says so) built by `alembic upgrade head`, emptied after every test, and a small world of two
+trusts with a person for every role."""
+
+import os
+import tempfile
+import uuid
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+_tmp = Path(tempfile.mkdtemp(prefix="mentorhub-tests-"))
+TEST_DATABASE_URL = os.environ.get("MENTORHUB_TEST_DATABASE_URL") or f"sqlite:///{_tmp / 'test.db'}"
+os.environ.update(
+    MENTORHUB_ENVIRONMENT="test",
+    MENTORHUB_DATABASE_URL=TEST_DATABASE_URL,
+    MENTORHUB_SECRET_KEY="test-secret-key-that-is-long-enough-0123456789",
+    MENTORHUB_SERVE_FRONTEND="false",
+    MENTORHUB_LOG_LEVEL="WARNING",
+)
+
+from alembic import command  # noqa: E402
+from fastapi.testclient import TestClient  # noqa: E402
+from sqlalchemy import text  # noqa: E402
+from sqlmodel import Session, SQLModel  # noqa: E402
+
+import api.models  # noqa: E402, F401
+from api.auth import ratelimit  # noqa: E402
+from api.auth.passwords import hash_password  # noqa: E402
+from api.auth.scopes import scopes_for_roles  # noqa: E402
+from api.auth.tokens import hash_secret, issue_access_token  # noqa: E402
+from api.db import get_engine  # noqa: E402
+from api.health.service import alembic_config  # noqa: E402
+from api.integrations.models import ApiClient, ApiClientSchool  # noqa: E402
+from api.org.models import Membership, Phase, Role, School, TermDate, TermKind, Trust, User  # noqa: E402
+
+PASSWORD = "correct-horse-battery"
+_PASSWORD_HASH = hash_password(PASSWORD)
+IS_POSTGRES = TEST_DATABASE_URL.startswith("postgresql")
+
+
+def pytest_report_header(config):  # type: ignore[no-untyped-def]
+    return f"database: {'PostgreSQL' if IS_POSTGRES else 'SQLite'} ({TEST_DATABASE_URL})"
+
+
+def _reset_schema() -> None:
+    engine = get_engine()
+    if IS_POSTGRES:
+        with engine.begin() as connection:
+            connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+            connection.execute(text("CREATE SCHEMA public"))
+    command.upgrade(alembic_config(), "head")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def database():  # type: ignore[no-untyped-def]
+    if os.environ.get("MENTORHUB_REQUIRE_POSTGRES") == "1" and not IS_POSTGRES:
+        pytest.exit("MENTORHUB_REQUIRE_POSTGRES=1 but the tests are not on PostgreSQL", 2)
+    _reset_schema()
+    yield get_engine()
+
+
+@pytest.fixture(autouse=True)
+def clean_tables(database):  # type: ignore[no-untyped-def]
+    ratelimit.reset_all()
+    yield
+    with database.begin() as connection:
+        for table in reversed(SQLModel.metadata.sorted_tables):
+            connection.execute(table.delete())
+
+
+@pytest.fixture
+def session(database):  # type: ignore[no-untyped-def]
+    with Session(database, expire_on_commit=False) as session:
+        yield session
+
+
+@pytest.fixture(scope="session")
+def app():  # type: ignore[no-untyped-def]
+    from api.main import create_app
+
+    return create_app()
+
+
+@pytest.fixture
+def client(app):  # type: ignore[no-untyped-def]
+    with TestClient(app, raise_server_exceptions=False) as test_client:
+        yield test_client
+
+
+@dataclass
+class World:
+    trust: Trust
+    school: School  # Hillcrest: where most people are
+    other_school: School  # Riverside: same trust, led by other_lead
+    foreign_school: School  # in another trust altogether
+    term: TermDate
+    people: dict[str, User]
+    memberships: dict[str, Membership]
+    api_client: ApiClient
+    api_client_secret: str
+
+    def token(self, who: str) -> str:
+        if who == "client":
+            return mint_client_token(self.api_client)
+        user = self.people[who]
+        roles = {m.role for m in self.memberships.values() if m.user_id == user.id}
+        return mint_user_token(user, roles)
+
+    def headers(self, who: str) -> dict[str, str]:
+        return {} if who == "anon" else {"Authorization": f"Bearer {self.token(who)}"}
+
+
+def mint_user_token(user: User, roles: set[Role]) -> str:
+    token, _ = issue_access_token(user.id, kind="user", scopes=scopes_for_roles(roles),
+                                  lifetime=timedelta(minutes=5))
+    return token
+
+
+def mint_client_token(client: ApiClient) -> str:
+    token, _ = issue_access_token(client.id, kind="client", scopes=frozenset(client.scopes),
+                                  lifetime=timedelta(minutes=5))
+    return token
+
+
+def make_user(session: Session, trust: Trust, key: str, *, trn: str | None = None,
+              must_change: bool = False) -> User:
+    user = User(trust_id=trust.id, email=f"{key}@example.org",
+                full_name=key.replace("_", " ").title(), trn=trn, password_hash=_PASSWORD_HASH,
+                must_change_password=must_change)
+    session.add(user)
+    return user
+
+
+@pytest.fixture
+def world(session: Session) -> World:
+    trust = Trust(name="Northern Trust")
+    foreign_trust = Trust(name="Southern Trust")
+    school = School(trust_id=trust.id, name="Hillcrest Academy", urn="100001",
+                    phase=Phase.secondary)
+    other = School(trust_id=trust.id, name="Riverside Primary", urn="100002", phase=Phase.primary)
+    foreign = School(trust_id=foreign_trust.id, name="Seaside School", urn="200001",
+                     phase=Phase.primary)
+    session.add_all([trust, foreign_trust, school, other, foreign])
+    term = TermDate(school_id=school.id, kind=TermKind.term, name="Autumn term",
+                    starts_on=date(2026, 9, 2), ends_on=date(2026, 12, 18))
+    session.add(term)
+
+    roles = {
+        "admin": (trust, Role.trust_admin, None),
+        "lead": (trust, Role.school_lead, school),
+        "mentor": (trust, Role.mentor, school),
+        "mentee": (trust, Role.mentee, school),
+        "observer": (trust, Role.observer, school),
+        "other_lead": (trust, Role.school_lead, other),
+        "foreign_admin": (foreign_trust, Role.trust_admin, None),
+    }
+    people, memberships = {}, {}
+    for index, (key, (owner, role, at)) in enumerate(roles.items()):
+        user = make_user(session, owner, key, trn=f"{1000000 + index}")
+        people[key] = user
+        membership = Membership(user_id=user.id, trust_id=owner.id, role=role,
+                                school_id=at.id if at else None)
+        session.add(membership)
+        memberships[key] = membership
+
+    secret = "mhs_test-secret-" + uuid.uuid4().hex
+    api_client = ApiClient(trust_id=trust.id, name="Arbor MIS", secret_hash=hash_secret(secret),
+                           scopes=["org:read", "observations:read"])
+    session.add(api_client)
+    session.add(ApiClientSchool(client_id=api_client.id, school_id=school.id))
+    session.commit()
+    return World(trust, school, other, foreign, term, people, memberships, api_client, secret)
