@@ -1,0 +1,65 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+
+export const PASSWORD = "mentorhub-demo";
+export const USERS = {
+  admin: "admin@demo.mentorhub.test",
+  lead: "lead@demo.mentorhub.test",
+  mentor: "mentor@demo.mentorhub.test",
+  mentee: "mentee@demo.mentorhub.test",
+  observer: "observer@demo.mentorhub.test",
+  leadRiverside: "lead.riverside@demo.mentorhub.test",
+} as const;
+
+/** Every test fails on a Content-Security-Policy violation or an uncaught page error. */
+export const test = base.extend<{ pageProblems: string[] }>({
+  pageProblems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error" && /Content.Security.Policy|Refused to/i.test(message.text())) {
+          problems.push(message.text());
+        }
+      });
+      page.on("pageerror", (error) => problems.push(String(error)));
+      await use(problems);
+      expect(problems, "page errors or CSP violations").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** axe-core: no serious or critical violation on the page as it is now. */
+export async function checkA11y(page: Page, where: string): Promise<void> {
+  await page.waitForLoadState("domcontentloaded");
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    bad.map((v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    `accessibility problems on ${where}`,
+  ).toEqual([]);
+}
+
+export async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
+  await page.goto("/sign-in");
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in to MentorHub" })).toBeVisible();
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function signInAndWait(page: Page, email: string, password = PASSWORD): Promise<void> {
+  await signIn(page, email, password);
+  await expect(page.getByRole("heading", { level: 1, name: /^Welcome, / })).toBeVisible();
+}
+
+export async function mainNavLinks(page: Page): Promise<string[]> {
+  const nav = page.getByRole("navigation", { name: "Main" });
+  return nav.getByRole("link").allInnerTexts();
+}
+
+export function unique(prefix: string): string {
+  return `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+}

@@ -1,0 +1,35 @@
+import { checkA11y, expect, mainNavLinks, signInAndWait, test, USERS } from "./helpers";
+
+const expectedNav = {
+  admin: ["Home", "Schools", "People", "Integrations", "Audit log", "Change password"],
+  lead: ["Home", "Term dates", "People", "Change password"],
+  mentor: ["Home", "Change password"],
+  mentee: ["Home", "Change password"],
+  observer: ["Home", "Change password"],
+} as const;
+
+for (const [role, links] of Object.entries(expectedNav)) {
+  test(`${role} signs in and sees the ${role} navigation`, async ({ page }) => {
+    await signInAndWait(page, USERS[role as keyof typeof expectedNav]);
+    await expect(page).toHaveTitle("Home – MentorHub");
+    expect(await mainNavLinks(page)).toEqual(links);
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await checkA11y(page, `${role} home`);
+  });
+}
+
+test("the admin home page, for the README screenshot", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signInAndWait(page, USERS.admin);
+  await expect(page.getByText("active schools")).toBeVisible();
+  await page.locator("h1").blur();
+  await page.screenshot({ path: "../docs/screenshots/home.png" });
+});
+
+test("a school lead sees the people of their school on the home page", async ({ page }) => {
+  await signInAndWait(page, USERS.lead);
+  const people = page.getByRole("region", { name: /People at Hillcrest Academy/ });
+  await expect(people.getByRole("link", { name: /./ }).first()).toBeVisible();
+  await expect(people.getByRole("cell", { name: "Mentor", exact: true }).first()).toBeVisible();
+  await checkA11y(page, "lead home");
+});

@@ -1,0 +1,112 @@
+/** The shell: skip link, header with the school switcher, navigation, main and footer. */
+import { useEffect, useState, type ReactNode } from "react";
+import { Link, NavLink, useLocation, useNavigate } from "react-router";
+import { useAuth } from "../auth/AuthContext";
+import { ROLE_LABELS } from "../lib/labels";
+
+interface NavItem {
+  to: string;
+  label: string;
+}
+
+export function useNavItems(): NavItem[] {
+  const { has, isTrustAdmin } = useAuth();
+  const items: NavItem[] = [{ to: "/", label: "Home" }];
+  if (has("org:write")) items.push({ to: "/schools", label: "Schools" });
+  if (has("terms:write") && !isTrustAdmin) items.push({ to: "/term-dates", label: "Term dates" });
+  if (has("users:read")) items.push({ to: "/people", label: "People" });
+  if (has("clients:manage")) items.push({ to: "/integrations", label: "Integrations" });
+  if (has("audit:read")) items.push({ to: "/audit", label: "Audit log" });
+  return items;
+}
+
+export function Layout({ children, minimal = false }: { children: ReactNode; minimal?: boolean }) {
+  const { me, signOut } = useAuth();
+  const items = useNavItems();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const location = useLocation();
+  const navigate = useNavigate();
+
+  useEffect(() => setMenuOpen(false), [location.pathname]);
+
+  async function handleSignOut() {
+    await signOut();
+    navigate("/sign-in", { replace: true });
+  }
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <header className="header">
+        <div className="header__inner">
+          <Link className="brand" to="/">
+            MentorHub
+          </Link>
+          {me && <span className="header__who">{me.full_name}</span>}
+          {!minimal && (
+            <button
+              type="button"
+              className="menu-toggle"
+              aria-expanded={menuOpen}
+              aria-controls="main-nav"
+              onClick={() => setMenuOpen((open) => !open)}
+            >
+              Menu
+            </button>
+          )}
+        </div>
+        <nav id="main-nav" aria-label="Main" className={`nav${menuOpen ? " nav--open" : ""}${minimal ? " nav--minimal" : ""}`}>
+          <ul className="nav__list">
+            {!minimal &&
+              items.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.to === "/"}>
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            {!minimal && (
+              <li className="nav__account">
+                <NavLink to="/account/password">Change password</NavLink>
+              </li>
+            )}
+            <li className={minimal ? "nav__account" : undefined}>
+              <button type="button" className="nav__signout" onClick={handleSignOut}>
+                Sign out
+              </button>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      {!minimal && <SchoolSwitcher />}
+      <main id="main" className="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="footer">
+        <p>MentorHub · {me?.trust_name}</p>
+      </footer>
+    </div>
+  );
+}
+
+/** For people with roles in more than one school: which school the pages show. */
+function SchoolSwitcher() {
+  const { schools, currentSchool, setCurrentSchoolId } = useAuth();
+  if (schools.length < 2 || !currentSchool) return null;
+  return (
+    <div className="switcher" role="region" aria-label="School">
+      <div className="switcher__inner">
+        <label htmlFor="school-switcher">Viewing school</label>
+        <select id="school-switcher" value={currentSchool.schoolId} onChange={(e) => setCurrentSchoolId(e.target.value)}>
+          {schools.map((s) => (
+            <option key={s.schoolId} value={s.schoolId}>
+              {s.schoolName} ({s.roles.map((r) => ROLE_LABELS[r]).join(", ")})
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+/** One screen: sets the document title and moves focus to its heading when it opens. */
+import { useEffect, useRef, type ReactNode } from "react";
+
+export const APP_NAME = "MentorHub";
+
+export function Page({ title, heading, children, lead }: { title: string; heading?: string; lead?: ReactNode; children: ReactNode }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${title} – ${APP_NAME}`;
+  }, [title]);
+  useEffect(() => {
+    ref.current?.focus({ preventScroll: false });
+  }, []);
+  return (
+    <>
+      <h1 ref={ref} tabIndex={-1}>
+        {heading ?? title}
+      </h1>
+      {lead && <p className="lead">{lead}</p>}
+      {children}
+    </>
+  );
+}
+
+export function Loading({ what = "Loading" }: { what?: string }) {
+  return (
+    <p className="loading" role="status">
+      {what}…
+    </p>
+  );
+}
+
+export function Notice({ kind = "info", children }: { kind?: "info" | "success" | "error"; children: ReactNode }) {
+  return (
+    <div className={`notice notice--${kind}`} role={kind === "error" ? "alert" : "status"}>
+      {children}
+    </div>
+  );
+}

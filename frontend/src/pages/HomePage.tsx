@@ -1,0 +1,148 @@
+import { useEffect, useState } from "react";
+import { Link, useLocation } from "react-router";
+import { api, unwrap, type User } from "../api/client";
+import { useAuth, type SchoolRole } from "../auth/AuthContext";
+import { Loading, Notice, Page } from "../components/Page";
+import { ROLE_LABELS } from "../lib/labels";
+
+export function HomePage() {
+  const { me, isTrustAdmin, currentSchool, schools } = useAuth();
+  const location = useLocation();
+  const notice = (location.state as { notice?: string } | null)?.notice;
+  if (!me) return null;
+  const leads = currentSchool?.roles.includes("school_lead") ?? false;
+
+  return (
+    <Page title="Home" heading={`Welcome, ${me.full_name}`} lead={me.trust_name}>
+      {notice && <Notice kind="success">{notice}</Notice>}
+      <section aria-labelledby="roles-heading" className="section">
+        <h2 id="roles-heading">Your roles</h2>
+        <ul className="role-list">
+          {me.roles.map((grant, index) => (
+            <li key={`${grant.role}-${grant.school_id ?? "trust"}-${index}`}>
+              <strong>{ROLE_LABELS[grant.role]}</strong> {grant.school_name ? `at ${grant.school_name}` : `across ${me.trust_name}`}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {isTrustAdmin && <TrustOverview />}
+      {leads && currentSchool && <SchoolPeople school={currentSchool} />}
+      {!isTrustAdmin && !leads && schools.length > 0 && (
+        <section aria-labelledby="next-heading" className="section">
+          <h2 id="next-heading">What comes next</h2>
+          <p>
+            Meetings, observations and targets will appear here. For now, check that your school and role are right; if
+            not, ask your school lead.
+          </p>
+        </section>
+      )}
+    </Page>
+  );
+}
+
+function TrustOverview() {
+  const [counts, setCounts] = useState<{ schools: number; people: number; clients: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    Promise.all([
+      unwrap(api.GET("/api/v1/schools", { params: { query: { limit: 1, active: true } } })),
+      unwrap(api.GET("/api/v1/users", { params: { query: { limit: 1, active: true } } })),
+      unwrap(api.GET("/api/v1/integration-clients", { params: { query: { limit: 1 } } })),
+    ])
+      .then(([schools, people, clients]) => {
+        if (live) setCounts({ schools: schools.total, people: people.total, clients: clients.total });
+      })
+      .catch((e: Error) => live && setError(e.message));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return (
+    <section aria-labelledby="trust-heading" className="section">
+      <h2 id="trust-heading">Your trust at a glance</h2>
+      {error && <Notice kind="error">{error}</Notice>}
+      {!counts && !error && <Loading />}
+      {counts && (
+        <ul className="cards">
+          <li className="card">
+            <span className="card__number">{counts.schools}</span> active schools
+            <Link className="card__link" to="/schools">
+              Manage schools
+            </Link>
+          </li>
+          <li className="card">
+            <span className="card__number">{counts.people}</span> active people
+            <Link className="card__link" to="/people">
+              Manage people
+            </Link>
+          </li>
+          <li className="card">
+            <span className="card__number">{counts.clients}</span> integration clients
+            <Link className="card__link" to="/integrations">
+              Manage integrations
+            </Link>
+          </li>
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function SchoolPeople({ school }: { school: SchoolRole }) {
+  const [people, setPeople] = useState<{ items: User[]; total: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    setPeople(null);
+    unwrap(api.GET("/api/v1/users", { params: { query: { school_id: school.schoolId, active: true, limit: 50 } } }))
+      .then((page) => live && setPeople(page))
+      .catch((e: Error) => live && setError(e.message));
+    return () => {
+      live = false;
+    };
+  }, [school.schoolId]);
+  return (
+    <section aria-labelledby="people-heading" className="section">
+      <h2 id="people-heading">People at {school.schoolName}</h2>
+      {error && <Notice kind="error">{error}</Notice>}
+      {!people && !error && <Loading />}
+      {people && (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">People at {school.schoolName}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Roles here</th>
+              </tr>
+            </thead>
+            <tbody>
+              {people.items.map((person) => (
+                <tr key={person.id}>
+                  <td>
+                    <Link to={`/people/${person.id}`}>{person.full_name}</Link>
+                  </td>
+                  <td>
+                    {person.roles
+                      .filter((r) => r.school_id === school.schoolId)
+                      .map((r) => ROLE_LABELS[r.role])
+                      .join(", ")}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {people && people.total > people.items.length && (
+        <p>
+          Showing {people.items.length} of {people.total}. <Link to="/people">See everyone</Link>
+        </p>
+      )}
+      <p>
+        <Link to="/people/new">Add a person</Link> · <Link to="/term-dates">Term dates</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,5 @@
+import { Page } from "../components/Page";
+
+export function IntegrationNewPage() {
+  return <Page title="IntegrationNewPage">Coming soon</Page>;
+}
