@@ -2,11 +2,12 @@
 
 from pathlib import Path
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse
 from fastapi.routing import APIRoute, RouteContext, iter_route_contexts
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import compile_path
 
 from api.audit.router import router as audit_router
 from api.auth.router import router as auth_router
@@ -30,14 +31,37 @@ def api_router() -> APIRouter:
     for domain_router in (auth_router, org_router, integrations_router, audit_router):
         router.include_router(domain_router)
 
-    @router.api_route(
-        "/{path:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False
+    return router
+
+
+def add_unknown_api_path_handler(app: FastAPI) -> None:
+    """Unknown /api paths answer a 404 problem (or 405 when only the method is wrong) instead
+    of falling through to the app's index.html."""
+
+    @app.api_route(
+        API_PREFIX + "/{path:path}",
+        methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+        include_in_schema=False,
     )
-    def unknown_api_path(path: str) -> None:
-        # Without this, unknown /api paths would fall through to the app's index.html.
+    def unknown_api_path(path: str, request: Request) -> None:
+        allowed = _methods_for_path(app, request.url.path)
+        if allowed:
+            raise StarletteHTTPException(
+                405,
+                f"{request.method} is not allowed here; use {', '.join(sorted(allowed))}.",
+                headers={"Allow": ", ".join(sorted(allowed))},
+            )
         raise StarletteHTTPException(404, f"No API resource at {API_PREFIX}/{path}")
 
-    return router
+
+def _methods_for_path(app: FastAPI, path: str) -> set[str]:
+    """The methods the documented routes accept at this path."""
+    allowed: set[str] = set()
+    for context in iter_route_contexts(app.routes):
+        documented = isinstance(context.original_route, APIRoute) and context.include_in_schema
+        if documented and compile_path(context.path)[0].match(path):
+            allowed |= set(context.methods or ())
+    return allowed
 
 
 def mount_frontend(app: FastAPI, dist: Path) -> None:
@@ -74,6 +98,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_problem_handlers(app)
     app.include_router(health_router)
     app.include_router(api_router())
+    add_unknown_api_path_handler(app)
     if settings.serve_frontend:
         mount_frontend(app, settings.frontend_dist)
 

@@ -31,13 +31,14 @@ from api.auth import ratelimit  # noqa: E402
 from api.auth.passwords import hash_password  # noqa: E402
 from api.auth.scopes import scopes_for_roles  # noqa: E402
 from api.auth.tokens import hash_secret, issue_access_token  # noqa: E402
-from api.db import get_engine  # noqa: E402
+from api.db import get_engine, make_engine  # noqa: E402
 from api.health.service import alembic_config  # noqa: E402
 from api.integrations.models import ApiClient, ApiClientSchool  # noqa: E402
 from api.org.models import Membership, Phase, Role, School, TermDate, TermKind, Trust, User  # noqa: E402
 
 PASSWORD = "correct-horse-battery"
 _PASSWORD_HASH = hash_password(PASSWORD)
+RAISE_SERVER_EXCEPTIONS = os.environ.get("MENTORHUB_TEST_RAISE") == "1"
 IS_POSTGRES = TEST_DATABASE_URL.startswith("postgresql")
 
 
@@ -71,9 +72,18 @@ def clean_tables(database):  # type: ignore[no-untyped-def]
             connection.execute(table.delete())
 
 
+@pytest.fixture(scope="session")
+def test_engine():  # type: ignore[no-untyped-def]
+    # Deferred transactions, so a test that reads while the app writes does not hold the
+    # SQLite write lock against it.
+    engine = make_engine(TEST_DATABASE_URL, immediate_transactions=False)
+    yield engine
+    engine.dispose()
+
+
 @pytest.fixture
-def session(database):  # type: ignore[no-untyped-def]
-    with Session(database, expire_on_commit=False) as session:
+def session(database, test_engine):  # type: ignore[no-untyped-def]
+    with Session(test_engine, expire_on_commit=False) as session:
         yield session
 
 
@@ -86,7 +96,7 @@ def app():  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def client(app):  # type: ignore[no-untyped-def]
-    with TestClient(app, raise_server_exceptions=False) as test_client:
+    with TestClient(app, raise_server_exceptions=RAISE_SERVER_EXCEPTIONS) as test_client:
         yield test_client
 
 
@@ -114,22 +124,30 @@ class World:
 
 
 def mint_user_token(user: User, roles: set[Role]) -> str:
-    token, _ = issue_access_token(user.id, kind="user", scopes=scopes_for_roles(roles),
-                                  lifetime=timedelta(minutes=5))
+    token, _ = issue_access_token(
+        user.id, kind="user", scopes=scopes_for_roles(roles), lifetime=timedelta(minutes=5)
+    )
     return token
 
 
 def mint_client_token(client: ApiClient) -> str:
-    token, _ = issue_access_token(client.id, kind="client", scopes=frozenset(client.scopes),
-                                  lifetime=timedelta(minutes=5))
+    token, _ = issue_access_token(
+        client.id, kind="client", scopes=frozenset(client.scopes), lifetime=timedelta(minutes=5)
+    )
     return token
 
 
-def make_user(session: Session, trust: Trust, key: str, *, trn: str | None = None,
-              must_change: bool = False) -> User:
-    user = User(trust_id=trust.id, email=f"{key}@example.org",
-                full_name=key.replace("_", " ").title(), trn=trn, password_hash=_PASSWORD_HASH,
-                must_change_password=must_change)
+def make_user(
+    session: Session, trust: Trust, key: str, *, trn: str | None = None, must_change: bool = False
+) -> User:
+    user = User(
+        trust_id=trust.id,
+        email=f"{key}@example.org",
+        full_name=key.replace("_", " ").title(),
+        trn=trn,
+        password_hash=_PASSWORD_HASH,
+        must_change_password=must_change,
+    )
     session.add(user)
     return user
 
@@ -138,14 +156,21 @@ def make_user(session: Session, trust: Trust, key: str, *, trn: str | None = Non
 def world(session: Session) -> World:
     trust = Trust(name="Northern Trust")
     foreign_trust = Trust(name="Southern Trust")
-    school = School(trust_id=trust.id, name="Hillcrest Academy", urn="100001",
-                    phase=Phase.secondary)
+    school = School(
+        trust_id=trust.id, name="Hillcrest Academy", urn="100001", phase=Phase.secondary
+    )
     other = School(trust_id=trust.id, name="Riverside Primary", urn="100002", phase=Phase.primary)
-    foreign = School(trust_id=foreign_trust.id, name="Seaside School", urn="200001",
-                     phase=Phase.primary)
+    foreign = School(
+        trust_id=foreign_trust.id, name="Seaside School", urn="200001", phase=Phase.primary
+    )
     session.add_all([trust, foreign_trust, school, other, foreign])
-    term = TermDate(school_id=school.id, kind=TermKind.term, name="Autumn term",
-                    starts_on=date(2026, 9, 2), ends_on=date(2026, 12, 18))
+    term = TermDate(
+        school_id=school.id,
+        kind=TermKind.term,
+        name="Autumn term",
+        starts_on=date(2026, 9, 2),
+        ends_on=date(2026, 12, 18),
+    )
     session.add(term)
 
     roles = {
@@ -161,14 +186,19 @@ def world(session: Session) -> World:
     for index, (key, (owner, role, at)) in enumerate(roles.items()):
         user = make_user(session, owner, key, trn=f"{1000000 + index}")
         people[key] = user
-        membership = Membership(user_id=user.id, trust_id=owner.id, role=role,
-                                school_id=at.id if at else None)
+        membership = Membership(
+            user_id=user.id, trust_id=owner.id, role=role, school_id=at.id if at else None
+        )
         session.add(membership)
         memberships[key] = membership
 
     secret = "mhs_test-secret-" + uuid.uuid4().hex
-    api_client = ApiClient(trust_id=trust.id, name="Arbor MIS", secret_hash=hash_secret(secret),
-                           scopes=["org:read", "observations:read"])
+    api_client = ApiClient(
+        trust_id=trust.id,
+        name="Arbor MIS",
+        secret_hash=hash_secret(secret),
+        scopes=["org:read", "observations:read"],
+    )
     session.add(api_client)
     session.add(ApiClientSchool(client_id=api_client.id, school_id=school.id))
     session.commit()

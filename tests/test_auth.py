@@ -18,8 +18,9 @@ TOKEN_URL = "/api/v1/auth/token"
 
 
 def sign_in(client, email, password=PASSWORD, **extra):  # type: ignore[no-untyped-def]
-    return client.post(TOKEN_URL, data={"grant_type": "password", "username": email,
-                                        "password": password, **extra})
+    return client.post(
+        TOKEN_URL, data={"grant_type": "password", "username": email, "password": password, **extra}
+    )
 
 
 def test_password_grant_issues_a_bearer_jwt_and_refresh_token(client, world):
@@ -39,8 +40,9 @@ def test_unknown_user_and_wrong_password_get_the_same_answer_and_the_same_work(
 ):
     calls = []
     real_verify = passwords._hasher.verify
-    monkeypatch.setattr(passwords._hasher, "verify",
-                        lambda *a, **k: calls.append(1) or real_verify(*a, **k))
+    monkeypatch.setattr(
+        passwords._hasher, "verify", lambda *a, **k: calls.append(1) or real_verify(*a, **k)
+    )
     wrong = sign_in(client, "mentor@example.org", "not-the-password")
     unknown = sign_in(client, "nobody@example.org", "not-the-password")
     assert wrong.status_code == unknown.status_code == 400
@@ -78,8 +80,7 @@ def test_token_errors_follow_rfc_6749(client, world, data, error):
 
 def test_refresh_rotates_and_reuse_revokes_the_whole_family(client, world, session):
     first = sign_in(client, "mentor@example.org").json()["refresh_token"]
-    rotated = client.post(TOKEN_URL, data={"grant_type": "refresh_token",
-                                           "refresh_token": first})
+    rotated = client.post(TOKEN_URL, data={"grant_type": "refresh_token", "refresh_token": first})
     assert rotated.status_code == 200
     second = rotated.json()["refresh_token"]
     assert second != first
@@ -112,56 +113,81 @@ def test_cookie_transport_keeps_the_refresh_token_out_of_the_body(client, world)
     assert "HttpOnly" in cookie and "SameSite=strict" in cookie
     assert "Path=/api/v1/auth" in cookie
 
-    refreshed = client.post(TOKEN_URL, data={"grant_type": "refresh_token",
-                                             "token_transport": "cookie"})
+    refreshed = client.post(
+        TOKEN_URL, data={"grant_type": "refresh_token", "token_transport": "cookie"}
+    )
     assert refreshed.status_code == 200
     assert "refresh_token" not in refreshed.json()
 
     token = refreshed.json()["access_token"]
     out = client.post("/api/v1/auth/logout", headers={"Authorization": f"Bearer {token}"})
     assert out.status_code == 204
-    again = client.post(TOKEN_URL, data={"grant_type": "refresh_token",
-                                         "token_transport": "cookie"})
+    again = client.post(
+        TOKEN_URL, data={"grant_type": "refresh_token", "token_transport": "cookie"}
+    )
     assert again.status_code == 400
 
 
 def test_logout_revokes_the_refresh_token_sent_in_the_body(client, world):
     tokens = sign_in(client, "lead@example.org").json()
     headers = {"Authorization": f"Bearer {tokens['access_token']}"}
-    assert client.post("/api/v1/auth/logout", headers=headers,
-                       json={"refresh_token": tokens["refresh_token"]}).status_code == 204
-    refresh = client.post(TOKEN_URL, data={"grant_type": "refresh_token",
-                                           "refresh_token": tokens["refresh_token"]})
+    assert (
+        client.post(
+            "/api/v1/auth/logout", headers=headers, json={"refresh_token": tokens["refresh_token"]}
+        ).status_code
+        == 204
+    )
+    refresh = client.post(
+        TOKEN_URL, data={"grant_type": "refresh_token", "refresh_token": tokens["refresh_token"]}
+    )
     assert refresh.json()["error"] == "invalid_grant"
 
 
 def test_client_credentials_by_basic_and_by_form(client, world):
     basic = base64.b64encode(f"{world.api_client.id}:{world.api_client_secret}".encode()).decode()
-    by_basic = client.post(TOKEN_URL, data={"grant_type": "client_credentials"},
-                           headers={"Authorization": f"Basic {basic}"})
+    by_basic = client.post(
+        TOKEN_URL,
+        data={"grant_type": "client_credentials"},
+        headers={"Authorization": f"Basic {basic}"},
+    )
     assert by_basic.status_code == 200
     assert set(by_basic.json()["scope"].split()) == {"org:read", "observations:read"}
     assert "refresh_token" not in by_basic.json()
 
-    by_form = client.post(TOKEN_URL, data={
-        "grant_type": "client_credentials", "client_id": str(world.api_client.id),
-        "client_secret": world.api_client_secret, "scope": "observations:read"})
+    by_form = client.post(
+        TOKEN_URL,
+        data={
+            "grant_type": "client_credentials",
+            "client_id": str(world.api_client.id),
+            "client_secret": world.api_client_secret,
+            "scope": "observations:read",
+        },
+    )
     assert by_form.status_code == 200 and by_form.json()["scope"] == "observations:read"
-    schools = client.get("/api/v1/schools",
-                         headers={"Authorization": f"Bearer {by_basic.json()['access_token']}"})
+    schools = client.get(
+        "/api/v1/schools", headers={"Authorization": f"Bearer {by_basic.json()['access_token']}"}
+    )
     assert [s["id"] for s in schools.json()["items"]] == [str(world.school.id)]
 
 
 def test_client_credentials_refusals(client, world, session):
     def grant(**data):  # type: ignore[no-untyped-def]
-        return client.post(TOKEN_URL, data={"grant_type": "client_credentials",
-                                            "client_id": str(world.api_client.id), **data})
+        return client.post(
+            TOKEN_URL,
+            data={
+                "grant_type": "client_credentials",
+                "client_id": str(world.api_client.id),
+                **data,
+            },
+        )
 
     wrong = grant(client_secret="mhs_wrong")
     assert wrong.status_code == 401 and wrong.json()["error"] == "invalid_client"
     assert wrong.headers["www-authenticate"] == "Basic"
-    assert grant(client_secret=world.api_client_secret,
-                 scope="users:write").json()["error"] == "invalid_scope"
+    assert (
+        grant(client_secret=world.api_client_secret, scope="users:write").json()["error"]
+        == "invalid_scope"
+    )
 
     token = grant(client_secret=world.api_client_secret).json()["access_token"]
     world.api_client.revoked_at = datetime.now(UTC)
@@ -176,8 +202,14 @@ def test_client_credentials_refusals(client, world, session):
 def _forge(claims_update=None, drop=(), key=None, algorithm="HS256"):  # type: ignore[no-untyped-def]
     settings = get_settings()
     now = int(time.time())
-    claims = {"sub": "00000000-0000-0000-0000-000000000000", "kind": "user", "iat": now,
-              "exp": now + 300, "aud": settings.jwt_audience, "iss": settings.jwt_issuer}
+    claims = {
+        "sub": "00000000-0000-0000-0000-000000000000",
+        "kind": "user",
+        "iat": now,
+        "exp": now + 300,
+        "aud": settings.jwt_audience,
+        "iss": settings.jwt_issuer,
+    }
     claims.update(claims_update or {})
     for name in drop:
         claims.pop(name)
@@ -245,8 +277,14 @@ def test_first_sign_in_must_change_the_password(client, world, session):
     session.commit()
     from api.org.models import Membership, Role
 
-    session.add(Membership(user_id=newcomer.id, trust_id=world.trust.id, role=Role.mentor,
-                           school_id=world.school.id))
+    session.add(
+        Membership(
+            user_id=newcomer.id,
+            trust_id=world.trust.id,
+            role=Role.mentor,
+            school_id=world.school.id,
+        )
+    )
     session.commit()
     token = sign_in(client, newcomer.email).json()["access_token"]
     headers = {"Authorization": f"Bearer {token}"}
@@ -255,16 +293,24 @@ def test_first_sign_in_must_change_the_password(client, world, session):
     assert blocked.status_code == 403
     assert blocked.json()["type"].endswith("/password-change-required")
 
-    weak = client.post("/api/v1/auth/password", headers=headers,
-                       json={"current_password": PASSWORD, "new_password": "short"})
+    weak = client.post(
+        "/api/v1/auth/password",
+        headers=headers,
+        json={"current_password": PASSWORD, "new_password": "short"},
+    )
     assert weak.status_code == 422 and weak.json()["errors"][0]["field"] == "new_password"
-    wrong = client.post("/api/v1/auth/password", headers=headers,
-                        json={"current_password": "nope", "new_password": "a-long-new-password"})
+    wrong = client.post(
+        "/api/v1/auth/password",
+        headers=headers,
+        json={"current_password": "nope", "new_password": "a-long-new-password"},
+    )
     assert wrong.status_code == 422 and wrong.json()["errors"][0]["field"] == "current_password"
 
-    changed = client.post("/api/v1/auth/password", headers=headers,
-                          json={"current_password": PASSWORD,
-                                "new_password": "a-long-new-password"})
+    changed = client.post(
+        "/api/v1/auth/password",
+        headers=headers,
+        json={"current_password": PASSWORD, "new_password": "a-long-new-password"},
+    )
     assert changed.status_code == 204
     assert sign_in(client, newcomer.email).status_code == 400
     fresh = sign_in(client, newcomer.email, "a-long-new-password").json()["access_token"]
@@ -277,11 +323,15 @@ def test_password_change_ends_older_sessions(client, world):
     headers = {"Authorization": f"Bearer {old['access_token']}"}
     # The change is dated a second after the token so its iat is strictly older.
     time.sleep(1.1)
-    client.post("/api/v1/auth/password", headers=headers,
-                json={"current_password": PASSWORD, "new_password": "another-long-password"})
+    client.post(
+        "/api/v1/auth/password",
+        headers=headers,
+        json={"current_password": PASSWORD, "new_password": "another-long-password"},
+    )
     assert client.get("/api/v1/me", headers=headers).status_code == 401
-    refresh = client.post(TOKEN_URL, data={"grant_type": "refresh_token",
-                                           "refresh_token": old["refresh_token"]})
+    refresh = client.post(
+        TOKEN_URL, data={"grant_type": "refresh_token", "refresh_token": old["refresh_token"]}
+    )
     assert refresh.status_code == 400
 
 
@@ -300,7 +350,8 @@ def test_refresh_token_expiry(client, world, session):
         row.expires_at = datetime.now(UTC) - timedelta(seconds=1)
         session.add(row)
     session.commit()
-    response = client.post(TOKEN_URL, data={"grant_type": "refresh_token",
-                                            "refresh_token": refresh})
+    response = client.post(
+        TOKEN_URL, data={"grant_type": "refresh_token", "refresh_token": refresh}
+    )
     assert response.json()["error"] == "invalid_grant"
     assert "expired" in response.json()["error_description"]

@@ -6,25 +6,61 @@ import pytest
 from api.main import api_routes, create_app
 
 ANON, OK, FORBIDDEN, HIDDEN = 401, "ok", 403, 404
-PRINCIPALS = ["anon", "admin", "lead", "mentor", "mentee", "observer", "other_lead",
-              "foreign_admin", "client"]
+PRINCIPALS = [
+    "anon",
+    "admin",
+    "lead",
+    "mentor",
+    "mentee",
+    "observer",
+    "other_lead",
+    "foreign_admin",
+    "client",
+]
 
 
-def row(anon=ANON, admin=OK, lead=OK, mentor=OK, mentee=OK, observer=OK, other_lead=OK,
-        foreign_admin=OK, client=OK):  # type: ignore[no-untyped-def]
-    return dict(anon=anon, admin=admin, lead=lead, mentor=mentor, mentee=mentee,
-                observer=observer, other_lead=other_lead, foreign_admin=foreign_admin,
-                client=client)
+def row(
+    anon=ANON,
+    admin=OK,
+    lead=OK,
+    mentor=OK,
+    mentee=OK,
+    observer=OK,
+    other_lead=OK,
+    foreign_admin=OK,
+    client=OK,
+):  # type: ignore[no-untyped-def]
+    return dict(
+        anon=anon,
+        admin=admin,
+        lead=lead,
+        mentor=mentor,
+        mentee=mentee,
+        observer=observer,
+        other_lead=other_lead,
+        foreign_admin=foreign_admin,
+        client=client,
+    )
 
 
 EVERYONE = row()
 PEOPLE_ONLY = row(client=FORBIDDEN)
-ADMIN_ONLY = row(lead=FORBIDDEN, mentor=FORBIDDEN, mentee=FORBIDDEN, observer=FORBIDDEN,
-                 other_lead=FORBIDDEN, client=FORBIDDEN)
+ADMIN_ONLY = row(
+    lead=FORBIDDEN,
+    mentor=FORBIDDEN,
+    mentee=FORBIDDEN,
+    observer=FORBIDDEN,
+    other_lead=FORBIDDEN,
+    client=FORBIDDEN,
+)
 ADMIN_OF_THIS_TRUST = ADMIN_ONLY | {"foreign_admin": HIDDEN}
 SCHOOL_READER = EVERYONE | {"other_lead": HIDDEN, "foreign_admin": HIDDEN}
-TERM_WRITER = SCHOOL_READER | {"mentor": FORBIDDEN, "mentee": FORBIDDEN, "observer": FORBIDDEN,
-                               "client": FORBIDDEN}
+TERM_WRITER = SCHOOL_READER | {
+    "mentor": FORBIDDEN,
+    "mentee": FORBIDDEN,
+    "observer": FORBIDDEN,
+    "client": FORBIDDEN,
+}
 USER_LISTER = row(mentor=FORBIDDEN, mentee=FORBIDDEN, observer=FORBIDDEN, client=FORBIDDEN)
 USER_MANAGER = USER_LISTER | {"other_lead": HIDDEN, "foreign_admin": HIDDEN}
 
@@ -44,31 +80,44 @@ MATRIX = {
     ("PATCH", "/api/v1/trusts/{trust_id}"): (ADMIN_OF_THIS_TRUST, {"name": "Renamed Trust"}),
     ("GET", "/api/v1/schools"): (EVERYONE, None),
     ("POST", "/api/v1/schools"): (
-        ADMIN_ONLY, {"name": "New School", "urn": "300001", "phase": "primary"}),
+        ADMIN_ONLY,
+        {"name": "New School", "urn": "300001", "phase": "primary"},
+    ),
     ("GET", "/api/v1/schools/{school_id}"): (SCHOOL_READER, None),
     ("PATCH", "/api/v1/schools/{school_id}"): (ADMIN_OF_THIS_TRUST, {"name": "Hillcrest"}),
     ("GET", "/api/v1/schools/{school_id}/term-dates"): (SCHOOL_READER, None),
     ("POST", "/api/v1/schools/{school_id}/term-dates"): (
         TERM_WRITER,
-        {"kind": "closure", "name": "INSET day", "starts_on": "2026-11-02",
-         "ends_on": "2026-11-02"},
+        {
+            "kind": "closure",
+            "name": "INSET day",
+            "starts_on": "2026-11-02",
+            "ends_on": "2026-11-02",
+        },
     ),
     # The lead cannot see the target school, so it is hidden from them too.
     ("POST", "/api/v1/schools/{school_id}/term-dates/copy"): (
-        TERM_WRITER | {"lead": HIDDEN}, {"target_school_ids": ["{other_school_id}"]}),
+        TERM_WRITER | {"lead": HIDDEN},
+        {"target_school_ids": ["{other_school_id}"]},
+    ),
     ("PATCH", "/api/v1/term-dates/{term_date_id}"): (TERM_WRITER, {"name": "Autumn"}),
     ("DELETE", "/api/v1/term-dates/{term_date_id}"): (TERM_WRITER, None),
     ("GET", "/api/v1/users"): (USER_LISTER, None),
     ("POST", "/api/v1/users"): (
         USER_MANAGER,
-        {"email": "new.person@example.org", "full_name": "New Person",
-         "roles": [{"role": "mentor", "school_id": "{school_id}"}]},
+        {
+            "email": "new.person@example.org",
+            "full_name": "New Person",
+            "roles": [{"role": "mentor", "school_id": "{school_id}"}],
+        },
     ),
     ("GET", "/api/v1/users/{user_id}"): (USER_MANAGER, None),
     ("PATCH", "/api/v1/users/{user_id}"): (USER_MANAGER, {"full_name": "Renamed Person"}),
     ("POST", "/api/v1/users/{user_id}/reset-password"): (USER_MANAGER, None),
     ("POST", "/api/v1/users/{user_id}/roles"): (
-        USER_MANAGER, {"role": "observer", "school_id": "{school_id}"}),
+        USER_MANAGER,
+        {"role": "observer", "school_id": "{school_id}"},
+    ),
     ("DELETE", "/api/v1/users/{user_id}/roles/{membership_id}"): (USER_MANAGER, None),
     ("GET", "/api/v1/integration-clients"): (ADMIN_ONLY, None),
     ("POST", "/api/v1/integration-clients"): (
@@ -114,8 +163,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("method", "path", "who"), CASES,
-                         ids=[f"{m} {p} as {w}" for m, p, w in CASES])
+@pytest.mark.parametrize(
+    ("method", "path", "who"), CASES, ids=[f"{m} {p} as {w}" for m, p, w in CASES]
+)
 def test_permission_matrix(client, world, method, path, who):
     expected, body = MATRIX[(method, path)]
     ids = {
@@ -127,8 +177,12 @@ def test_permission_matrix(client, world, method, path, who):
         "membership_id": world.memberships["mentee"].id,
         "client_id": world.api_client.id,
     }
-    response = client.request(method, path.format(**ids), headers=world.headers(who),
-                              json=_fill(body, ids) if body is not None else None)
+    response = client.request(
+        method,
+        path.format(**ids),
+        headers=world.headers(who),
+        json=_fill(body, ids) if body is not None else None,
+    )
     want = expected[who]
     if want == OK:
         assert 200 <= response.status_code < 300, response.text

@@ -182,8 +182,9 @@ CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
 def current_person(principal: CurrentPrincipal) -> Principal:
     """For routes about a person's own account, which integration clients do not have."""
     if not principal.is_user:
-        raise Forbidden("This route is for people; integration clients cannot use it.",
-                        slug="people-only")
+        raise Forbidden(
+            "This route is for people; integration clients cannot use it.", slug="people-only"
+        )
     return principal
 
 

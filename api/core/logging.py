@@ -2,6 +2,7 @@
 
 import logging
 from contextvars import ContextVar
+from typing import IO
 
 from pythonjsonlogger.json import JsonFormatter
 
@@ -14,8 +15,8 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
-def configure_logging(level: str = "INFO") -> None:
-    handler = logging.StreamHandler()
+def configure_logging(level: str = "INFO", stream: IO[str] | None = None) -> None:
+    handler = logging.StreamHandler(stream)
     handler.setFormatter(
         JsonFormatter(
             "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",

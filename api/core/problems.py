@@ -1,12 +1,16 @@
 """RFC 9457 problem details: the one error format every route answers with."""
 
+import logging
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+logger = logging.getLogger("mentorhub.errors")
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_TYPE_BASE = "https://mentorhub.example/problems/"
@@ -94,6 +98,7 @@ _TITLES_BY_STATUS = {
     409: "Conflict",
     413: "Request body too large",
     415: "Unsupported media type",
+    503: "Service unavailable",
     422: "Invalid request",
     429: "Too many requests",
     500: "Internal server error",
@@ -172,8 +177,28 @@ def install_problem_handlers(app: FastAPI) -> None:
             exc.status_code, detail=detail, headers=exc.headers, instance=request.url.path
         )
 
+    @app.exception_handler(OperationalError)
+    async def on_database_busy(request: Request, exc: OperationalError) -> JSONResponse:
+        if "database is locked" in str(exc.orig):
+            # SQLite's writer lock stayed taken past the busy timeout: a retry will succeed.
+            return problem_response(
+                503,
+                slug="database-busy",
+                title="Service busy",
+                detail="The database is busy; try again in a moment.",
+                headers={"Retry-After": "1"},
+                instance=request.url.path,
+            )
+        logger.exception("database error")
+        return problem_response(
+            500,
+            detail="Something went wrong on our side; it has been logged.",
+            instance=request.url.path,
+        )
+
     @app.exception_handler(Exception)
     async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:
+        logger.error("unhandled error", exc_info=exc)
         return problem_response(
             500,
             detail="Something went wrong on our side; it has been logged.",
