@@ -1,0 +1,86 @@
+"""Health probes, settings that refuse unsafe secrets, and the command line."""
+
+import json
+
+import pytest
+from pydantic import ValidationError
+from sqlmodel import select
+
+from api.cli import main
+from api.config import DEFAULT_SECRET_KEY, Settings
+from api.org.models import Membership, Role, TermDate, Trust, User
+
+
+def test_health_and_readiness(client):
+    assert client.get("/healthz").json() == {"status": "ok"}
+    ready = client.get("/readyz")
+    assert ready.status_code == 200
+    assert ready.json()["checks"] == {"database": "ok", "migrations": "at head"}
+
+
+def test_readiness_fails_when_the_database_is_not_reachable(tmp_path):
+    from sqlalchemy import create_engine
+
+    from api.health.service import check_ready
+
+    ready, checks = check_ready(create_engine(f"sqlite:///{tmp_path}/missing/dir/x.db"))
+    assert ready is False and checks["database"].startswith("unreachable")
+    fresh = create_engine(f"sqlite:///{tmp_path}/empty.db")
+    ready, checks = check_ready(fresh)
+    assert ready is False and "head is" in checks["migrations"]
+
+
+@pytest.mark.parametrize("environment", ["production", "test"])
+def test_default_or_short_secret_is_refused_outside_development(environment):
+    with pytest.raises(ValidationError, match="SECRET_KEY"):
+        Settings(environment=environment, secret_key=DEFAULT_SECRET_KEY)
+    with pytest.raises(ValidationError, match="SECRET_KEY"):
+        Settings(environment=environment, secret_key="short")
+    assert Settings(environment=environment, secret_key="k" * 40).secret_key == "k" * 40
+    development = Settings(environment="development", secret_key=DEFAULT_SECRET_KEY)
+    assert development.secret_key == DEFAULT_SECRET_KEY
+
+
+def test_create_admin_creates_trust_and_admin_once(session, capsys):
+    main(["create-admin", "Head@Example.org", "--password", "a-long-password", "--trust", "Oak"])
+    user = session.exec(select(User).where(User.email == "head@example.org")).one()
+    assert user.must_change_password is True
+    membership = session.exec(select(Membership).where(Membership.user_id == user.id)).one()
+    assert membership.role == Role.trust_admin
+    assert session.get(Trust, user.trust_id).name == "Oak"
+    with pytest.raises(SystemExit, match="already exists"):
+        main(["create-admin", "head@example.org", "--password", "a-long-password"])
+    with pytest.raises(SystemExit, match="at least"):
+        main(["create-admin", "x@example.org", "--password", "short"])
+
+
+def test_seed_demo_is_idempotent_and_prints_logins(session, capsys):
+    main(["seed", "--demo"])
+    out = capsys.readouterr().out
+    for role in ("trust_admin", "school_lead", "mentor", "mentee", "observer"):
+        assert role in out
+    assert "mentorhub-demo" in out
+    main(["seed", "--demo"])
+    assert "already there" in capsys.readouterr().out
+    assert len(session.exec(select(Trust)).all()) == 1
+    assert len(session.exec(select(TermDate)).all()) == 3 * 6
+
+
+def test_demo_logins_work(client, session):
+    main(["seed", "--demo"])
+    for email in ("admin", "lead", "mentor", "mentee", "observer"):
+        response = client.post(
+            "/api/v1/auth/token",
+            data={
+                "grant_type": "password",
+                "username": f"{email}@demo.mentorhub.test",
+                "password": "mentorhub-demo",
+            },
+        )
+        assert response.status_code == 200, email
+
+
+def test_export_openapi_writes_the_spec(tmp_path):
+    target = tmp_path / "spec.json"
+    main(["export-openapi", "--output", str(target)])
+    assert json.loads(target.read_text())["info"]["title"] == "MentorHub API"
