@@ -1,0 +1,31 @@
+# The two commands a newcomer needs: `make run` and `make test`. Both are safe to repeat.
+.PHONY: run test install build migrate seed serve openapi client lint
+
+run: install build seed serve
+
+test:
+	scripts/test-all.sh
+
+install:
+	scripts/install-python.sh
+
+build:
+	scripts/build-frontend.sh
+
+migrate: install
+	.venv/bin/mentorhub migrate
+
+seed: install
+	.venv/bin/mentorhub seed --demo
+
+serve:
+	.venv/bin/mentorhub serve --host 127.0.0.1 --port 8000
+
+# After an API change: regenerate the spec and the front end's client from it.
+openapi: install
+	.venv/bin/mentorhub export-openapi
+	cd frontend && npm run generate
+
+lint: install
+	.venv/bin/ruff check api tests migrations
+	.venv/bin/ruff format --check api tests migrations
