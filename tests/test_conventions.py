@@ -186,3 +186,20 @@ def test_a_conflict_midway_through_a_copy_changes_nothing(client, world, session
     assert response.status_code == 409
     copied = session.exec(select(TermDate).where(TermDate.school_id == world.other_school.id)).all()
     assert copied == []
+
+
+def test_a_race_caught_by_a_database_constraint_is_a_409(world):
+    from api.config import get_settings
+
+    app = create_app(get_settings())
+
+    @app.post("/test-only/duplicate-urn")
+    def duplicate(db: SessionDep) -> None:
+        from api.org.models import School
+
+        db.add(School(trust_id=world.trust.id, name="Twin", urn=world.school.urn, phase="primary"))
+
+    with TestClient(app, raise_server_exceptions=False) as test_client:
+        response = test_client.post("/test-only/duplicate-urn")
+    assert response.status_code == 409
+    assert response.headers["content-type"] == "application/problem+json"

@@ -7,7 +7,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 logger = logging.getLogger("mentorhub.errors")
@@ -175,6 +175,17 @@ def install_problem_handlers(app: FastAPI) -> None:
             detail = f"No resource at {request.url.path}"
         return problem_response(
             exc.status_code, detail=detail, headers=exc.headers, instance=request.url.path
+        )
+
+    @app.exception_handler(IntegrityError)
+    async def on_integrity(request: Request, exc: IntegrityError) -> JSONResponse:
+        # The service checks come first; this catches the race two requests can still run.
+        logger.warning("integrity error", exc_info=exc)
+        return problem_response(
+            409,
+            slug="conflict",
+            detail="This clashes with a change made at the same moment; reload and try again.",
+            instance=request.url.path,
         )
 
     @app.exception_handler(OperationalError)
