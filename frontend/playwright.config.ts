@@ -1,6 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
+import { availableParallelism } from "node:os";
 
 // The browser tests run in the system's Chromium; a missing browser fails the run, never skips it.
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -32,8 +33,8 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  workers: process.env.CI ? 2 : 4,
-  timeout: 30_000,
+  workers: Math.max(1, Math.min(4, availableParallelism())),
+  timeout: 60_000,
   expect: { timeout: 7_000 },
   reporter: [["list"]],
   outputDir: "test-results",

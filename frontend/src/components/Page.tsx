@@ -1,5 +1,6 @@
 /** One screen: sets the document title and moves focus to its heading when it opens. */
 import { useEffect, useRef, type ReactNode } from "react";
+import { useLocation } from "react-router";
 
 export const APP_NAME = "MentorHub";
 
@@ -36,4 +37,11 @@ export function Notice({ kind = "info", children }: { kind?: "info" | "success" 
       {children}
     </div>
   );
+}
+
+/** A message handed over by the page that sent the person here ("School added"). */
+export function LocationNotice() {
+  const location = useLocation();
+  const notice = (location.state as { notice?: string } | null)?.notice;
+  return notice ? <Notice kind="success">{notice}</Notice> : null;
 }

@@ -1,20 +1,18 @@
 import { useEffect, useState } from "react";
-import { Link, useLocation } from "react-router";
+import { Link } from "react-router";
 import { api, unwrap, type User } from "../api/client";
 import { useAuth, type SchoolRole } from "../auth/AuthContext";
-import { Loading, Notice, Page } from "../components/Page";
+import { Loading, LocationNotice, Notice, Page } from "../components/Page";
 import { ROLE_LABELS } from "../lib/labels";
 
 export function HomePage() {
   const { me, isTrustAdmin, currentSchool, schools } = useAuth();
-  const location = useLocation();
-  const notice = (location.state as { notice?: string } | null)?.notice;
   if (!me) return null;
   const leads = currentSchool?.roles.includes("school_lead") ?? false;
 
   return (
     <Page title="Home" heading={`Welcome, ${me.full_name}`} lead={me.trust_name}>
-      {notice && <Notice kind="success">{notice}</Notice>}
+      <LocationNotice />
       <section aria-labelledby="roles-heading" className="section">
         <h2 id="roles-heading">Your roles</h2>
         <ul className="role-list">
