@@ -7,13 +7,15 @@ import { ROLE_LABELS } from "../lib/labels";
 interface NavItem {
   to: string;
   label: string;
+  /** Other paths that belong to this item (a lead's term dates live under /schools/...). */
+  also?: RegExp;
 }
 
 export function useNavItems(): NavItem[] {
   const { has, isTrustAdmin } = useAuth();
   const items: NavItem[] = [{ to: "/", label: "Home" }];
   if (has("org:write")) items.push({ to: "/schools", label: "Schools" });
-  if (has("terms:write") && !isTrustAdmin) items.push({ to: "/term-dates", label: "Term dates" });
+  if (has("terms:write") && !isTrustAdmin) items.push({ to: "/term-dates", label: "Term dates", also: /^\/schools\/[^/]+\/term-dates$/ });
   if (has("users:read")) items.push({ to: "/people", label: "People" });
   if (has("clients:manage")) items.push({ to: "/integrations", label: "Integrations" });
   if (has("audit:read")) items.push({ to: "/audit", label: "Audit log" });
@@ -62,9 +64,15 @@ export function Layout({ children, minimal = false }: { children: ReactNode; min
             {!minimal &&
               items.map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to} end={item.to === "/"}>
-                    {item.label}
-                  </NavLink>
+                  {item.also?.test(location.pathname) ? (
+                    <Link to={item.to} aria-current="page">
+                      {item.label}
+                    </Link>
+                  ) : (
+                    <NavLink to={item.to} end={item.to === "/"}>
+                      {item.label}
+                    </NavLink>
+                  )}
                 </li>
               ))}
             {!minimal && (

@@ -23,7 +23,6 @@ export function useLoad<T>(load: () => Promise<T>, deps: DependencyList) {
         if (run === latest.current) setLoading(false);
       });
     // `load` is rebuilt every render; deps say when it means something new.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, tick]);
 
   const reload = useCallback(() => setTick((n) => n + 1), []);
