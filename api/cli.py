@@ -1,4 +1,4 @@
-"""The `mentorhub` command: serve, migrate, seed, create-admin, export-openapi."""
+"""The `mentorhub` command: serve, migrate, seed, create-admin, import, export-openapi."""
 
 import argparse
 import json
@@ -55,6 +55,53 @@ def create_admin(args: argparse.Namespace) -> None:
     print(f"Trust admin {user.email} created; they must change the password at first sign-in.")
 
 
+def import_file(args: argparse.Namespace) -> None:
+    from sqlmodel import select
+    from tqdm import tqdm
+
+    from api.auth.principals import load_user_principal
+    from api.core.problems import ProblemError
+    from api.mentoring.importing import import_csv
+    from api.org.models import School, User
+
+    text = Path(args.file).read_text(encoding="utf-8-sig")
+    migrate()
+    with new_session() as session:
+        school = session.exec(select(School).where(School.urn == args.school)).first()
+        actor = session.exec(select(User).where(User.email == args.as_user.lower())).first()
+        if school is None or actor is None:
+            sys.exit("Unknown school URN or --as account.")
+        principal = load_user_principal(session, actor)
+        with tqdm(total=max(text.count("\n") - 1, 1), unit="row", desc="Checking") as bar:
+
+            def advance(done: int) -> None:
+                bar.update(done - bar.n)
+
+            try:
+                report = import_csv(
+                    session, principal, school.id, text, dry_run=args.dry_run, progress=advance
+                )
+            except ProblemError as exc:
+                bar.close()
+                for problem in exc.extra.get("import_errors", []):
+                    print(f"line {problem['line']}, {problem['column']}: {problem['detail']}")
+                sys.exit(exc.detail or exc.title)
+            bar.update(bar.total - bar.n)
+        for problem in report.errors:
+            print(f"line {problem.line}, {problem.column}: {problem.detail}")
+        if not args.dry_run:
+            session.commit()
+    verb = "Would import" if args.dry_run else "Imported"
+    print(
+        f"{verb} {report.rows} rows: {report.people_created} new people, "
+        f"{report.roles_added} roles, {report.mentor_profiles} mentor and "
+        f"{report.mentee_profiles} mentee profiles, {report.pairings} pairings; "
+        f"{len(report.errors)} problems."
+    )
+    if report.errors:
+        sys.exit(1)
+
+
 def export_openapi(args: argparse.Namespace) -> None:
     from api.main import create_app
 
@@ -102,6 +149,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--password", required=True)
     p.add_argument("--trust", default="My Trust", help="trust name; created when missing")
     p.set_defaults(func=create_admin)
+
+    p = commands.add_parser("import", help="import staff, mentees and pairings from CSV")
+    p.add_argument("file")
+    p.add_argument("--school", required=True, help="the school's URN")
+    p.add_argument(
+        "--as",
+        dest="as_user",
+        required=True,
+        help="email of the trust admin or school lead doing the import (audited)",
+    )
+    p.add_argument("--dry-run", action="store_true", help="check every row; write nothing")
+    p.set_defaults(func=import_file)
 
     p = commands.add_parser("export-openapi", help="write openapi/openapi.json")
     p.add_argument("--output", default=str(OPENAPI_PATH))

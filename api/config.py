@@ -29,6 +29,8 @@ class Settings(BaseSettings):
     token_rate_limit_per_address: str = "30/minute"  # noqa: S105
     token_rate_limit_per_username: str = "10/minute"  # noqa: S105
     max_body_bytes: int = 1024 * 1024
+    # CSV imports of a whole school are larger than any other request.
+    max_import_bytes: int = 10 * 1024 * 1024
     max_page_size: int = 200
     serve_frontend: bool = True
     frontend_dist: Path = PROJECT_ROOT / "frontend" / "dist"

@@ -11,6 +11,7 @@ from starlette.routing import compile_path
 
 from api.audit.router import router as audit_router
 from api.auth.router import router as auth_router
+from api.calendar.router import router as calendar_router
 from api.config import Settings, get_settings
 from api.core.logging import configure_logging
 from api.core.middleware import (
@@ -21,6 +22,8 @@ from api.core.middleware import (
 from api.core.problems import install_problem_handlers
 from api.health.router import router as health_router
 from api.integrations.router import router as integrations_router
+from api.meetings.router import router as meetings_router
+from api.mentoring.router import router as mentoring_router
 from api.org.router import router as org_router
 
 API_PREFIX = "/api/v1"
@@ -28,7 +31,16 @@ API_PREFIX = "/api/v1"
 
 def api_router() -> APIRouter:
     router = APIRouter(prefix=API_PREFIX)
-    for domain_router in (auth_router, org_router, integrations_router, audit_router):
+    domain_routers = (
+        auth_router,
+        org_router,
+        mentoring_router,
+        meetings_router,
+        calendar_router,
+        integrations_router,
+        audit_router,
+    )
+    for domain_router in domain_routers:
         router.include_router(domain_router)
 
     return router
@@ -104,7 +116,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     # Added last runs first: request ids wrap everything, so even a 413 carries one.
     app.add_middleware(SecurityHeadersMiddleware)
-    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodySizeLimitMiddleware,
+        max_bytes=settings.max_body_bytes,
+        max_import_bytes=settings.max_import_bytes,
+    )
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -2,10 +2,23 @@
 
 from api.audit.models import AuditEvent
 from api.auth.models import RefreshToken
+from api.calendar.models import CalendarFeed
 from api.integrations.models import ApiClient, ApiClientSchool
+from api.meetings.models import AgendaItem, Meeting, MeetingAction, MeetingRecord, ProtectedSlot
+from api.mentoring.models import MenteeProfile, MentoringAgreement, MentorProfile, Pairing
 from api.org.models import Membership, School, TermDate, Trust, User
 
 __all__ = [
+    "AgendaItem",
+    "CalendarFeed",
+    "Meeting",
+    "MeetingAction",
+    "MeetingRecord",
+    "MenteeProfile",
+    "MentorProfile",
+    "MentoringAgreement",
+    "Pairing",
+    "ProtectedSlot",
     "ApiClient",
     "ApiClientSchool",
     "AuditEvent",

@@ -6,7 +6,8 @@ import os
 import tempfile
 import uuid
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,20 @@ from api.auth.tokens import hash_secret, issue_access_token  # noqa: E402
 from api.db import get_engine, make_engine  # noqa: E402
 from api.health.service import alembic_config  # noqa: E402
 from api.integrations.models import ApiClient, ApiClientSchool  # noqa: E402
+from api.meetings.models import (  # noqa: E402
+    Meeting,
+    MeetingAction,
+    MeetingRecord,
+    MeetingStatus,
+    ProtectedSlot,
+)
+from api.mentoring.models import (  # noqa: E402
+    MenteeProfile,
+    MentoringAgreement,
+    MentorProfile,
+    Pairing,
+    PairingKind,
+)
 from api.org.models import Membership, Phase, Role, School, TermDate, TermKind, Trust, User  # noqa: E402
 
 PASSWORD = "correct-horse-battery"
@@ -111,6 +126,14 @@ class World:
     memberships: dict[str, Membership]
     api_client: ApiClient
     api_client_secret: str
+    mentor_profile: MentorProfile
+    mentee_profile: MenteeProfile
+    pairing: Pairing
+    agreement: MentoringAgreement
+    slot: ProtectedSlot
+    past_meeting: Meeting
+    next_meeting: Meeting
+    action: MeetingAction
 
     def token(self, who: str) -> str:
         if who == "client":
@@ -181,6 +204,9 @@ def world(session: Session) -> World:
         "observer": (trust, Role.observer, school),
         "other_lead": (trust, Role.school_lead, other),
         "foreign_admin": (foreign_trust, Role.trust_admin, None),
+        # Not signed in as in the matrix; people a lead can set up profiles and pairings for.
+        "spare_mentor": (trust, Role.mentor, school),
+        "spare_mentee": (trust, Role.mentee, school),
     }
     people, memberships = {}, {}
     for index, (key, (owner, role, at)) in enumerate(roles.items()):
@@ -201,5 +227,99 @@ def world(session: Session) -> World:
     )
     session.add(api_client)
     session.add(ApiClientSchool(client_id=api_client.id, school_id=school.id))
+    mentoring = _mentoring(session, school, people)
     session.commit()
-    return World(trust, school, other, foreign, term, people, memberships, api_client, secret)
+    return World(
+        trust, school, other, foreign, term, people, memberships, api_client, secret, **mentoring
+    )
+
+
+def _mentoring(session: Session, school: School, people: dict[str, User]) -> dict:
+    """The mentor mentors the mentee: agreed, with a Wednesday slot, one meeting past (with a
+    record and an open action) and one next week."""
+    mentor, mentee = people["mentor"], people["mentee"]
+    start = date(2026, 9, 1)
+    mentor_profile = MentorProfile(
+        user_id=mentor.id, school_id=school.id, subjects=["Science"], trained=True, starts_on=start
+    )
+    mentee_profile = MenteeProfile(
+        user_id=mentee.id, school_id=school.id, pathway="ect", induction_year=1, starts_on=start
+    )
+    pairing = Pairing(
+        school_id=school.id,
+        mentor_id=mentor.id,
+        mentee_id=mentee.id,
+        kind=PairingKind.induction_mentor,
+        starts_on=start,
+        ends_on=date.today() + timedelta(days=400),
+    )
+    agreement = MentoringAgreement(
+        pairing_id=pairing.id,
+        version=1,
+        meeting_frequency="weekly",
+        meeting_day=2,
+        meeting_time=time(15, 30),
+        meeting_location="Room 12",
+        feedback_timing="same_day",
+        mentor_prepares="Notes",
+        mentee_prepares="Reflections",
+        record_keeper="mentor",
+        agenda_setting="Together",
+        feedback_approach="Strengths first",
+        wellbeing_frequency="weekly",
+        concern_route="Tell the induction tutor",
+        mentor_agreed_at=datetime.now(UTC),
+        created_by=mentor.id,
+    )
+    slot = ProtectedSlot(
+        pairing_id=pairing.id,
+        weekday=2,
+        start_time=time(15, 30),
+        location="Room 12",
+        starts_on=start,
+        ends_on=pairing.ends_on,
+        created_by=mentor.id,
+    )
+    london = ZoneInfo("Europe/London")
+    past_day = date(2026, 9, 9)
+    next_day = date.today() + timedelta(days=(2 - date.today().weekday()) % 7 + 7)
+    meetings = [
+        Meeting(
+            pairing_id=pairing.id,
+            slot_id=slot.id,
+            occurrence_date=day,
+            starts_at=datetime.combine(day, time(15, 30), tzinfo=london),
+            ends_at=datetime.combine(day, time(16, 30), tzinfo=london),
+            location="Room 12",
+        )
+        for day in (past_day, next_day)
+    ]
+    meetings[0].status = MeetingStatus.held
+    action = MeetingAction(
+        meeting_id=meetings[0].id,
+        pairing_id=pairing.id,
+        text="Try cold calling",
+        owner_id=mentee.id,
+    )
+    session.add_all(
+        [
+            mentor_profile,
+            mentee_profile,
+            pairing,
+            agreement,
+            slot,
+            *meetings,
+            MeetingRecord(meeting_id=meetings[0].id, notes="Good start", recorded_by=mentor.id),
+            action,
+        ]
+    )
+    return dict(
+        mentor_profile=mentor_profile,
+        mentee_profile=mentee_profile,
+        pairing=pairing,
+        agreement=agreement,
+        slot=slot,
+        past_meeting=meetings[0],
+        next_meeting=meetings[1],
+        action=action,
+    )

@@ -5,7 +5,8 @@ import json
 from api.cli import OPENAPI_PATH
 from api.main import create_app
 
-PUBLIC_OPERATIONS = {"healthz", "readyz", "issue_token"}
+# The feed is public by design: the secret in its address is the credential.
+PUBLIC_OPERATIONS = {"healthz", "readyz", "issue_token", "calendar_feed"}
 
 
 def _spec() -> dict:

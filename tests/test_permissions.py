@@ -63,8 +63,16 @@ TERM_WRITER = SCHOOL_READER | {
 }
 USER_LISTER = row(mentor=FORBIDDEN, mentee=FORBIDDEN, observer=FORBIDDEN, client=FORBIDDEN)
 USER_MANAGER = USER_LISTER | {"other_lead": HIDDEN, "foreign_admin": HIDDEN}
+MENTORING_SETUP = TERM_WRITER
+PAIR_LISTER = row(observer=FORBIDDEN, client=FORBIDDEN)
+PAIR_READER = PAIR_LISTER | {"other_lead": HIDDEN, "foreign_admin": HIDDEN}
+# Acting on a pairing needs meetings:write, which trust admins (overseers) do not hold.
+PAIR_ACTOR = PAIR_READER | {"admin": FORBIDDEN, "foreign_admin": FORBIDDEN}
+PAIR_ONLY = PAIR_ACTOR | {"lead": FORBIDDEN}
+RECORD_KEEPER = PAIR_ONLY | {"mentee": FORBIDDEN}
+CSV = "email,full_name,role,starts_on\nnew.observer@example.org,New Observer,observer,2026-09-01\n"
 
-# (method, path template) -> (expected per principal, request body or None)
+# (method, path template) -> (expected per principal, request body or None[, {param: id key}])
 MATRIX = {
     ("GET", "/healthz"): (row(anon=OK), None),
     ("GET", "/readyz"): (row(anon=OK), None),
@@ -127,6 +135,95 @@ MATRIX = {
     ("GET", "/api/v1/integration-clients/{client_id}"): (ADMIN_OF_THIS_TRUST, None),
     ("POST", "/api/v1/integration-clients/{client_id}/revoke"): (ADMIN_OF_THIS_TRUST, None),
     ("GET", "/api/v1/audit-events"): (ADMIN_ONLY, None),
+    ("GET", "/api/v1/schools/{school_id}/mentor-profiles"): (USER_MANAGER, None),
+    ("POST", "/api/v1/schools/{school_id}/mentor-profiles"): (
+        MENTORING_SETUP,
+        {"user_id": "{spare_mentor_id}", "starts_on": "2026-09-01"},
+    ),
+    ("PATCH", "/api/v1/mentor-profiles/{profile_id}"): (
+        MENTORING_SETUP,
+        {"trained": True},
+        {"profile_id": "mentor_profile_id"},
+    ),
+    ("GET", "/api/v1/schools/{school_id}/mentee-profiles"): (USER_MANAGER, None),
+    ("POST", "/api/v1/schools/{school_id}/mentee-profiles"): (
+        MENTORING_SETUP,
+        {"user_id": "{spare_mentee_id}", "pathway": "itt", "starts_on": "2026-09-01"},
+    ),
+    ("PATCH", "/api/v1/mentee-profiles/{profile_id}"): (
+        MENTORING_SETUP,
+        {"subject": "History"},
+        {"profile_id": "mentee_profile_id"},
+    ),
+    ("GET", "/api/v1/pairings"): (PAIR_LISTER, None),
+    ("POST", "/api/v1/pairings"): (
+        MENTORING_SETUP,
+        {
+            "school_id": "{school_id}",
+            "mentor_id": "{mentor_id}",
+            "mentee_id": "{mentee_id}",
+            "kind": "subject_mentor",
+            "starts_on": "2026-09-01",
+            "ends_on": "2026-12-18",
+        },
+    ),
+    ("GET", "/api/v1/pairings/{pairing_id}"): (PAIR_READER, None),
+    ("POST", "/api/v1/pairings/{pairing_id}/end"): (
+        MENTORING_SETUP,
+        {"ends_on": "2026-12-18", "reason": "Moving school"},
+    ),
+    ("GET", "/api/v1/pairings/{pairing_id}/agreements"): (PAIR_READER, None),
+    ("POST", "/api/v1/pairings/{pairing_id}/agreements"): (
+        PAIR_ACTOR,
+        {
+            "meeting_frequency": "weekly",
+            "meeting_day": 2,
+            "meeting_time": "15:30",
+            "meeting_location": "Room 12",
+            "feedback_timing": "same_day",
+            "mentor_prepares": "Notes",
+            "mentee_prepares": "Reflections",
+            "record_keeper": "mentee",
+            "agenda_setting": "Together",
+            "feedback_approach": "Strengths first",
+            "wellbeing_frequency": "weekly",
+            "concern_route": "The induction tutor",
+        },
+    ),
+    ("POST", "/api/v1/agreements/{agreement_id}/agree"): (PAIR_ONLY, None),
+    ("GET", "/api/v1/pairings/{pairing_id}/slots"): (PAIR_READER, None),
+    ("POST", "/api/v1/pairings/{pairing_id}/slots"): (
+        PAIR_ACTOR,
+        {
+            "weekday": 0,
+            "start_time": "08:00",
+            "location": "Library",
+            "starts_on": "2026-09-01",
+            "ends_on": "2026-12-18",
+        },
+    ),
+    ("GET", "/api/v1/meetings"): (PAIR_LISTER, None),
+    ("GET", "/api/v1/meetings/{meeting_id}"): (PAIR_READER, None),
+    ("POST", "/api/v1/meetings/{meeting_id}/cancel"): (
+        PAIR_ACTOR,
+        {"reason": "Parents evening", "outcome": "lost"},
+    ),
+    ("PUT", "/api/v1/meetings/{meeting_id}/record"): (
+        RECORD_KEEPER,
+        {"status": "held", "notes": "We talked about behaviour."},
+        {"meeting_id": "past_meeting_id"},
+    ),
+    ("POST", "/api/v1/meetings/{meeting_id}/agenda-items"): (PAIR_ONLY, {"text": "Marking"}),
+    ("PATCH", "/api/v1/meeting-actions/{action_id}"): (PAIR_ONLY, {"done": True}),
+    ("GET", "/api/v1/imports/template.csv"): (
+        row(mentor=FORBIDDEN, mentee=FORBIDDEN, observer=FORBIDDEN, client=FORBIDDEN),
+        None,
+    ),
+    ("POST", "/api/v1/schools/{school_id}/imports"): (MENTORING_SETUP, CSV),
+    ("GET", "/api/v1/me/calendar-feed"): (PEOPLE_ONLY, None),
+    ("POST", "/api/v1/me/calendar-feed"): (PEOPLE_ONLY, None),
+    ("DELETE", "/api/v1/me/calendar-feed"): (PEOPLE_ONLY, None),
+    ("GET", "/api/v1/calendar/{feed_token}.ics"): (None, None),  # the secret link is the key
 }
 
 
@@ -157,7 +254,7 @@ def _fill(value, ids):  # type: ignore[no-untyped-def]
 
 CASES = [
     (method, path, who)
-    for (method, path), (expected, _body) in MATRIX.items()
+    for (method, path), (expected, *_) in MATRIX.items()
     if expected is not None
     for who in PRINCIPALS
 ]
@@ -167,7 +264,7 @@ CASES = [
     ("method", "path", "who"), CASES, ids=[f"{m} {p} as {w}" for m, p, w in CASES]
 )
 def test_permission_matrix(client, world, method, path, who):
-    expected, body = MATRIX[(method, path)]
+    expected, body, *rest = MATRIX[(method, path)]
     ids = {
         "trust_id": world.trust.id,
         "school_id": world.school.id,
@@ -176,13 +273,27 @@ def test_permission_matrix(client, world, method, path, who):
         "user_id": world.people["mentee"].id,
         "membership_id": world.memberships["mentee"].id,
         "client_id": world.api_client.id,
+        "spare_mentor_id": world.people["spare_mentor"].id,
+        "spare_mentee_id": world.people["spare_mentee"].id,
+        "mentor_id": world.people["mentor"].id,
+        "mentee_id": world.people["mentee"].id,
+        "mentor_profile_id": world.mentor_profile.id,
+        "mentee_profile_id": world.mentee_profile.id,
+        "pairing_id": world.pairing.id,
+        "agreement_id": world.agreement.id,
+        "meeting_id": world.next_meeting.id,
+        "past_meeting_id": world.past_meeting.id,
+        "action_id": world.action.id,
     }
-    response = client.request(
-        method,
-        path.format(**ids),
-        headers=world.headers(who),
-        json=_fill(body, ids) if body is not None else None,
-    )
+    for param, id_key in (rest[0] if rest else {}).items():
+        ids[param] = ids[id_key]
+    url, headers = path.format(**ids), world.headers(who)
+    if isinstance(body, str):
+        headers = headers | {"content-type": "text/csv"}
+        response = client.request(method, url, headers=headers, content=body)
+    else:
+        payload = _fill(body, ids) if body is not None else None
+        response = client.request(method, url, headers=headers, json=payload)
     want = expected[who]
     if want == OK:
         assert 200 <= response.status_code < 300, response.text

@@ -3,13 +3,10 @@
 A row outside these answers 404, never 403, so that ids in other schools reveal nothing.
 """
 
-import uuid
-
 from sqlalchemy import ColumnElement, false, or_
 from sqlmodel import select
 
 from api.auth.principals import Principal
-from api.core.problems import NotFound
 from api.org.models import Membership, Role, School, User
 
 
@@ -52,7 +49,21 @@ def visible_users(principal: Principal) -> ColumnElement[bool]:
     return or_(*conditions) if conditions else false()
 
 
-def require_found(row, label: str, row_id: uuid.UUID):  # type: ignore[no-untyped-def]
-    if row is None:
-        raise NotFound(f"No {label} with id {row_id} is visible to you.")
-    return row
+def visible_pairings(principal: Principal) -> ColumnElement[bool]:
+    """Trust admins see their trust's pairings; leads their schools'; mentors and mentees the
+    pairings they are in. Observers and clients see none."""
+    from api.mentoring.models import Pairing
+
+    if not principal.is_user:
+        return false()
+    conditions = [Pairing.mentor_id == principal.id, Pairing.mentee_id == principal.id]
+    if principal.admin_trust_ids:
+        conditions.append(
+            Pairing.school_id.in_(
+                select(School.id).where(School.trust_id.in_(principal.admin_trust_ids))
+            )
+        )
+    lead_of = principal.school_ids_with(Role.school_lead)
+    if lead_of:
+        conditions.append(Pairing.school_id.in_(lead_of))
+    return or_(*conditions)

@@ -10,6 +10,9 @@ SCOPE_DESCRIPTIONS: dict[str, str] = {
     "users:write": "Create, change and deactivate people and roles in your schools",
     "clients:manage": "Register and revoke integration clients",
     "audit:read": "Read the audit log of your trust",
+    "mentoring:read": "Read the pairings, agreements and meetings you are part of or oversee",
+    "mentoring:write": "Set up mentor and mentee profiles and pairings in schools you manage",
+    "meetings:write": "Agree, schedule, move, cancel and record your mentoring meetings",
     "observations:read": "Read observation counts (integrations)",
 }
 
@@ -23,11 +26,23 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
             "users:write",
             "clients:manage",
             "audit:read",
+            "mentoring:read",
+            "mentoring:write",
         }
     ),
-    Role.school_lead: frozenset({"org:read", "terms:write", "users:read", "users:write"}),
-    Role.mentor: frozenset({"org:read"}),
-    Role.mentee: frozenset({"org:read"}),
+    Role.school_lead: frozenset(
+        {
+            "org:read",
+            "terms:write",
+            "users:read",
+            "users:write",
+            "mentoring:read",
+            "mentoring:write",
+            "meetings:write",
+        }
+    ),
+    Role.mentor: frozenset({"org:read", "mentoring:read", "meetings:write"}),
+    Role.mentee: frozenset({"org:read", "mentoring:read", "meetings:write"}),
     Role.observer: frozenset({"org:read"}),
 }
 

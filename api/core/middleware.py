@@ -18,6 +18,8 @@ from api.core.problems import problem_response
 
 access_log = logging.getLogger("mentorhub.access")
 _VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+# Paths that carry a secret (calendar feed links) are logged without it.
+_SECRET_IN_PATH = re.compile(r"(/calendar/)[^/]+(\.ics)$")
 
 # The SPA is built to need nothing inline, so the policy can be strict.
 CONTENT_SECURITY_POLICY = (
@@ -57,7 +59,7 @@ class RequestContextMiddleware:
                 "request",
                 extra={
                     "method": scope["method"],
-                    "path": scope["path"],
+                    "path": _SECRET_IN_PATH.sub(r"\1[redacted]\2", scope["path"]),
                     "status": status_holder["status"],
                     "duration_ms": round((time.perf_counter() - started) * 1000, 2),
                 },
@@ -75,17 +77,19 @@ class _BodyTooLarge(HTTPException):
 class BodySizeLimitMiddleware:
     """Answers 413 when a request body passes the cap, declared or streamed."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, max_import_bytes: int) -> None:
         self.app = app
-        self.max_bytes = max_bytes
+        self.default_max = max_bytes
+        self.max_import_bytes = max_import_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.max_import_bytes if scope["path"].endswith("/imports") else self.default_max
         declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await self._reject(scope, receive, send)
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            await self._reject(scope, receive, send, limit)
             return
 
         received = 0
@@ -96,8 +100,8 @@ class BodySizeLimitMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
-                    raise _BodyTooLarge(self.max_bytes)
+                if received > limit:
+                    raise _BodyTooLarge(limit)
             return message
 
         async def tracking_send(message: Message) -> None:
@@ -111,13 +115,13 @@ class BodySizeLimitMiddleware:
         except _BodyTooLarge:
             if response_started:
                 raise
-            await self._reject(scope, receive, send)
+            await self._reject(scope, receive, send, limit)
 
-    async def _reject(self, scope: Scope, receive: Receive, send: Send) -> None:
+    async def _reject(self, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
         response = problem_response(
             413,
             slug="payload-too-large",
-            detail=f"Request bodies are limited to {self.max_bytes} bytes.",
+            detail=f"Request bodies are limited to {limit} bytes.",
             instance=scope["path"],
         )
         await response(scope, receive, send)

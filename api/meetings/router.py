@@ -1,0 +1,197 @@
+"""HTTP for protected slots, meetings, their records, agendas and actions."""
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+from fastapi.responses import JSONResponse
+from pydantic import AwareDatetime
+
+from api.auth.principals import principal_with
+from api.core.pagination import Page, PageQuery, paginate
+from api.core.problems import Problem
+from api.db import SessionDep
+from api.meetings import service
+from api.meetings.models import MeetingStatus
+from api.meetings.schemas import (
+    ActionPublic,
+    ActionUpdate,
+    AgendaItemCreate,
+    CancelOutcome,
+    CancelResult,
+    MeetingCancel,
+    MeetingDetail,
+    MeetingPublic,
+    OccurrencePublic,
+    RecordWrite,
+    SchedulePlan,
+    SlotCreate,
+    SlotCreated,
+    SlotPublic,
+)
+
+router = APIRouter(tags=["meetings"])
+MentoringReader = principal_with("mentoring:read")
+MeetingWriter = principal_with("meetings:write")
+_ERRORS = {
+    401: {"model": Problem, "description": "Not signed in"},
+    403: {"model": Problem, "description": "Missing scope or not yours to change"},
+    404: {"model": Problem, "description": "Not found, or not visible to you"},
+    409: {
+        "model": Problem,
+        "description": "Clashes (each clashing occurrence listed) or "
+        "not in a state that allows this",
+    },
+    422: {"model": Problem, "description": "Invalid input"},
+}
+DryRun = Annotated[bool, Query(description="Check and report clashes; change nothing")]
+
+
+@router.get(
+    "/pairings/{pairing_id}/slots",
+    operation_id="list_slots",
+    summary="The pairing's weekly protected slots",
+    response_model=list[SlotPublic],
+    responses=_ERRORS,
+)
+def list_slots(
+    pairing_id: uuid.UUID, session: SessionDep, principal: MentoringReader
+) -> list[SlotPublic]:
+    return service.list_slots(session, principal, pairing_id)
+
+
+@router.post(
+    "/pairings/{pairing_id}/slots",
+    operation_id="create_slot",
+    summary="Protect a weekly slot: one meeting each term week, every one checked for clashes",
+    status_code=status.HTTP_201_CREATED,
+    response_model=SlotCreated,
+    responses={**_ERRORS, 200: {"model": SchedulePlan, "description": "dry_run: the plan"}},
+)
+def create_slot(
+    pairing_id: uuid.UUID,
+    body: SlotCreate,
+    session: SessionDep,
+    principal: MeetingWriter,
+    dry_run: DryRun = False,
+):  # type: ignore[no-untyped-def]
+    result = service.schedule_slot(session, principal, pairing_id, body, dry_run=dry_run)
+    if isinstance(result, SchedulePlan):
+        return JSONResponse(result.model_dump(mode="json"))
+    slot, meetings = result
+    return SlotCreated(
+        slot=service.slot_public(slot, len(meetings)),
+        occurrences=[
+            OccurrencePublic(starts_at=m.starts_at, ends_at=m.ends_at, meeting_id=m.id)
+            for m in meetings
+        ],
+    )
+
+
+@router.get(
+    "/meetings",
+    operation_id="list_meetings",
+    summary="Meetings you are in or oversee; filter to the lost or moved ones",
+    response_model=Page[MeetingPublic],
+    responses=_ERRORS,
+)
+def list_meetings(
+    session: SessionDep,
+    principal: MentoringReader,
+    page: PageQuery,
+    starts_from: AwareDatetime | None = None,
+    starts_before: AwareDatetime | None = None,
+    pairing_id: uuid.UUID | None = None,
+    school_id: uuid.UUID | None = None,
+    person_id: uuid.UUID | None = None,
+    status: MeetingStatus | None = None,
+    change: Annotated[CancelOutcome | None, Query(description="lost or moved only")] = None,
+) -> Page[MeetingPublic]:
+    query = service.meetings_query(
+        principal,
+        starts_from=starts_from,
+        starts_before=starts_before,
+        pairing_id=pairing_id,
+        school_id=school_id,
+        person_id=person_id,
+        status=status,
+        change=change,
+    )
+    rows, total = paginate(session, query, page)
+    return Page(
+        items=service.meetings_public(session, rows),
+        total=total,
+        limit=page.limit,
+        offset=page.offset,
+    )
+
+
+@router.get(
+    "/meetings/{meeting_id}",
+    operation_id="get_meeting",
+    summary="A meeting with its agenda and record",
+    response_model=MeetingDetail,
+    responses=_ERRORS,
+)
+def get_meeting(
+    meeting_id: uuid.UUID, session: SessionDep, principal: MentoringReader
+) -> MeetingDetail:
+    meeting = service.get_meeting(session, principal, meeting_id)
+    return service.meeting_detail(session, principal, meeting)
+
+
+@router.post(
+    "/meetings/{meeting_id}/cancel",
+    operation_id="cancel_meeting",
+    summary="Cancel with a reason: moved to a new time in the same week, or lost",
+    response_model=CancelResult,
+    responses=_ERRORS,
+)
+def cancel_meeting(
+    meeting_id: uuid.UUID,
+    body: MeetingCancel,
+    session: SessionDep,
+    principal: MeetingWriter,
+    dry_run: DryRun = False,
+) -> CancelResult:
+    return service.cancel_meeting(session, principal, meeting_id, body, dry_run=dry_run)
+
+
+@router.put(
+    "/meetings/{meeting_id}/record",
+    operation_id="save_meeting_record",
+    summary="Write the meeting's record (the agreed record keeper only)",
+    response_model=MeetingDetail,
+    responses=_ERRORS,
+)
+def save_meeting_record(
+    meeting_id: uuid.UUID, body: RecordWrite, session: SessionDep, principal: MeetingWriter
+) -> MeetingDetail:
+    return service.save_record(session, principal, meeting_id, body)
+
+
+@router.post(
+    "/meetings/{meeting_id}/agenda-items",
+    operation_id="add_agenda_item",
+    summary="Add something to talk about at the meeting",
+    status_code=status.HTTP_201_CREATED,
+    response_model=MeetingDetail,
+    responses=_ERRORS,
+)
+def add_agenda_item(
+    meeting_id: uuid.UUID, body: AgendaItemCreate, session: SessionDep, principal: MeetingWriter
+) -> MeetingDetail:
+    return service.add_agenda_item(session, principal, meeting_id, body.text)
+
+
+@router.patch(
+    "/meeting-actions/{action_id}",
+    operation_id="update_meeting_action",
+    summary="Tick an action off (or back on)",
+    response_model=ActionPublic,
+    responses=_ERRORS,
+)
+def update_meeting_action(
+    action_id: uuid.UUID, body: ActionUpdate, session: SessionDep, principal: MeetingWriter
+) -> ActionPublic:
+    return service.set_action_done(session, principal, action_id, body.done)

@@ -1,0 +1,197 @@
+"""Request and response bodies for slots, meetings, records and agendas."""
+
+import uuid
+from datetime import date, datetime, time
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import AwareDatetime, BaseModel, Field, model_validator
+
+from api.meetings.models import MeetingStatus
+from api.mentoring.schemas import PersonRef
+from api.org.schemas import Input
+
+
+class SlotCreate(Input):
+    weekday: int = Field(ge=0, le=6, description="0 is Monday")
+    start_time: time = Field(description="Wall-clock time at the school, e.g. 15:30")
+    duration_minutes: int = Field(default=60, ge=15, le=240)
+    location: Annotated[str, Field(min_length=1, max_length=200)]
+    starts_on: date
+    ends_on: date
+
+    @model_validator(mode="after")
+    def ends_after_start(self):  # type: ignore[no-untyped-def]
+        if self.ends_on < self.starts_on:
+            raise ValueError("ends_on must be on or after starts_on")
+        return self
+
+
+class SlotPublic(BaseModel):
+    id: uuid.UUID
+    pairing_id: uuid.UUID
+    weekday: int
+    start_time: time
+    duration_minutes: int
+    location: str
+    starts_on: date
+    ends_on: date
+    meeting_count: int
+
+
+class BusyPublic(BaseModel):
+    source: str
+    title: str
+    person: PersonRef
+    starts_at: datetime
+    ends_at: datetime
+
+
+class ClashPublic(BaseModel):
+    starts_at: datetime = Field(description="The wanted occurrence that clashes")
+    ends_at: datetime
+    clashes_with: BusyPublic
+
+
+class OccurrencePublic(BaseModel):
+    starts_at: datetime
+    ends_at: datetime
+    meeting_id: uuid.UUID | None = None
+
+
+class SchedulePlan(BaseModel):
+    """What a slot or a move would produce, and what it would clash with."""
+
+    occurrences: list[OccurrencePublic]
+    clashes: list[ClashPublic]
+
+
+class SlotCreated(BaseModel):
+    slot: SlotPublic
+    occurrences: list[OccurrencePublic]
+
+
+class MeetingPublic(BaseModel):
+    id: uuid.UUID
+    pairing_id: uuid.UUID
+    school_id: uuid.UUID
+    slot_id: uuid.UUID | None
+    mentor: PersonRef
+    mentee: PersonRef
+    occurrence_date: date
+    starts_at: datetime
+    ends_at: datetime
+    location: str
+    status: MeetingStatus
+    lost: bool
+    moved_from: datetime | None
+    change_reason: str | None
+    has_record: bool
+
+
+class CancelOutcome(StrEnum):
+    moved = "moved"
+    lost = "lost"
+
+
+class CancelScope(StrEnum):
+    this = "this"
+    following = "following"
+
+
+class MeetingCancel(Input):
+    reason: Annotated[str, Field(min_length=3, max_length=500)]
+    outcome: CancelOutcome = Field(
+        description="moved: a new time in the same school week; lost: it will not happen and "
+        "counts against the entitlement"
+    )
+    new_starts_at: AwareDatetime | None = Field(
+        default=None, description="Required when moved: the new start of this meeting"
+    )
+    scope: CancelScope = Field(
+        default=CancelScope.this,
+        description="This meeting, or this and every later one of the same weekly slot",
+    )
+
+    @model_validator(mode="after")
+    def new_time_only_when_moved(self):  # type: ignore[no-untyped-def]
+        if self.outcome == CancelOutcome.moved and self.new_starts_at is None:
+            raise ValueError("new_starts_at is required when the meeting is moved")
+        if self.outcome == CancelOutcome.lost and self.new_starts_at is not None:
+            raise ValueError("a lost meeting has no new time; choose moved instead")
+        return self
+
+
+class MeetingChange(BaseModel):
+    meeting_id: uuid.UUID
+    starts_at: datetime
+    new_starts_at: datetime | None
+
+
+class CancelResult(BaseModel):
+    changed: list[MeetingChange]
+    clashes: list[ClashPublic]
+    dry_run: bool
+
+
+class ActionWrite(Input):
+    text: Annotated[str, Field(min_length=1, max_length=500)]
+    owner: Annotated[str, Field(pattern="^(mentor|mentee)$")]
+    due_on: date | None = None
+
+
+class ActionPublic(BaseModel):
+    id: uuid.UUID
+    meeting_id: uuid.UUID
+    text: str
+    owner: PersonRef
+    due_on: date | None
+    done: bool
+
+
+class ActionUpdate(Input):
+    done: bool
+
+
+class RecordWrite(Input):
+    status: Annotated[MeetingStatus, Field(description="held or missed")]
+    notes: Annotated[str, Field(max_length=20000)] = ""
+    targets_reviewed: Annotated[str, Field(max_length=5000)] = ""
+    wellbeing_discussed: bool = False
+    actions: Annotated[list[ActionWrite], Field(max_length=30)] = []
+
+    @model_validator(mode="after")
+    def held_or_missed(self):  # type: ignore[no-untyped-def]
+        if self.status not in (MeetingStatus.held, MeetingStatus.missed):
+            raise ValueError("status must be held or missed")
+        return self
+
+
+class RecordPublic(BaseModel):
+    notes: str
+    targets_reviewed: str
+    wellbeing_discussed: bool
+    recorded_by: uuid.UUID
+    recorded_at: datetime
+    updated_at: datetime | None
+    actions: list[ActionPublic]
+
+
+class AgendaItemCreate(Input):
+    text: Annotated[str, Field(min_length=1, max_length=500)]
+
+
+class AgendaItemPublic(BaseModel):
+    id: uuid.UUID
+    text: str
+    added_by: PersonRef
+    created_at: datetime
+
+
+class MeetingDetail(MeetingPublic):
+    record_keeper: PersonRef
+    carried_actions: list[ActionPublic] = Field(
+        description="Open actions from earlier meetings of this pairing"
+    )
+    agenda_items: list[AgendaItemPublic]
+    record: RecordPublic | None

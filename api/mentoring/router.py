@@ -1,0 +1,298 @@
+"""HTTP for mentor and mentee profiles, pairings and mentoring agreements."""
+
+import uuid
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, status
+from fastapi.responses import PlainTextResponse
+from starlette.concurrency import run_in_threadpool
+
+from api.auth.principals import principal_with
+from api.core.pagination import Page, PageQuery, paginate
+from api.core.problems import Problem, Unprocessable
+from api.db import SessionDep
+from api.mentoring import importing, service
+from api.mentoring.models import MenteeProfile, MentorProfile, PairingKind
+from api.mentoring.schemas import (
+    AgreementPublic,
+    AgreementTerms,
+    MenteeProfileCreate,
+    MenteeProfilePublic,
+    MenteeProfileUpdate,
+    MentorProfileCreate,
+    MentorProfilePublic,
+    MentorProfileUpdate,
+    PairingCreate,
+    PairingEnd,
+    PairingPublic,
+)
+
+router = APIRouter()
+PeopleReader = principal_with("users:read")
+MentoringReader = principal_with("mentoring:read")
+MentoringWriter = principal_with("mentoring:write")
+MeetingWriter = principal_with("meetings:write")
+_ERRORS = {
+    401: {"model": Problem, "description": "Not signed in"},
+    403: {"model": Problem, "description": "Missing scope or not yours to change"},
+    404: {"model": Problem, "description": "Not found, or not visible to you"},
+    409: {"model": Problem, "description": "Clashes with what exists"},
+    422: {"model": Problem, "description": "Invalid input"},
+}
+
+
+@router.get(
+    "/schools/{school_id}/mentor-profiles",
+    tags=["profiles"],
+    operation_id="list_mentor_profiles",
+    summary="Mentors at a school",
+    response_model=list[MentorProfilePublic],
+    responses=_ERRORS,
+)
+def list_mentor_profiles(
+    school_id: uuid.UUID, session: SessionDep, principal: PeopleReader
+) -> list:
+    return service.list_profiles(session, principal, MentorProfile, school_id)
+
+
+@router.post(
+    "/schools/{school_id}/mentor-profiles",
+    tags=["profiles"],
+    operation_id="create_mentor_profile",
+    summary="Add a mentor profile",
+    status_code=status.HTTP_201_CREATED,
+    response_model=MentorProfilePublic,
+    responses=_ERRORS,
+)
+def create_mentor_profile(
+    school_id: uuid.UUID, body: MentorProfileCreate, session: SessionDep, principal: MentoringWriter
+):  # type: ignore[no-untyped-def]
+    return service.create_profile(session, principal, school_id, body)
+
+
+@router.patch(
+    "/mentor-profiles/{profile_id}",
+    tags=["profiles"],
+    operation_id="update_mentor_profile",
+    summary="Change a mentor profile",
+    response_model=MentorProfilePublic,
+    responses=_ERRORS,
+)
+def update_mentor_profile(
+    profile_id: uuid.UUID,
+    body: MentorProfileUpdate,
+    session: SessionDep,
+    principal: MentoringWriter,
+):  # type: ignore[no-untyped-def]
+    return service.update_profile(session, principal, MentorProfile, profile_id, body)
+
+
+@router.get(
+    "/schools/{school_id}/mentee-profiles",
+    tags=["profiles"],
+    operation_id="list_mentee_profiles",
+    summary="Trainees, ECTs and RQTs at a school",
+    response_model=list[MenteeProfilePublic],
+    responses=_ERRORS,
+)
+def list_mentee_profiles(
+    school_id: uuid.UUID, session: SessionDep, principal: PeopleReader
+) -> list:
+    return service.list_profiles(session, principal, MenteeProfile, school_id)
+
+
+@router.post(
+    "/schools/{school_id}/mentee-profiles",
+    tags=["profiles"],
+    operation_id="create_mentee_profile",
+    summary="Add a mentee profile",
+    status_code=status.HTTP_201_CREATED,
+    response_model=MenteeProfilePublic,
+    responses=_ERRORS,
+)
+def create_mentee_profile(
+    school_id: uuid.UUID, body: MenteeProfileCreate, session: SessionDep, principal: MentoringWriter
+):  # type: ignore[no-untyped-def]
+    return service.create_profile(session, principal, school_id, body)
+
+
+@router.patch(
+    "/mentee-profiles/{profile_id}",
+    tags=["profiles"],
+    operation_id="update_mentee_profile",
+    summary="Change a mentee profile",
+    response_model=MenteeProfilePublic,
+    responses=_ERRORS,
+)
+def update_mentee_profile(
+    profile_id: uuid.UUID,
+    body: MenteeProfileUpdate,
+    session: SessionDep,
+    principal: MentoringWriter,
+):  # type: ignore[no-untyped-def]
+    return service.update_profile(session, principal, MenteeProfile, profile_id, body)
+
+
+@router.get(
+    "/pairings",
+    tags=["pairings"],
+    operation_id="list_pairings",
+    summary="Pairings you are in or oversee",
+    response_model=Page[PairingPublic],
+    responses=_ERRORS,
+)
+def list_pairings(
+    session: SessionDep,
+    principal: MentoringReader,
+    page: PageQuery,
+    school_id: uuid.UUID | None = None,
+    person_id: uuid.UUID | None = None,
+    kind: PairingKind | None = None,
+    active_on: date | None = None,
+) -> Page[PairingPublic]:
+    query = service.pairings_query(
+        principal, school_id=school_id, person_id=person_id, kind=kind, active_on=active_on
+    )
+    rows, total = paginate(session, query, page)
+    return Page(
+        items=service.pairings_public(session, rows),
+        total=total,
+        limit=page.limit,
+        offset=page.offset,
+    )
+
+
+@router.post(
+    "/pairings",
+    tags=["pairings"],
+    operation_id="create_pairing",
+    summary="Pair a mentor with a mentee for a dated period",
+    status_code=status.HTTP_201_CREATED,
+    response_model=PairingPublic,
+    responses=_ERRORS,
+)
+def create_pairing(
+    body: PairingCreate, session: SessionDep, principal: MentoringWriter
+) -> PairingPublic:
+    pairing = service.create_pairing(session, principal, body)
+    return service.pairings_public(session, [pairing])[0]
+
+
+@router.get(
+    "/pairings/{pairing_id}",
+    tags=["pairings"],
+    operation_id="get_pairing",
+    summary="A pairing",
+    response_model=PairingPublic,
+    responses=_ERRORS,
+)
+def get_pairing(
+    pairing_id: uuid.UUID, session: SessionDep, principal: MentoringReader
+) -> PairingPublic:
+    return service.pairings_public(session, [service.get_pairing(session, principal, pairing_id)])[
+        0
+    ]
+
+
+@router.post(
+    "/pairings/{pairing_id}/end",
+    tags=["pairings"],
+    operation_id="end_pairing",
+    summary="End a pairing early; its history stays and later meetings are cancelled",
+    response_model=PairingPublic,
+    responses=_ERRORS,
+)
+def end_pairing(
+    pairing_id: uuid.UUID, body: PairingEnd, session: SessionDep, principal: MentoringWriter
+) -> PairingPublic:
+    pairing = service.end_pairing(session, principal, pairing_id, body.ends_on, body.reason)
+    return service.pairings_public(session, [pairing])[0]
+
+
+@router.get(
+    "/pairings/{pairing_id}/agreements",
+    tags=["agreements"],
+    operation_id="list_agreements",
+    summary="Every version of the pairing's agreement",
+    response_model=list[AgreementPublic],
+    responses=_ERRORS,
+)
+def list_agreements(
+    pairing_id: uuid.UUID, session: SessionDep, principal: MentoringReader
+) -> list[AgreementPublic]:
+    return service.list_agreements(session, principal, pairing_id)
+
+
+@router.post(
+    "/pairings/{pairing_id}/agreements",
+    tags=["agreements"],
+    operation_id="propose_agreement",
+    summary="Write a new version of the agreement (the proposer agrees it)",
+    status_code=status.HTTP_201_CREATED,
+    response_model=AgreementPublic,
+    responses=_ERRORS,
+)
+def propose_agreement(
+    pairing_id: uuid.UUID, body: AgreementTerms, session: SessionDep, principal: MeetingWriter
+) -> AgreementPublic:
+    return service.propose_agreement(session, principal, pairing_id, body)
+
+
+@router.post(
+    "/agreements/{agreement_id}/agree",
+    tags=["agreements"],
+    operation_id="agree",
+    summary="Agree the newest version, as the mentor or the mentee",
+    response_model=AgreementPublic,
+    responses=_ERRORS,
+)
+def agree(
+    agreement_id: uuid.UUID, session: SessionDep, principal: MeetingWriter
+) -> AgreementPublic:
+    return service.agree(session, principal, agreement_id)
+
+
+@router.get(
+    "/imports/template.csv",
+    tags=["imports"],
+    operation_id="import_template",
+    summary="The CSV template for bulk onboarding, with two example rows",
+    response_class=PlainTextResponse,
+    responses={**_ERRORS, 200: {"content": {"text/csv": {}}}},
+)
+def import_template(principal: MentoringWriter) -> PlainTextResponse:
+    return PlainTextResponse(
+        importing.template_csv(),
+        media_type="text/csv",
+        headers={"Content-Disposition": 'attachment; filename="mentorhub-import.csv"'},
+    )
+
+
+@router.post(
+    "/schools/{school_id}/imports",
+    tags=["imports"],
+    operation_id="import_people",
+    summary="Import staff, mentees and pairings from CSV: a dry run reports every bad row; "
+    "a commit writes all or nothing",
+    response_model=importing.ImportReport,
+    responses=_ERRORS,
+    openapi_extra={
+        "requestBody": {"required": True, "content": {"text/csv": {"schema": {"type": "string"}}}}
+    },
+)
+async def import_people(
+    school_id: uuid.UUID,
+    request: Request,
+    session: SessionDep,
+    principal: MentoringWriter,
+    dry_run: Annotated[bool, Query(description="Check only; write nothing")] = True,
+) -> importing.ImportReport:
+    raw = await request.body()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise Unprocessable("The file must be UTF-8 text (save it as CSV UTF-8).") from exc
+    return await run_in_threadpool(
+        importing.import_csv, session, principal, school_id, text, dry_run=dry_run
+    )

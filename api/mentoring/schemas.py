@@ -1,0 +1,194 @@
+"""Request and response bodies for profiles, pairings and agreements."""
+
+import uuid
+from datetime import date, datetime, time
+from typing import Annotated, ClassVar
+
+from pydantic import BaseModel, Field, model_validator
+
+from api.mentoring.models import FeedbackTiming, PairingKind, Pathway, RecordKeeper
+from api.org.models import Phase
+from api.org.schemas import Input, Patch
+
+ShortText = Annotated[str, Field(min_length=1, max_length=200)]
+LongText = Annotated[str, Field(min_length=1, max_length=1000)]
+
+
+def _check_dates(model):  # type: ignore[no-untyped-def]
+    starts, ends = getattr(model, "starts_on", None), getattr(model, "ends_on", None)
+    if starts and ends and ends < starts:
+        raise ValueError("ends_on must be on or after starts_on")
+    return model
+
+
+class MentorProfileCreate(Input):
+    user_id: uuid.UUID
+    subjects: Annotated[list[ShortText], Field(max_length=10)] = []
+    phase: Phase | None = None
+    trained: bool = False
+    starts_on: date
+    ends_on: date | None = None
+
+    check_dates = model_validator(mode="after")(_check_dates)
+
+
+class MentorProfileUpdate(Patch):
+    nullable: ClassVar[frozenset[str]] = frozenset({"phase", "ends_on"})
+
+    subjects: Annotated[list[ShortText], Field(max_length=10)] | None = None
+    phase: Phase | None = None
+    trained: bool | None = None
+    starts_on: date | None = None
+    ends_on: date | None = None
+
+
+class PersonRef(BaseModel):
+    id: uuid.UUID
+    full_name: str
+    email: str
+
+
+class MentorProfilePublic(BaseModel):
+    id: uuid.UUID
+    user: PersonRef
+    school_id: uuid.UUID
+    subjects: list[str]
+    phase: Phase | None
+    trained: bool
+    starts_on: date
+    ends_on: date | None
+
+
+class MenteeProfileCreate(Input):
+    user_id: uuid.UUID
+    pathway: Pathway
+    programme: ShortText | None = None
+    induction_year: Annotated[int, Field(ge=1, le=2)] | None = None
+    provider: ShortText | None = None
+    subject: Annotated[str, Field(min_length=1, max_length=100)] | None = None
+    phase: Phase | None = None
+    starts_on: date
+    ends_on: date | None = None
+
+    @model_validator(mode="after")
+    def induction_year_for_ects(self):  # type: ignore[no-untyped-def]
+        _check_dates(self)
+        if self.pathway == Pathway.ect and self.induction_year is None:
+            raise ValueError("induction_year (1 or 2) is required for an ECT")
+        if self.pathway != Pathway.ect and self.induction_year is not None:
+            raise ValueError("induction_year is only for ECTs")
+        return self
+
+
+class MenteeProfileUpdate(Patch):
+    nullable: ClassVar[frozenset[str]] = frozenset(
+        {"programme", "induction_year", "provider", "subject", "phase", "ends_on"}
+    )
+
+    pathway: Pathway | None = None
+    programme: ShortText | None = None
+    induction_year: Annotated[int, Field(ge=1, le=2)] | None = None
+    provider: ShortText | None = None
+    subject: Annotated[str, Field(min_length=1, max_length=100)] | None = None
+    phase: Phase | None = None
+    starts_on: date | None = None
+    ends_on: date | None = None
+
+
+class MenteeProfilePublic(BaseModel):
+    id: uuid.UUID
+    user: PersonRef
+    school_id: uuid.UUID
+    pathway: Pathway
+    programme: str | None
+    induction_year: int | None
+    provider: str | None
+    subject: str | None
+    phase: Phase | None
+    starts_on: date
+    ends_on: date | None
+
+
+class PairingCreate(Input):
+    school_id: uuid.UUID
+    mentor_id: uuid.UUID
+    mentee_id: uuid.UUID
+    kind: PairingKind
+    starts_on: date
+    ends_on: date | None = Field(
+        default=None, description="Defaults to the end of the mentee's time at the school."
+    )
+
+    check_dates = model_validator(mode="after")(_check_dates)
+
+
+class PairingEnd(Input):
+    ends_on: date
+    reason: Annotated[str, Field(min_length=3, max_length=500)]
+
+
+class PairingPublic(BaseModel):
+    id: uuid.UUID
+    school_id: uuid.UUID
+    school_name: str
+    mentor: PersonRef
+    mentee: PersonRef
+    kind: PairingKind
+    starts_on: date
+    ends_on: date
+    ended_early_reason: str | None
+    created_at: datetime
+
+
+class AgreementTerms(Input):
+    """The questions the first meeting ("contracting") answers."""
+
+    meeting_frequency: ShortText = Field(examples=["weekly"])
+    meeting_day: int = Field(ge=0, le=6, description="0 is Monday")
+    meeting_time: time
+    meeting_location: ShortText
+    feedback_timing: FeedbackTiming
+    reflection_interval_hours: Annotated[int, Field(ge=1, le=168)] | None = Field(
+        default=None, description="Required when feedback comes after a reflection interval."
+    )
+    mentor_prepares: LongText
+    mentee_prepares: LongText
+    record_keeper: RecordKeeper
+    agenda_setting: LongText
+    feedback_approach: LongText
+    wellbeing_frequency: ShortText
+    concern_route: LongText
+
+    @model_validator(mode="after")
+    def interval_matches_timing(self):  # type: ignore[no-untyped-def]
+        needs = self.feedback_timing == FeedbackTiming.after_reflection
+        if needs and self.reflection_interval_hours is None:
+            raise ValueError("reflection_interval_hours is required for after_reflection")
+        if not needs and self.reflection_interval_hours is not None:
+            raise ValueError("reflection_interval_hours is only for after_reflection")
+        return self
+
+
+class AgreementPublic(BaseModel):
+    id: uuid.UUID
+    pairing_id: uuid.UUID
+    version: int
+    meeting_frequency: str
+    meeting_day: int
+    meeting_time: time
+    meeting_location: str
+    feedback_timing: FeedbackTiming
+    reflection_interval_hours: int | None
+    mentor_prepares: str
+    mentee_prepares: str
+    record_keeper: RecordKeeper
+    agenda_setting: str
+    feedback_approach: str
+    wellbeing_frequency: str
+    concern_route: str
+    mentor_agreed_at: datetime | None
+    mentee_agreed_at: datetime | None
+    agreed: bool
+    current: bool
+    created_by: uuid.UUID
+    created_at: datetime

@@ -1,0 +1,411 @@
+"""Rules for mentor and mentee profiles, pairings and mentoring agreements. No HTTP here."""
+
+import uuid
+from datetime import date
+
+from sqlmodel import Session, col, func, or_, select
+from sqlmodel.sql.expression import SelectOfScalar
+
+from api.audit import service as audit
+from api.auth.access import visible_pairings
+from api.auth.principals import Principal
+from api.core.models import utcnow
+from api.core.problems import Conflict, FieldProblem, Forbidden, NotFound, Unprocessable
+from api.mentoring.models import (
+    MenteeProfile,
+    MentoringAgreement,
+    MentorProfile,
+    Pairing,
+    PairingKind,
+)
+from api.mentoring.schemas import (
+    AgreementPublic,
+    AgreementTerms,
+    MenteeProfileCreate,
+    MenteeProfilePublic,
+    MenteeProfileUpdate,
+    MentorProfileCreate,
+    MentorProfilePublic,
+    MentorProfileUpdate,
+    PairingCreate,
+    PairingPublic,
+    PersonRef,
+)
+from api.org import service as org_service
+from api.org.models import Membership, Role, School, User
+
+# --- profiles ----------------------------------------------------------------------------------
+
+ProfileModel = type[MentorProfile] | type[MenteeProfile]
+
+
+def _require_role_at_school(
+    session: Session, user_id: uuid.UUID, school_id: uuid.UUID, role: Role
+) -> User:
+    user = session.get(User, user_id)
+    held = session.exec(
+        select(Membership.id).where(
+            Membership.user_id == user_id,
+            Membership.school_id == school_id,
+            Membership.role == role,
+        )
+    ).first()
+    if user is None or held is None:
+        raise Unprocessable(
+            f"That person is not a {role.value} at this school; give them the role first.",
+            errors=[FieldProblem(field="user_id", detail=f"is not a {role.value} here")],
+        )
+    return user
+
+
+def list_profiles(
+    session: Session, principal: Principal, model: ProfileModel, school_id: uuid.UUID
+) -> list:
+    org_service.get_school(session, principal, school_id)
+    rows = session.exec(
+        select(model, User)
+        .join(User, col(User.id) == model.user_id)
+        .where(model.school_id == school_id)
+        .order_by(User.full_name)
+    ).all()
+    return [_profile_public(profile, user) for profile, user in rows]
+
+
+def _profile_public(profile: MentorProfile | MenteeProfile, user: User):  # type: ignore[no-untyped-def]
+    schema = MentorProfilePublic if isinstance(profile, MentorProfile) else MenteeProfilePublic
+    return schema.model_validate(
+        {**profile.model_dump(), "user": PersonRef.model_validate(user, from_attributes=True)}
+    )
+
+
+def create_profile(
+    session: Session,
+    principal: Principal,
+    school_id: uuid.UUID,
+    body: MentorProfileCreate | MenteeProfileCreate,
+):  # type: ignore[no-untyped-def]
+    school = org_service.get_managed_school(session, principal, school_id)
+    is_mentor = isinstance(body, MentorProfileCreate)
+    model: ProfileModel = MentorProfile if is_mentor else MenteeProfile
+    user = _require_role_at_school(
+        session, body.user_id, school.id, Role.mentor if is_mentor else Role.mentee
+    )
+    exists = session.exec(
+        select(model.id).where(model.user_id == user.id, model.school_id == school.id)
+    ).first()
+    if exists is not None:
+        raise Conflict(f"{user.full_name} already has that profile at {school.name}.")
+    profile = model(school_id=school.id, **body.model_dump())
+    session.add(profile)
+    kind = "mentor_profile" if is_mentor else "mentee_profile"
+    audit.record(
+        session,
+        principal,
+        f"{kind}.created",
+        object_type=kind,
+        object_id=profile.id,
+        trust_id=school.trust_id,
+        changes=body.model_dump(mode="json"),
+    )
+    return _profile_public(profile, user)
+
+
+def update_profile(
+    session: Session,
+    principal: Principal,
+    model: ProfileModel,
+    profile_id: uuid.UUID,
+    body: MentorProfileUpdate | MenteeProfileUpdate,
+):  # type: ignore[no-untyped-def]
+    profile = session.get(model, profile_id)
+    if profile is None:
+        raise NotFound(f"No profile with id {profile_id} is visible to you.")
+    school = org_service.get_school(session, principal, profile.school_id)
+    org_service.get_managed_school(session, principal, school.id)
+    changes = body.changes()
+    for name, value in changes.items():
+        setattr(profile, name, value)
+    if profile.ends_on is not None and profile.ends_on < profile.starts_on:
+        raise Unprocessable("ends_on must be on or after starts_on.")
+    if isinstance(profile, MenteeProfile):
+        MenteeProfileCreate.model_validate(
+            profile.model_dump(exclude={"id", "school_id", "created_at", "updated_at"})
+        )
+    profile.updated_at = utcnow()
+    session.add(profile)
+    kind = "mentor_profile" if model is MentorProfile else "mentee_profile"
+    audit.record(
+        session,
+        principal,
+        f"{kind}.updated",
+        object_type=kind,
+        object_id=profile.id,
+        trust_id=school.trust_id,
+        changes=changes,
+    )
+    return _profile_public(profile, session.get(User, profile.user_id))
+
+
+# --- pairings ----------------------------------------------------------------------------------
+
+
+def pairings_query(
+    principal: Principal,
+    *,
+    school_id: uuid.UUID | None = None,
+    person_id: uuid.UUID | None = None,
+    kind: PairingKind | None = None,
+    active_on: date | None = None,
+) -> SelectOfScalar[Pairing]:
+    query = select(Pairing).where(visible_pairings(principal))
+    if school_id:
+        query = query.where(Pairing.school_id == school_id)
+    if person_id:
+        query = query.where(or_(Pairing.mentor_id == person_id, Pairing.mentee_id == person_id))
+    if kind:
+        query = query.where(Pairing.kind == kind)
+    if active_on:
+        query = query.where(Pairing.starts_on <= active_on, Pairing.ends_on >= active_on)
+    return query.order_by(col(Pairing.starts_on).desc(), col(Pairing.id))
+
+
+def get_pairing(session: Session, principal: Principal, pairing_id: uuid.UUID) -> Pairing:
+    pairing = session.exec(
+        select(Pairing).where(Pairing.id == pairing_id, visible_pairings(principal))
+    ).first()
+    if pairing is None:
+        raise NotFound(f"No pairing with id {pairing_id} is visible to you.")
+    return pairing
+
+
+def pairings_public(session: Session, pairings: list[Pairing]) -> list[PairingPublic]:
+    people_ids = {p.mentor_id for p in pairings} | {p.mentee_id for p in pairings}
+    people = {u.id: u for u in session.exec(select(User).where(col(User.id).in_(people_ids)))}
+    schools = dict(
+        session.exec(
+            select(School.id, School.name).where(
+                col(School.id).in_({p.school_id for p in pairings})
+            )
+        ).all()
+    )
+    return [
+        PairingPublic.model_validate(
+            {
+                **p.model_dump(),
+                "school_name": schools[p.school_id],
+                "mentor": PersonRef.model_validate(people[p.mentor_id], from_attributes=True),
+                "mentee": PersonRef.model_validate(people[p.mentee_id], from_attributes=True),
+            }
+        )
+        for p in pairings
+    ]
+
+
+def create_pairing(session: Session, principal: Principal, body: PairingCreate) -> Pairing:
+    if body.mentor_id == body.mentee_id:
+        raise Unprocessable(
+            "Nobody can mentor themselves.",
+            errors=[FieldProblem(field="mentee_id", detail="is the mentor")],
+        )
+    school = org_service.get_managed_school(session, principal, body.school_id)
+    mentor = _profile_at(session, MentorProfile, body.mentor_id, school.id, "mentor_id")
+    mentee = _profile_at(session, MenteeProfile, body.mentee_id, school.id, "mentee_id")
+    ends_on = body.ends_on or mentee.ends_on
+    if ends_on is None:
+        raise Unprocessable(
+            "Give ends_on: the mentee's profile has no end date.",
+            errors=[FieldProblem(field="ends_on", detail="is required")],
+        )
+    if ends_on < body.starts_on:
+        raise Unprocessable("ends_on must be on or after starts_on.")
+    for label, profile in (("mentor", mentor), ("mentee", mentee)):
+        if body.starts_on < profile.starts_on or (profile.ends_on and ends_on > profile.ends_on):
+            until = profile.ends_on.isoformat() if profile.ends_on else "open-ended"
+            raise Unprocessable(
+                f"The pairing must fall inside the {label}'s time at the school "
+                f"({profile.starts_on.isoformat()} to {until}).",
+                errors=[FieldProblem(field="starts_on", detail=f"outside the {label}'s dates")],
+            )
+    clash = session.exec(
+        select(Pairing).where(
+            Pairing.mentee_id == body.mentee_id,
+            Pairing.kind == body.kind,
+            Pairing.starts_on <= ends_on,
+            Pairing.ends_on >= body.starts_on,
+        )
+    ).first()
+    if clash is not None:
+        raise Conflict(
+            f"This mentee already has a {body.kind.value.replace('_', ' ')} from "
+            f"{clash.starts_on} to {clash.ends_on}; end that pairing first.",
+            clashing_pairing_id=str(clash.id),
+        )
+    pairing = Pairing(
+        school_id=school.id,
+        mentor_id=body.mentor_id,
+        mentee_id=body.mentee_id,
+        kind=body.kind,
+        starts_on=body.starts_on,
+        ends_on=ends_on,
+    )
+    session.add(pairing)
+    audit.record(
+        session,
+        principal,
+        "pairing.created",
+        object_type="pairing",
+        object_id=pairing.id,
+        trust_id=school.trust_id,
+        changes=body.model_dump(mode="json") | {"ends_on": ends_on.isoformat()},
+    )
+    return pairing
+
+
+def _profile_at(session, model, user_id, school_id, field):  # type: ignore[no-untyped-def]
+    profile = session.exec(
+        select(model).where(model.user_id == user_id, model.school_id == school_id)
+    ).first()
+    if profile is None:
+        role = "mentor" if model is MentorProfile else "mentee"
+        raise Unprocessable(
+            f"That person has no {role} profile at this school; add one first.",
+            errors=[FieldProblem(field=field, detail=f"has no {role} profile here")],
+        )
+    return profile
+
+
+def end_pairing(
+    session: Session, principal: Principal, pairing_id: uuid.UUID, ends_on: date, reason: str
+) -> Pairing:
+    """Ends a pairing early. Its history stays; meetings after the new end are cancelled."""
+    from api.meetings import service as meetings_service
+
+    pairing = get_pairing(session, principal, pairing_id)
+    school = org_service.get_managed_school(session, principal, pairing.school_id)
+    if not pairing.starts_on <= ends_on <= pairing.ends_on:
+        raise Unprocessable(
+            f"The new end must fall between {pairing.starts_on} and {pairing.ends_on}.",
+            errors=[FieldProblem(field="ends_on", detail="is outside the pairing")],
+        )
+    pairing.ends_on = ends_on
+    pairing.ended_early_reason = reason
+    session.add(pairing)
+    cancelled = meetings_service.stop_after(session, principal, pairing, ends_on, reason)
+    audit.record(
+        session,
+        principal,
+        "pairing.ended",
+        object_type="pairing",
+        object_id=pairing.id,
+        trust_id=school.trust_id,
+        changes={"ends_on": ends_on, "reason": reason, "meetings_cancelled": cancelled},
+    )
+    return pairing
+
+
+# --- agreements --------------------------------------------------------------------------------
+
+
+def require_pair_member_or_lead(principal: Principal, pairing: Pairing) -> None:
+    """The people in the pairing, or a lead of its school. Trust admins oversee, not act."""
+    if principal.id in (pairing.mentor_id, pairing.mentee_id):
+        return
+    if pairing.school_id in principal.school_ids_with(Role.school_lead):
+        return
+    raise Forbidden("Only the mentor, the mentee or a school lead can do this.")
+
+
+def list_agreements(
+    session: Session, principal: Principal, pairing_id: uuid.UUID
+) -> list[AgreementPublic]:
+    pairing = get_pairing(session, principal, pairing_id)
+    rows = session.exec(
+        select(MentoringAgreement)
+        .where(MentoringAgreement.pairing_id == pairing.id)
+        .order_by(col(MentoringAgreement.version).desc())
+    ).all()
+    return [_agreement_public(a, current=(i == 0)) for i, a in enumerate(rows)]
+
+
+def current_agreement(session: Session, pairing_id: uuid.UUID) -> MentoringAgreement | None:
+    return session.exec(
+        select(MentoringAgreement)
+        .where(MentoringAgreement.pairing_id == pairing_id)
+        .order_by(col(MentoringAgreement.version).desc())
+    ).first()
+
+
+def _agreement_public(agreement: MentoringAgreement, *, current: bool) -> AgreementPublic:
+    agreed = agreement.mentor_agreed_at is not None and agreement.mentee_agreed_at is not None
+    return AgreementPublic.model_validate(
+        {**agreement.model_dump(), "agreed": agreed, "current": current}
+    )
+
+
+def propose_agreement(
+    session: Session, principal: Principal, pairing_id: uuid.UUID, body: AgreementTerms
+) -> AgreementPublic:
+    pairing = get_pairing(session, principal, pairing_id)
+    require_pair_member_or_lead(principal, pairing)
+    latest = session.exec(
+        select(func.max(MentoringAgreement.version)).where(
+            MentoringAgreement.pairing_id == pairing.id
+        )
+    ).one()
+    agreement = MentoringAgreement(
+        pairing_id=pairing.id,
+        version=(latest or 0) + 1,
+        created_by=principal.id,
+        **body.model_dump(),
+    )
+    # Proposing is agreeing, for whichever side proposes; the other side agrees in turn.
+    _mark_agreed(agreement, pairing, principal)
+    session.add(agreement)
+    audit.record(
+        session,
+        principal,
+        "agreement.proposed",
+        object_type="mentoring_agreement",
+        object_id=agreement.id,
+        trust_id=trust_id_of(session, pairing),
+        changes={"pairing_id": pairing.id, "version": agreement.version},
+    )
+    return _agreement_public(agreement, current=True)
+
+
+def agree(session: Session, principal: Principal, agreement_id: uuid.UUID) -> AgreementPublic:
+    agreement = session.get(MentoringAgreement, agreement_id)
+    if agreement is None:
+        raise NotFound(f"No agreement with id {agreement_id} is visible to you.")
+    pairing = get_pairing(session, principal, agreement.pairing_id)
+    if principal.id not in (pairing.mentor_id, pairing.mentee_id):
+        raise Forbidden("Only the mentor and the mentee agree their agreement.")
+    current = current_agreement(session, pairing.id)
+    if current is None or current.id != agreement.id:
+        raise Conflict(f"Version {agreement.version} has been replaced; agree the newest one.")
+    _mark_agreed(agreement, pairing, principal)
+    session.add(agreement)
+    audit.record(
+        session,
+        principal,
+        "agreement.agreed",
+        object_type="mentoring_agreement",
+        object_id=agreement.id,
+        trust_id=trust_id_of(session, pairing),
+        changes={"version": agreement.version},
+    )
+    return _agreement_public(agreement, current=True)
+
+
+def _mark_agreed(agreement: MentoringAgreement, pairing: Pairing, principal: Principal) -> None:
+    now = utcnow()
+    if principal.id == pairing.mentor_id and agreement.mentor_agreed_at is None:
+        agreement.mentor_agreed_at = now
+    if principal.id == pairing.mentee_id and agreement.mentee_agreed_at is None:
+        agreement.mentee_agreed_at = now
+
+
+def trust_id_of(session: Session, pairing: Pairing) -> uuid.UUID:
+    school = session.get(School, pairing.school_id)
+    assert school is not None
+    return school.trust_id
