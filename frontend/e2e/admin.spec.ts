@@ -84,6 +84,8 @@ test("a trust admin creates a school and a person, who signs in with the initial
 test("a trust admin manages a person: roles, reset password, deactivate", async ({ page }) => {
   await signInAndWait(page, USERS.admin);
   await page.goto("/people/new");
+  await expect(page.getByRole("heading", { level: 1, name: "Add a person" })).toBeVisible();
+  await checkA11y(page, "add a person (direct)");
   const email = `manage.${Date.now()}@e2e.mentorhub.org.uk`;
   await page.getByLabel("Full name").fill("Casey Manage");
   await page.getByLabel("Email address").fill(email);
@@ -92,6 +94,7 @@ test("a trust admin manages a person: roles, reset password, deactivate", async 
   await page.getByRole("button", { name: "Add person" }).click();
   await page.getByRole("link", { name: /Done: go to Casey Manage/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Casey Manage" })).toBeVisible();
+  await checkA11y(page, "person page");
 
   // Add a second role, then remove it with confirmation.
   const addRole = page.getByRole("form", { name: "Add a role" });
@@ -176,9 +179,13 @@ test("a trust admin copies term dates to other schools", async ({ page }) => {
   await page.getByRole("button", { name: "Add school" }).click();
   await expect(page.getByRole("heading", { level: 1, name: target })).toBeVisible();
 
+  await checkA11y(page, "new school page");
   await page.goto("/schools?q=Hillcrest");
+  await expect(page.getByRole("link", { name: "Term dates for Hillcrest Academy" })).toBeVisible();
+  await checkA11y(page, "schools search");
   await page.getByRole("link", { name: "Term dates for Hillcrest Academy" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Term dates" })).toBeVisible();
+  await checkA11y(page, "admin term dates");
   const copy = page.getByRole("region", { name: "Copy these dates to other schools" });
   await copy.getByRole("button", { name: "Copy term dates" }).click();
   await expect(copy.getByRole("group", { name: "Schools to copy to" })).toHaveAccessibleDescription(/at least one school/);

@@ -18,14 +18,6 @@ for (const [role, links] of Object.entries(expectedNav)) {
   });
 }
 
-test("the admin home page, for the README screenshot", async ({ page }) => {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await signInAndWait(page, USERS.admin);
-  await expect(page.getByText("active schools")).toBeVisible();
-  await page.locator("h1").blur();
-  await page.screenshot({ path: "../docs/screenshots/home.png" });
-});
-
 test("a school lead sees the people of their school on the home page", async ({ page }) => {
   await signInAndWait(page, USERS.lead);
   const people = page.getByRole("region", { name: /People at Hillcrest Academy/ });

@@ -16,7 +16,8 @@ interface AuthValue {
   /** Why the person is looking at the sign-in page, if not by choice. */
   notice: string | null;
   signIn: (email: string, password: string) => Promise<Me>;
-  signOut: () => Promise<void>;
+  /** Ends the session; `notice` replaces the usual "You have signed out." */
+  signOut: (notice?: string) => Promise<void>;
   /** After a password change the server ends every session; this signs in again. */
   reloadMe: () => Promise<Me>;
   /** The schools the person holds roles at. */
@@ -93,12 +94,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [loadMe],
   );
 
-  const signOut = useCallback(async () => {
+  const signOut = useCallback(async (message = "You have signed out.") => {
     await session.signOut();
     setMe(null);
     setCurrentSchoolId(null);
     setStatus("signed-out");
-    setNotice("You have signed out.");
+    setNotice(message);
   }, []);
 
   const value = useMemo<AuthValue>(() => {

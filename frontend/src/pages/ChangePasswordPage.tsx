@@ -8,7 +8,7 @@ import { useForm } from "../components/useForm";
 import { newPasswordProblem, MIN_PASSWORD_LENGTH, required, validate, type Errors } from "../lib/validation";
 
 export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
-  const { me, signIn } = useAuth();
+  const { me, signIn, signOut } = useAuth();
   const [done, setDone] = useState(false);
   const navigate = useNavigate();
   const form = useForm({ current_password: "", new_password: "", confirm_password: "" });
@@ -38,7 +38,11 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
       );
       // The change ends every session, this one too: sign in again with the new password.
       session.clear();
-      await signIn(emailAddress, values.new_password);
+      try {
+        await signIn(emailAddress, values.new_password);
+      } catch {
+        await signOut("Your password has been changed. Sign in with your new password.");
+      }
     });
     if (ok && forced) {
       navigate("/", { replace: true, state: { notice: "Your new password is saved. Welcome to MentorHub." } });
