@@ -640,7 +640,7 @@ export interface paths {
         put?: never;
         /** Make a new secret feed link (the old one stops working); shown once */
         post: operations["rotate_calendar_feed"];
-        /** Turn your calendar feed link off */
+        /** Turn your calendar feed link off (nothing to do when there is none) */
         delete: operations["revoke_calendar_feed"];
         options?: never;
         head?: never;

@@ -138,6 +138,22 @@ describe("refreshing", () => {
     expect(ended).toHaveBeenCalledTimes(1);
   });
 
+  it("keeps the session and retries later when a refresh is rate-limited", async () => {
+    const limited = () => json({ title: "Too many requests", status: 429 }, 429, { "Retry-After": "20" });
+    const { session, timers, tokenCalls } = harness({ tokenAnswers: [() => token(1), limited, () => token(2)] });
+    const ended = vi.fn();
+    session.onEnded(ended);
+    await session.signIn("a@b.test", "pw");
+    expect(await session.refresh()).toBe(false);
+    expect(session.accessToken).toBe("token-1");
+    expect(ended).not.toHaveBeenCalled();
+    expect(timers[0].cleared).toBe(true);
+    expect(timers[1].ms).toBe(20_000);
+    timers[1].callback();
+    await vi.waitFor(() => expect(session.accessToken).toBe("token-2"));
+    expect(tokenCalls()).toHaveLength(3);
+  });
+
   it("treats a network failure during refresh as signed out", async () => {
     const { session } = harness({ tokenAnswers: [() => Promise.reject(new TypeError("offline"))] });
     expect(await session.refresh()).toBe(false);

@@ -176,6 +176,12 @@ export class Session {
       if (response.ok) {
         this.accept((await response.json()) as TokenResponse);
         ok = true;
+      } else if (response.status === 429 && hadSession) {
+        // Rate-limited, not refused: the cookie is still good, so keep the session and try
+        // again when the server says; the current access token may still have time left.
+        const seconds = parseRetryAfter(response.headers.get("Retry-After")) ?? 30;
+        this.schedule(seconds * 1000);
+        return false;
       }
     } catch {
       ok = false;
@@ -201,10 +207,14 @@ export class Session {
 
   private accept(token: TokenResponse): void {
     this.token = token.access_token;
+    this.schedule(refreshDelayMs(token.expires_in));
+  }
+
+  private schedule(ms: number): void {
     if (this.timer !== null) this.clearTimer(this.timer);
     this.timer = this.setTimer(() => {
       this.timer = null;
       void this.refresh();
-    }, refreshDelayMs(token.expires_in));
+    }, ms);
   }
 }
