@@ -7,8 +7,8 @@ import tempfile
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -323,3 +323,10 @@ def _mentoring(session: Session, school: School, people: dict[str, User]) -> dic
         next_meeting=meetings[1],
         action=action,
     )
+
+
+def refresh(session: Session) -> None:
+    """Forget what this test's session has read, so the next read sees what the app wrote
+    (ending the transaction too: an open SQLite read keeps its old snapshot)."""
+    session.rollback()
+    session.expire_all()

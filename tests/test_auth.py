@@ -12,7 +12,7 @@ from sqlmodel import select
 from api.auth import passwords
 from api.auth.models import RefreshToken
 from api.config import get_settings
-from tests.conftest import PASSWORD, make_user
+from tests.conftest import PASSWORD, make_user, refresh
 
 TOKEN_URL = "/api/v1/auth/token"
 
@@ -90,7 +90,7 @@ def test_refresh_rotates_and_reuse_revokes_the_whole_family(client, world, sessi
     # The newer token, issued from the same sign-in, is revoked along with it.
     after = client.post(TOKEN_URL, data={"grant_type": "refresh_token", "refresh_token": second})
     assert after.status_code == 400
-    session.expire_all()
+    refresh(session)
     tokens = session.exec(select(RefreshToken)).all()
     assert tokens and all(t.revoked_at is not None for t in tokens)
 
@@ -338,7 +338,7 @@ def test_password_change_ends_older_sessions(client, world):
 def test_no_password_is_stored_or_logged_in_clear(client, world, session, caplog):
     caplog.set_level("DEBUG")
     sign_in(client, "mentor@example.org")
-    session.expire_all()
+    refresh(session)
     stored = session.get(type(world.people["mentor"]), world.people["mentor"].id)
     assert stored.password_hash.startswith("$argon2")
     assert PASSWORD not in caplog.text

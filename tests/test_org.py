@@ -4,6 +4,7 @@ from sqlmodel import select
 
 from api.audit.models import AuditEvent
 from api.org.models import Membership, TermDate, User
+from tests.conftest import refresh
 
 
 def test_lists_are_scoped_and_paginated(client, world):
@@ -278,7 +279,7 @@ def test_reset_password_forces_a_change(client, world, session):
     mentee = world.people["mentee"]
     reset = client.post(f"/api/v1/users/{mentee.id}/reset-password", headers=world.headers("lead"))
     assert reset.status_code == 200
-    session.expire_all()
+    refresh(session)
     assert session.get(User, mentee.id).must_change_password is True
     assert (
         client.post(

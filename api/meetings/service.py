@@ -3,7 +3,7 @@ and records kept by the person the agreement names. No HTTP here."""
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, delete, or_, select
@@ -155,7 +155,7 @@ def plan_slot(session: Session, pairing: Pairing, body: SlotCreate) -> list[Plan
     length = timedelta(minutes=body.duration_minutes)
     planned = []
     for day in days:
-        starts = datetime.combine(day, body.start_time, tzinfo=zone)
+        starts = datetime.combine(day, body.start_time, tzinfo=zone).astimezone(UTC)
         planned.append(PlannedMeeting(day, starts, starts + length))
     return planned
 
@@ -415,9 +415,8 @@ def _plan_moves(
                 "to give it up, mark it lost instead.",
                 errors=[FieldProblem(field="new_starts_at", detail="outside the school week")],
             )
-        moves.append(
-            (target, datetime.combine(day, new_local.timetz().replace(tzinfo=None), tzinfo=zone))
-        )
+        wall_clock = new_local.timetz().replace(tzinfo=None)
+        moves.append((target, datetime.combine(day, wall_clock, tzinfo=zone).astimezone(UTC)))
     return moves
 
 

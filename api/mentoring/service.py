@@ -3,6 +3,7 @@
 import uuid
 from datetime import date
 
+from pydantic import ValidationError
 from sqlmodel import Session, col, func, or_, select
 from sqlmodel.sql.expression import SelectOfScalar
 
@@ -128,9 +129,7 @@ def update_profile(
     if profile.ends_on is not None and profile.ends_on < profile.starts_on:
         raise Unprocessable("ends_on must be on or after starts_on.")
     if isinstance(profile, MenteeProfile):
-        MenteeProfileCreate.model_validate(
-            profile.model_dump(exclude={"id", "school_id", "created_at", "updated_at"})
-        )
+        _recheck_mentee(profile)
     profile.updated_at = utcnow()
     session.add(profile)
     kind = "mentor_profile" if model is MentorProfile else "mentee_profile"
@@ -144,6 +143,17 @@ def update_profile(
         changes=changes,
     )
     return _profile_public(profile, session.get(User, profile.user_id))
+
+
+def _recheck_mentee(profile: MenteeProfile) -> None:
+    """A partial change must still leave a whole profile that passes the creation rules."""
+    try:
+        MenteeProfileCreate.model_validate(
+            profile.model_dump(exclude={"id", "school_id", "created_at", "updated_at"})
+        )
+    except ValidationError as exc:
+        messages = [e["msg"].removeprefix("Value error, ") for e in exc.errors()]
+        raise Unprocessable("; ".join(messages) + ".") from exc
 
 
 # --- pairings ----------------------------------------------------------------------------------
