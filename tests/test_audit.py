@@ -81,3 +81,13 @@ def test_events_cannot_be_changed_or_deleted(client, world, session):
     with pytest.raises(RuntimeError, match="append-only"):
         session.flush()
     session.rollback()
+
+
+def test_events_name_their_actor(client, world):
+    client.patch(
+        f"/api/v1/schools/{world.school.id}",
+        headers=world.headers("admin"),
+        json={"name": "Renamed"},
+    )
+    event = client.get("/api/v1/audit-events", headers=world.headers("admin")).json()["items"][0]
+    assert event["actor_name"] == "Admin"

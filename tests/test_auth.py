@@ -266,10 +266,14 @@ def test_password_grant_is_rate_limited_per_username(client, world):
 
 def test_token_endpoint_is_rate_limited_per_address(client, world):
     limit = int(get_settings().token_rate_limit_per_address.split("/")[0])
+    guess = {"grant_type": "client_credentials", "client_id": str(world.api_client.id)}
     for index in range(limit):
-        client.post(TOKEN_URL, data={"grant_type": "refresh_token", "refresh_token": f"x{index}"})
-    blocked = client.post(TOKEN_URL, data={"grant_type": "refresh_token", "refresh_token": "y"})
+        client.post(TOKEN_URL, data=guess | {"client_secret": f"guess-{index}"})
+    blocked = client.post(TOKEN_URL, data=guess | {"client_secret": world.api_client_secret})
     assert blocked.status_code == 429 and "retry-after" in blocked.headers
+    # Refreshing a session is not a guess, and is not held up by it.
+    refresh = client.post(TOKEN_URL, data={"grant_type": "refresh_token", "refresh_token": "x"})
+    assert refresh.status_code == 400
 
 
 def test_first_sign_in_must_change_the_password(client, world, session):

@@ -45,4 +45,9 @@ def list_audit_events(
         until=until,
     )
     rows, total = paginate(session, query, page)
-    return Page(items=rows, total=total, limit=page.limit, offset=page.offset)
+    return Page(
+        items=service.with_actor_names(session, rows),
+        total=total,
+        limit=page.limit,
+        offset=page.offset,
+    )

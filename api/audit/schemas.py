@@ -12,6 +12,7 @@ class AuditEventPublic(BaseModel):
     occurred_at: datetime
     actor_kind: str
     actor_id: uuid.UUID | None
+    actor_name: str | None = None
     action: str
     object_type: str
     object_id: uuid.UUID | None

@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from api.audit.models import AuditEvent
+from api.audit.schemas import AuditEventPublic
 from api.auth.principals import Principal
 from api.core.logging import request_id_var
 
@@ -78,6 +79,24 @@ def list_query(
     if until:
         query = query.where(AuditEvent.occurred_at < until)
     return query.order_by(col(AuditEvent.occurred_at).desc(), col(AuditEvent.id))
+
+
+def with_actor_names(session: Session, events: list[AuditEvent]) -> list[AuditEventPublic]:
+    """Events with the name of the person (or client) behind each, in two more queries."""
+    from api.integrations.models import ApiClient
+    from api.org.models import User
+
+    ids = {e.actor_id for e in events if e.actor_id}
+    names = dict(session.exec(select(User.id, User.full_name).where(col(User.id).in_(ids))).all())
+    names |= dict(
+        session.exec(select(ApiClient.id, ApiClient.name).where(col(ApiClient.id).in_(ids))).all()
+    )
+    return [
+        AuditEventPublic.model_validate(
+            {**e.model_dump(), "actor_name": names.get(e.actor_id) if e.actor_id else None}
+        )
+        for e in events
+    ]
 
 
 @event.listens_for(Session, "before_flush")

@@ -103,7 +103,10 @@ def issue_token(
 ) -> TokenResponse | JSONResponse:
     settings = get_settings()
     address = request.client.host if request.client else "unknown"
-    ratelimit.hit_or_raise(settings.token_rate_limit_per_address, "token-address", address)
+    if grant_type != GrantType.refresh_token:
+        # Guessable secrets (passwords, client secrets) are limited per address; refresh
+        # tokens are long random values, and a whole school may share one address.
+        ratelimit.hit_or_raise(settings.token_rate_limit_per_address, "token-address", address)
     try:
         if grant_type == GrantType.password:
             if not username or not password:

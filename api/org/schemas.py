@@ -145,6 +145,7 @@ class MembershipPublic(BaseModel):
     role: Role
     trust_id: uuid.UUID
     school_id: uuid.UUID | None
+    school_name: str | None = None
 
 
 class UserCreate(Input):

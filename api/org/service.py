@@ -355,13 +355,22 @@ def get_user(session: Session, principal: Principal, user_id: uuid.UUID) -> User
 
 
 def to_public(session: Session, users: list[User]) -> list[UserPublic]:
-    """Users with their roles, in two queries however many there are."""
+    """Users with their roles and the roles' school names, in three queries however many."""
     memberships = session.exec(
         select(Membership).where(col(Membership.user_id).in_([u.id for u in users]))
     ).all()
+    school_names = dict(
+        session.exec(
+            select(School.id, School.name).where(
+                col(School.id).in_({m.school_id for m in memberships if m.school_id})
+            )
+        ).all()
+    )
     by_user: dict[uuid.UUID, list[MembershipPublic]] = {u.id: [] for u in users}
     for m in memberships:
-        by_user[m.user_id].append(MembershipPublic.model_validate(m, from_attributes=True))
+        public = MembershipPublic.model_validate(m, from_attributes=True)
+        public.school_name = school_names.get(m.school_id) if m.school_id else None
+        by_user[m.user_id].append(public)
     return [UserPublic.model_validate({**u.model_dump(), "roles": by_user[u.id]}) for u in users]
 
 

@@ -959,6 +959,8 @@ export interface components {
             actor_kind: string;
             /** Actor Id */
             actor_id: string | null;
+            /** Actor Name */
+            actor_name?: string | null;
             /** Action */
             action: string;
             /** Object Type */
@@ -1301,6 +1303,8 @@ export interface components {
             trust_id: string;
             /** School Id */
             school_id: string | null;
+            /** School Name */
+            school_name?: string | null;
         };
         /** MenteeProfileCreate */
         MenteeProfileCreate: {
