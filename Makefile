@@ -1,5 +1,5 @@
 # The two commands a newcomer needs: `make run` and `make test`. Both are safe to repeat.
-.PHONY: run test install build migrate seed serve openapi client lint
+.PHONY: run test install build migrate seed serve openapi lint bench
 
 run: install build seed serve
 
@@ -29,3 +29,7 @@ openapi: install
 lint: install
 	.venv/bin/ruff check api tests migrations
 	.venv/bin/ruff format --check api tests migrations
+
+# Speed figures (not tests): each prints what it measured.
+bench: install
+	cd benchmarks && for script in bench_*.py; do ../.venv/bin/python $$script; done
