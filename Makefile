@@ -27,8 +27,8 @@ openapi: install
 	cd frontend && npm run generate
 
 lint: install
-	.venv/bin/ruff check api tests migrations
-	.venv/bin/ruff format --check api tests migrations
+	.venv/bin/ruff check api tests migrations benchmarks
+	.venv/bin/ruff format --check api tests migrations benchmarks
 
 # Speed figures (not tests): each prints what it measured.
 bench: install

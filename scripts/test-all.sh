@@ -9,8 +9,8 @@ export PGPASSWORD=postgres
 PG_URL="${MENTORHUB_TEST_POSTGRES_URL:-postgresql+psycopg://postgres:postgres@127.0.0.1:5432/test}"
 
 echo "== lint"
-.venv/bin/ruff check api tests migrations
-.venv/bin/ruff format --check api tests migrations
+.venv/bin/ruff check api tests migrations benchmarks
+.venv/bin/ruff format --check api tests migrations benchmarks
 
 echo "== Python tests on SQLite"
 .venv/bin/pytest
