@@ -38,3 +38,52 @@ def timed(label: str, run: Callable[[], object], repeats: int) -> float:
         f"max {max(samples):.1f} ms over {repeats} runs"
     )
     return median
+
+
+def mentees_for(db, mentor_email: str, count: int, prefix: str):  # type: ignore[no-untyped-def]
+    """`count` more mentees at the demo mentor's school, each paired with the mentor for the
+    same dates as the mentor's demo pairing. Returns (mentor, demo pairing, new pairings)."""
+    from sqlmodel import select
+
+    from api.mentoring.models import MenteeProfile, Pairing, PairingKind
+    from api.org.models import Membership, Role, User
+
+    mentor = db.exec(select(User).where(User.email == mentor_email)).one()
+    existing = db.exec(select(Pairing).where(Pairing.mentor_id == mentor.id)).one()
+    pairings = []
+    for n in range(count):
+        mentee = User(
+            trust_id=mentor.trust_id,
+            email=f"{prefix}{n}@bench.example",
+            full_name=f"{prefix.title()} Mentee {n}",
+        )
+        db.add(mentee)
+        db.add(
+            Membership(
+                user_id=mentee.id,
+                trust_id=mentor.trust_id,
+                school_id=existing.school_id,
+                role=Role.mentee,
+            )
+        )
+        db.add(
+            MenteeProfile(
+                user_id=mentee.id,
+                school_id=existing.school_id,
+                pathway="itt",
+                starts_on=existing.starts_on,
+                ends_on=existing.ends_on,
+            )
+        )
+        pairing = Pairing(
+            school_id=existing.school_id,
+            mentor_id=mentor.id,
+            mentee_id=mentee.id,
+            kind=PairingKind.subject_mentor,
+            starts_on=existing.starts_on,
+            ends_on=existing.ends_on,
+        )
+        db.add(pairing)
+        pairings.append(pairing)
+    db.flush()
+    return mentor, existing, pairings

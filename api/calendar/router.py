@@ -5,15 +5,11 @@ from fastapi import APIRouter, Request, Response, status
 from api.auth.principals import CurrentPerson
 from api.calendar import service
 from api.calendar.schemas import FeedCreated, FeedStatus
-from api.core.problems import Problem
+from api.core.problems import Problem, error_responses
 from api.db import SessionDep
 
 router = APIRouter(tags=["calendar"])
-_ERRORS = {
-    401: {"model": Problem, "description": "Not signed in"},
-    403: {"model": Problem, "description": "Integration clients have no calendar"},
-    404: {"model": Problem, "description": "No such feed"},
-}
+_ERRORS = error_responses(401, 403, e403="Integration clients have no calendar")
 
 
 @router.get(

@@ -215,3 +215,30 @@ def install_problem_handlers(app: FastAPI) -> None:
             detail="Something went wrong on our side; it has been logged.",
             instance=request.url.path,
         )
+
+
+_ERROR_DESCRIPTIONS = {
+    401: "Not signed in, or the token is not valid",
+    403: "Missing scope, or not yours to change",
+    404: "Not found, or not visible to you",
+    409: "Clashes with what exists, or not in a state that allows this",
+    413: "Request body too large",
+    422: "Invalid input; `errors` lists each field",
+    429: "Too many requests; see Retry-After",
+}
+
+
+def error_responses(*statuses: int, **descriptions: str) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses` for the problems a route can answer; `descriptions` override the
+    default text, keyed like `e409="..."`."""
+    return {
+        status: {
+            "model": Problem,
+            "description": descriptions.get(f"e{status}", _ERROR_DESCRIPTIONS[status]),
+        }
+        for status in statuses
+    }
+
+
+READ_ERRORS = error_responses(401, 403, 404)
+WRITE_ERRORS = error_responses(401, 403, 404, 409, 422)

@@ -6,20 +6,13 @@ from fastapi import APIRouter, status
 
 from api.auth.principals import principal_with
 from api.core.pagination import Page, PageQuery, paginate
-from api.core.problems import Problem
+from api.core.problems import WRITE_ERRORS
 from api.db import SessionDep
 from api.integrations import service
 from api.integrations.schemas import ApiClientCreate, ApiClientCreated, ApiClientPublic
 
 router = APIRouter(tags=["integration clients"])
 ClientManager = principal_with("clients:manage")
-_ERRORS = {
-    401: {"model": Problem, "description": "Not signed in"},
-    403: {"model": Problem, "description": "Missing scope"},
-    404: {"model": Problem, "description": "Not found, or not visible to you"},
-    409: {"model": Problem, "description": "Conflict"},
-    422: {"model": Problem, "description": "Invalid input"},
-}
 
 
 @router.get(
@@ -27,7 +20,7 @@ _ERRORS = {
     operation_id="list_api_clients",
     summary="Integration clients of your trust",
     response_model=Page[ApiClientPublic],
-    responses=_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def list_api_clients(
     session: SessionDep, principal: ClientManager, page: PageQuery
@@ -44,7 +37,7 @@ def list_api_clients(
     summary="Register a client; answers its secret once",
     status_code=status.HTTP_201_CREATED,
     response_model=ApiClientCreated,
-    responses=_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def create_api_client(
     body: ApiClientCreate, session: SessionDep, principal: ClientManager
@@ -59,7 +52,7 @@ def create_api_client(
     operation_id="get_api_client",
     summary="An integration client",
     response_model=ApiClientPublic,
-    responses=_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def get_api_client(
     client_id: uuid.UUID, session: SessionDep, principal: ClientManager
@@ -72,7 +65,7 @@ def get_api_client(
     operation_id="revoke_api_client",
     summary="Revoke a client: its tokens stop working at once",
     response_model=ApiClientPublic,
-    responses=_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def revoke_api_client(
     client_id: uuid.UUID, session: SessionDep, principal: ClientManager

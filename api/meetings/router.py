@@ -9,7 +9,7 @@ from pydantic import AwareDatetime
 
 from api.auth.principals import principal_with
 from api.core.pagination import Page, PageQuery, paginate
-from api.core.problems import Problem
+from api.core.problems import WRITE_ERRORS
 from api.db import SessionDep
 from api.meetings import service
 from api.meetings.models import MeetingStatus
@@ -33,17 +33,6 @@ from api.meetings.schemas import (
 router = APIRouter(tags=["meetings"])
 MentoringReader = principal_with("mentoring:read")
 MeetingWriter = principal_with("meetings:write")
-_ERRORS = {
-    401: {"model": Problem, "description": "Not signed in"},
-    403: {"model": Problem, "description": "Missing scope or not yours to change"},
-    404: {"model": Problem, "description": "Not found, or not visible to you"},
-    409: {
-        "model": Problem,
-        "description": "Clashes (each clashing occurrence listed) or "
-        "not in a state that allows this",
-    },
-    422: {"model": Problem, "description": "Invalid input"},
-}
 DryRun = Annotated[bool, Query(description="Check and report clashes; change nothing")]
 
 
@@ -52,7 +41,7 @@ DryRun = Annotated[bool, Query(description="Check and report clashes; change not
     operation_id="list_slots",
     summary="The pairing's weekly protected slots",
     response_model=list[SlotPublic],
-    responses=_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def list_slots(
     pairing_id: uuid.UUID, session: SessionDep, principal: MentoringReader
@@ -66,7 +55,7 @@ def list_slots(
     summary="Protect a weekly slot: one meeting each term week, every one checked for clashes",
     status_code=status.HTTP_201_CREATED,
     response_model=SlotCreated,
-    responses={**_ERRORS, 200: {"model": SchedulePlan, "description": "dry_run: the plan"}},
+    responses={**WRITE_ERRORS, 200: {"model": SchedulePlan, "description": "dry_run: the plan"}},
 )
 def create_slot(
     pairing_id: uuid.UUID,
@@ -93,7 +82,7 @@ def create_slot(
     operation_id="list_meetings",
     summary="Meetings you are in or oversee; filter to the lost or moved ones",
     response_model=Page[MeetingPublic],
-    responses=_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def list_meetings(
     session: SessionDep,
@@ -131,7 +120,7 @@ def list_meetings(
     operation_id="get_meeting",
     summary="A meeting with its agenda and record",
     response_model=MeetingDetail,
-    responses=_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def get_meeting(
     meeting_id: uuid.UUID, session: SessionDep, principal: MentoringReader
@@ -145,7 +134,7 @@ def get_meeting(
     operation_id="cancel_meeting",
     summary="Cancel with a reason: moved to a new time in the same week, or lost",
     response_model=CancelResult,
-    responses=_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def cancel_meeting(
     meeting_id: uuid.UUID,
@@ -162,7 +151,7 @@ def cancel_meeting(
     operation_id="save_meeting_record",
     summary="Write the meeting's record (the agreed record keeper only)",
     response_model=MeetingDetail,
-    responses=_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def save_meeting_record(
     meeting_id: uuid.UUID, body: RecordWrite, session: SessionDep, principal: MeetingWriter
@@ -176,7 +165,7 @@ def save_meeting_record(
     summary="Add something to talk about at the meeting",
     status_code=status.HTTP_201_CREATED,
     response_model=MeetingDetail,
-    responses=_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def add_agenda_item(
     meeting_id: uuid.UUID, body: AgendaItemCreate, session: SessionDep, principal: MeetingWriter
@@ -189,7 +178,7 @@ def add_agenda_item(
     operation_id="update_meeting_action",
     summary="Tick an action off (or back on)",
     response_model=ActionPublic,
-    responses=_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def update_meeting_action(
     action_id: uuid.UUID, body: ActionUpdate, session: SessionDep, principal: MeetingWriter

@@ -10,7 +10,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api.auth.principals import principal_with
 from api.core.pagination import Page, PageQuery, paginate
-from api.core.problems import Problem, Unprocessable
+from api.core.problems import WRITE_ERRORS, Unprocessable
 from api.db import SessionDep
 from api.mentoring import importing, service
 from api.mentoring.models import MenteeProfile, MentorProfile, PairingKind
@@ -33,13 +33,6 @@ PeopleReader = principal_with("users:read")
 MentoringReader = principal_with("mentoring:read")
 MentoringWriter = principal_with("mentoring:write")
 MeetingWriter = principal_with("meetings:write")
-_ERRORS = {
-    401: {"model": Problem, "description": "Not signed in"},
-    403: {"model": Problem, "description": "Missing scope or not yours to change"},
-    404: {"model": Problem, "description": "Not found, or not visible to you"},
-    409: {"model": Problem, "description": "Clashes with what exists"},
-    422: {"model": Problem, "description": "Invalid input"},
-}
 
 
 @router.get(
@@ -48,7 +41,7 @@ _ERRORS = {
     operation_id="list_mentor_profiles",
     summary="Mentors at a school",
     response_model=list[MentorProfilePublic],
-    responses=_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def list_mentor_profiles(
     school_id: uuid.UUID, session: SessionDep, principal: PeopleReader
@@ -63,7 +56,7 @@ def list_mentor_profiles(
     summary="Add a mentor profile",
     status_code=status.HTTP_201_CREATED,
     response_model=MentorProfilePublic,
-    responses=_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def create_mentor_profile(
     school_id: uuid.UUID, body: MentorProfileCreate, session: SessionDep, principal: MentoringWriter
@@ -77,7 +70,7 @@ def create_mentor_profile(
     operation_id="update_mentor_profile",
     summary="Change a mentor profile",
     response_model=MentorProfilePublic,
-    responses=_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def update_mentor_profile(
     profile_id: uuid.UUID,
@@ -94,7 +87,7 @@ def update_mentor_profile(
     operation_id="list_mentee_profiles",
     summary="Trainees, ECTs and RQTs at a school",
     response_model=list[MenteeProfilePublic],
-    responses=_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def list_mentee_profiles(
     school_id: uuid.UUID, session: SessionDep, principal: PeopleReader
@@ -109,7 +102,7 @@ def list_mentee_profiles(
     summary="Add a mentee profile",
     status_code=status.HTTP_201_CREATED,
     response_model=MenteeProfilePublic,
-    responses=_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def create_mentee_profile(
     school_id: uuid.UUID, body: MenteeProfileCreate, session: SessionDep, principal: MentoringWriter
@@ -123,7 +116,7 @@ def create_mentee_profile(
     operation_id="update_mentee_profile",
     summary="Change a mentee profile",
     response_model=MenteeProfilePublic,
-    responses=_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def update_mentee_profile(
     profile_id: uuid.UUID,
@@ -140,7 +133,7 @@ def update_mentee_profile(
     operation_id="list_pairings",
     summary="Pairings you are in or oversee",
     response_model=Page[PairingPublic],
-    responses=_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def list_pairings(
     session: SessionDep,
@@ -170,7 +163,7 @@ def list_pairings(
     summary="Pair a mentor with a mentee for a dated period",
     status_code=status.HTTP_201_CREATED,
     response_model=PairingPublic,
-    responses=_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def create_pairing(
     body: PairingCreate, session: SessionDep, principal: MentoringWriter
@@ -185,7 +178,7 @@ def create_pairing(
     operation_id="get_pairing",
     summary="A pairing",
     response_model=PairingPublic,
-    responses=_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def get_pairing(
     pairing_id: uuid.UUID, session: SessionDep, principal: MentoringReader
@@ -201,7 +194,7 @@ def get_pairing(
     operation_id="end_pairing",
     summary="End a pairing early; its history stays and later meetings are cancelled",
     response_model=PairingPublic,
-    responses=_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def end_pairing(
     pairing_id: uuid.UUID, body: PairingEnd, session: SessionDep, principal: MentoringWriter
@@ -216,7 +209,7 @@ def end_pairing(
     operation_id="list_agreements",
     summary="Every version of the pairing's agreement",
     response_model=list[AgreementPublic],
-    responses=_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def list_agreements(
     pairing_id: uuid.UUID, session: SessionDep, principal: MentoringReader
@@ -231,7 +224,7 @@ def list_agreements(
     summary="Write a new version of the agreement (the proposer agrees it)",
     status_code=status.HTTP_201_CREATED,
     response_model=AgreementPublic,
-    responses=_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def propose_agreement(
     pairing_id: uuid.UUID, body: AgreementTerms, session: SessionDep, principal: MeetingWriter
@@ -245,7 +238,7 @@ def propose_agreement(
     operation_id="agree",
     summary="Agree the newest version, as the mentor or the mentee",
     response_model=AgreementPublic,
-    responses=_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def agree(
     agreement_id: uuid.UUID, session: SessionDep, principal: MeetingWriter
@@ -259,7 +252,7 @@ def agree(
     operation_id="import_template",
     summary="The CSV template for bulk onboarding, with two example rows",
     response_class=PlainTextResponse,
-    responses={**_ERRORS, 200: {"content": {"text/csv": {}}}},
+    responses={**WRITE_ERRORS, 200: {"content": {"text/csv": {}}}},
 )
 def import_template(principal: MentoringWriter) -> PlainTextResponse:
     return PlainTextResponse(
@@ -276,7 +269,7 @@ def import_template(principal: MentoringWriter) -> PlainTextResponse:
     summary="Import staff, mentees and pairings from CSV: a dry run reports every bad row; "
     "a commit writes all or nothing",
     response_model=importing.ImportReport,
-    responses=_ERRORS,
+    responses=WRITE_ERRORS,
     openapi_extra={
         "requestBody": {"required": True, "content": {"text/csv": {"schema": {"type": "string"}}}}
     },

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, Response, status
 
 from api.auth.principals import principal_with
 from api.core.pagination import Page, PageQuery, paginate
-from api.core.problems import Problem
+from api.core.problems import READ_ERRORS, WRITE_ERRORS
 from api.db import SessionDep
 from api.org import service
 from api.org.models import Phase, Role
@@ -39,17 +39,6 @@ TermWriter = principal_with("terms:write")
 UserReader = principal_with("users:read")
 UserWriter = principal_with("users:write")
 
-_READ_ERRORS = {
-    401: {"model": Problem, "description": "Not signed in"},
-    403: {"model": Problem, "description": "Missing scope"},
-    404: {"model": Problem, "description": "Not found, or not visible to you"},
-}
-_WRITE_ERRORS = {
-    **_READ_ERRORS,
-    409: {"model": Problem, "description": "Clashes with what exists"},
-    422: {"model": Problem, "description": "Invalid input"},
-}
-
 
 @router.get(
     "/trusts",
@@ -57,7 +46,7 @@ _WRITE_ERRORS = {
     operation_id="list_trusts",
     summary="Your trust",
     response_model=list[TrustPublic],
-    responses=_READ_ERRORS,
+    responses=READ_ERRORS,
 )
 def list_trusts(session: SessionDep, principal: OrgReader) -> list:
     return service.list_trusts(session, principal)
@@ -69,7 +58,7 @@ def list_trusts(session: SessionDep, principal: OrgReader) -> list:
     operation_id="get_trust",
     summary="A trust",
     response_model=TrustPublic,
-    responses=_READ_ERRORS,
+    responses=READ_ERRORS,
 )
 def get_trust(trust_id: uuid.UUID, session: SessionDep, principal: OrgReader):  # type: ignore[no-untyped-def]
     return service.get_trust(session, principal, trust_id)
@@ -81,7 +70,7 @@ def get_trust(trust_id: uuid.UUID, session: SessionDep, principal: OrgReader):  
     operation_id="update_trust",
     summary="Rename a trust",
     response_model=TrustPublic,
-    responses=_WRITE_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def update_trust(trust_id: uuid.UUID, body: TrustUpdate, session: SessionDep, principal: OrgWriter):  # type: ignore[no-untyped-def]
     return service.update_trust(session, principal, trust_id, body)
@@ -93,7 +82,7 @@ def update_trust(trust_id: uuid.UUID, body: TrustUpdate, session: SessionDep, pr
     operation_id="list_schools",
     summary="Schools visible to you",
     response_model=Page[SchoolPublic],
-    responses=_READ_ERRORS,
+    responses=READ_ERRORS,
 )
 def list_schools(
     session: SessionDep,
@@ -118,7 +107,7 @@ def list_schools(
     summary="Add a school",
     status_code=status.HTTP_201_CREATED,
     response_model=SchoolPublic,
-    responses=_WRITE_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def create_school(body: SchoolCreate, session: SessionDep, principal: OrgWriter):  # type: ignore[no-untyped-def]
     return service.create_school(session, principal, body)
@@ -130,7 +119,7 @@ def create_school(body: SchoolCreate, session: SessionDep, principal: OrgWriter)
     operation_id="get_school",
     summary="A school",
     response_model=SchoolPublic,
-    responses=_READ_ERRORS,
+    responses=READ_ERRORS,
 )
 def get_school(school_id: uuid.UUID, session: SessionDep, principal: OrgReader):  # type: ignore[no-untyped-def]
     return service.get_school(session, principal, school_id)
@@ -142,7 +131,7 @@ def get_school(school_id: uuid.UUID, session: SessionDep, principal: OrgReader):
     operation_id="update_school",
     summary="Change or deactivate a school (active: false)",
     response_model=SchoolPublic,
-    responses=_WRITE_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def update_school(
     school_id: uuid.UUID, body: SchoolUpdate, session: SessionDep, principal: OrgWriter
@@ -156,7 +145,7 @@ def update_school(
     operation_id="list_term_dates",
     summary="A school's terms and closures",
     response_model=list[TermDatePublic],
-    responses=_READ_ERRORS,
+    responses=READ_ERRORS,
 )
 def list_term_dates(school_id: uuid.UUID, session: SessionDep, principal: OrgReader) -> list:
     return service.list_term_dates(session, principal, school_id)
@@ -169,7 +158,7 @@ def list_term_dates(school_id: uuid.UUID, session: SessionDep, principal: OrgRea
     summary="Add a term or closure",
     status_code=status.HTTP_201_CREATED,
     response_model=TermDatePublic,
-    responses=_WRITE_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def create_term_date(
     school_id: uuid.UUID, body: TermDateCreate, session: SessionDep, principal: TermWriter
@@ -183,7 +172,7 @@ def create_term_date(
     operation_id="copy_term_dates",
     summary="Copy this school's term dates to other schools (all or nothing)",
     response_model=TermDatesCopied,
-    responses=_WRITE_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def copy_term_dates(
     school_id: uuid.UUID, body: TermDatesCopy, session: SessionDep, principal: TermWriter
@@ -200,7 +189,7 @@ def copy_term_dates(
     operation_id="update_term_date",
     summary="Change a term or closure",
     response_model=TermDatePublic,
-    responses=_WRITE_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def update_term_date(
     term_date_id: uuid.UUID, body: TermDateUpdate, session: SessionDep, principal: TermWriter
@@ -214,7 +203,7 @@ def update_term_date(
     operation_id="delete_term_date",
     summary="Remove a term or closure",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=_WRITE_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def delete_term_date(
     term_date_id: uuid.UUID, session: SessionDep, principal: TermWriter
@@ -229,7 +218,7 @@ def delete_term_date(
     operation_id="list_users",
     summary="People visible to you, with their roles",
     response_model=Page[UserPublic],
-    responses=_READ_ERRORS,
+    responses=READ_ERRORS,
 )
 def list_users(
     session: SessionDep,
@@ -254,7 +243,7 @@ def list_users(
     summary="Add a person with their roles; answers their initial password once",
     status_code=status.HTTP_201_CREATED,
     response_model=UserCreated,
-    responses=_WRITE_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def create_user(body: UserCreate, session: SessionDep, principal: UserWriter) -> UserCreated:
     user, password = service.create_user(session, principal, body)
@@ -268,7 +257,7 @@ def create_user(body: UserCreate, session: SessionDep, principal: UserWriter) ->
     operation_id="get_user",
     summary="A person",
     response_model=UserPublic,
-    responses=_READ_ERRORS,
+    responses=READ_ERRORS,
 )
 def get_user(user_id: uuid.UUID, session: SessionDep, principal: UserReader) -> UserPublic:
     return service.to_public(session, [service.get_user(session, principal, user_id)])[0]
@@ -280,7 +269,7 @@ def get_user(user_id: uuid.UUID, session: SessionDep, principal: UserReader) -> 
     operation_id="update_user",
     summary="Change or deactivate a person (active: false)",
     response_model=UserPublic,
-    responses=_WRITE_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def update_user(
     user_id: uuid.UUID, body: UserUpdate, session: SessionDep, principal: UserWriter
@@ -295,7 +284,7 @@ def update_user(
     operation_id="reset_user_password",
     summary="Give a person a new initial password (shown once); ends their sessions",
     response_model=PasswordReset,
-    responses=_WRITE_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def reset_user_password(
     user_id: uuid.UUID, session: SessionDep, principal: UserWriter
@@ -310,7 +299,7 @@ def reset_user_password(
     summary="Give a person a role",
     status_code=status.HTTP_201_CREATED,
     response_model=MembershipPublic,
-    responses=_WRITE_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def add_user_role(
     user_id: uuid.UUID, body: MembershipCreate, session: SessionDep, principal: UserWriter
@@ -324,7 +313,7 @@ def add_user_role(
     operation_id="remove_user_role",
     summary="Take a role away",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=_WRITE_ERRORS,
+    responses=WRITE_ERRORS,
 )
 def remove_user_role(
     user_id: uuid.UUID, membership_id: uuid.UUID, session: SessionDep, principal: UserWriter

@@ -2369,7 +2369,7 @@ export interface operations {
                     "application/json": components["schemas"]["TrustPublic"][];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2378,7 +2378,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2418,7 +2418,7 @@ export interface operations {
                     "application/json": components["schemas"]["TrustPublic"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2427,7 +2427,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2480,7 +2480,7 @@ export interface operations {
                     "application/json": components["schemas"]["TrustPublic"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2489,7 +2489,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2507,7 +2507,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with what exists */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2516,7 +2516,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2554,7 +2554,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_SchoolPublic_"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2563,7 +2563,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2614,7 +2614,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchoolPublic"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2623,7 +2623,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2641,7 +2641,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with what exists */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2650,7 +2650,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2681,7 +2681,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchoolPublic"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2690,7 +2690,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2743,7 +2743,7 @@ export interface operations {
                     "application/json": components["schemas"]["SchoolPublic"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2752,7 +2752,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2770,7 +2770,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with what exists */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2779,7 +2779,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2810,7 +2810,7 @@ export interface operations {
                     "application/json": components["schemas"]["TermDatePublic"][];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2819,7 +2819,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2872,7 +2872,7 @@ export interface operations {
                     "application/json": components["schemas"]["TermDatePublic"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2881,7 +2881,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2899,7 +2899,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with what exists */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2908,7 +2908,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2943,7 +2943,7 @@ export interface operations {
                     "application/json": components["schemas"]["TermDatesCopied"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2952,7 +2952,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2970,7 +2970,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with what exists */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2979,7 +2979,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3008,7 +3008,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3017,7 +3017,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3035,7 +3035,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with what exists */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3044,7 +3044,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3079,7 +3079,7 @@ export interface operations {
                     "application/json": components["schemas"]["TermDatePublic"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3088,7 +3088,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3106,7 +3106,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with what exists */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3115,7 +3115,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3154,7 +3154,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_UserPublic_"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3163,7 +3163,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3214,7 +3214,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserCreated"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3223,7 +3223,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3241,7 +3241,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with what exists */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3250,7 +3250,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3281,7 +3281,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserPublic"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3290,7 +3290,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3343,7 +3343,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserPublic"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3352,7 +3352,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3370,7 +3370,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with what exists */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3379,7 +3379,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3410,7 +3410,7 @@ export interface operations {
                     "application/json": components["schemas"]["PasswordReset"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3419,7 +3419,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3437,7 +3437,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with what exists */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3446,7 +3446,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3481,7 +3481,7 @@ export interface operations {
                     "application/json": components["schemas"]["MembershipPublic"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3490,7 +3490,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3508,7 +3508,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with what exists */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3517,7 +3517,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3547,7 +3547,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3556,7 +3556,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3574,7 +3574,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with what exists */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3583,7 +3583,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3614,7 +3614,7 @@ export interface operations {
                     "application/json": components["schemas"]["MentorProfilePublic"][];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3623,7 +3623,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope or not yours to change */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3641,7 +3641,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with what exists */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3650,7 +3650,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3685,7 +3685,7 @@ export interface operations {
                     "application/json": components["schemas"]["MentorProfilePublic"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3694,7 +3694,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope or not yours to change */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3712,7 +3712,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with what exists */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3721,7 +3721,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3756,7 +3756,7 @@ export interface operations {
                     "application/json": components["schemas"]["MentorProfilePublic"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3765,7 +3765,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope or not yours to change */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3783,7 +3783,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with what exists */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3792,7 +3792,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3823,7 +3823,7 @@ export interface operations {
                     "application/json": components["schemas"]["MenteeProfilePublic"][];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3832,7 +3832,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope or not yours to change */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3850,7 +3850,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with what exists */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3859,7 +3859,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3894,7 +3894,7 @@ export interface operations {
                     "application/json": components["schemas"]["MenteeProfilePublic"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3903,7 +3903,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope or not yours to change */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3921,7 +3921,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with what exists */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3930,7 +3930,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3965,7 +3965,7 @@ export interface operations {
                     "application/json": components["schemas"]["MenteeProfilePublic"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3974,7 +3974,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope or not yours to change */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3992,7 +3992,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with what exists */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4001,7 +4001,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4039,7 +4039,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_PairingPublic_"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4048,7 +4048,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope or not yours to change */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4066,7 +4066,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with what exists */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4075,7 +4075,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4108,7 +4108,7 @@ export interface operations {
                     "application/json": components["schemas"]["PairingPublic"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4117,7 +4117,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope or not yours to change */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4135,7 +4135,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with what exists */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4144,7 +4144,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4175,7 +4175,7 @@ export interface operations {
                     "application/json": components["schemas"]["PairingPublic"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4184,7 +4184,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope or not yours to change */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4202,7 +4202,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with what exists */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4211,7 +4211,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4246,7 +4246,7 @@ export interface operations {
                     "application/json": components["schemas"]["PairingPublic"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4255,7 +4255,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope or not yours to change */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4273,7 +4273,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with what exists */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4282,7 +4282,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4313,7 +4313,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementPublic"][];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4322,7 +4322,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope or not yours to change */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4340,7 +4340,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with what exists */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4349,7 +4349,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4384,7 +4384,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementPublic"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4393,7 +4393,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope or not yours to change */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4411,7 +4411,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with what exists */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4420,7 +4420,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4451,7 +4451,7 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementPublic"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4460,7 +4460,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope or not yours to change */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4478,7 +4478,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with what exists */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4487,7 +4487,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4517,7 +4517,7 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4526,7 +4526,7 @@ export interface operations {
                     "text/plain": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope or not yours to change */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4544,7 +4544,7 @@ export interface operations {
                     "text/plain": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with what exists */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4553,7 +4553,7 @@ export interface operations {
                     "text/plain": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4591,7 +4591,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportReport"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4600,7 +4600,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope or not yours to change */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4618,7 +4618,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with what exists */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4627,7 +4627,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4658,7 +4658,7 @@ export interface operations {
                     "application/json": components["schemas"]["SlotPublic"][];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4667,7 +4667,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope or not yours to change */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4685,7 +4685,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes (each clashing occurrence listed) or not in a state that allows this */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4694,7 +4694,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4741,7 +4741,7 @@ export interface operations {
                     "application/json": components["schemas"]["SlotCreated"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4750,7 +4750,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope or not yours to change */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4768,7 +4768,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes (each clashing occurrence listed) or not in a state that allows this */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4777,7 +4777,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4819,7 +4819,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_MeetingPublic_"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4828,7 +4828,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope or not yours to change */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4846,7 +4846,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes (each clashing occurrence listed) or not in a state that allows this */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4855,7 +4855,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4886,7 +4886,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingDetail"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4895,7 +4895,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope or not yours to change */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4913,7 +4913,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes (each clashing occurrence listed) or not in a state that allows this */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4922,7 +4922,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4960,7 +4960,7 @@ export interface operations {
                     "application/json": components["schemas"]["CancelResult"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4969,7 +4969,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope or not yours to change */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4987,7 +4987,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes (each clashing occurrence listed) or not in a state that allows this */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4996,7 +4996,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5031,7 +5031,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingDetail"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5040,7 +5040,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope or not yours to change */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5058,7 +5058,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes (each clashing occurrence listed) or not in a state that allows this */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5067,7 +5067,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5102,7 +5102,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingDetail"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5111,7 +5111,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope or not yours to change */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5129,7 +5129,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes (each clashing occurrence listed) or not in a state that allows this */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5138,7 +5138,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5173,7 +5173,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActionPublic"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5182,7 +5182,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope or not yours to change */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5200,7 +5200,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes (each clashing occurrence listed) or not in a state that allows this */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5209,7 +5209,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5238,7 +5238,7 @@ export interface operations {
                     "application/json": components["schemas"]["FeedStatus"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5249,15 +5249,6 @@ export interface operations {
             };
             /** @description Integration clients have no calendar */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such feed */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5285,7 +5276,7 @@ export interface operations {
                     "application/json": components["schemas"]["FeedCreated"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5296,15 +5287,6 @@ export interface operations {
             };
             /** @description Integration clients have no calendar */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such feed */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5330,7 +5312,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5341,15 +5323,6 @@ export interface operations {
             };
             /** @description Integration clients have no calendar */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such feed */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5422,7 +5395,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page_ApiClientPublic_"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5431,7 +5404,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5449,7 +5422,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5458,7 +5431,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5491,7 +5464,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiClientCreated"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5500,7 +5473,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5518,7 +5491,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5527,7 +5500,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5558,7 +5531,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiClientPublic"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5567,7 +5540,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5585,7 +5558,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5594,7 +5567,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5625,7 +5598,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiClientPublic"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in, or the token is not valid */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5634,7 +5607,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing scope */
+            /** @description Missing scope, or not yours to change */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5652,7 +5625,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Clashes with what exists, or not in a state that allows this */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5661,7 +5634,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input */
+            /** @description Invalid input; `errors` lists each field */
             422: {
                 headers: {
                     [name: string]: unknown;
