@@ -357,3 +357,14 @@ def test_meeting_lists_are_scoped_and_filtered(client, world):
     )
     assert naive.status_code == 422
     assert date.fromisoformat(mine["items"][0]["occurrence_date"]) == date(2026, 9, 9)
+
+
+def test_record_content_stays_with_the_pair_and_their_school_leads(client, world):
+    url = f"/api/v1/meetings/{world.past_meeting.id}"
+    for who in ("mentor", "mentee", "lead"):
+        assert client.get(url, headers=world.headers(who)).json()["record"]["notes"] == (
+            "Good start"
+        )
+    overseer = client.get(url, headers=world.headers("admin")).json()
+    assert overseer["has_record"] is True and overseer["record"] is None
+    assert "Good start" not in str(overseer)

@@ -44,7 +44,7 @@ from api.meetings.schemas import (
 from api.mentoring import service as mentoring
 from api.mentoring.models import Pairing, RecordKeeper
 from api.mentoring.schemas import PersonRef
-from api.org.models import School, User
+from api.org.models import Role, School, User
 from api.scheduling import busy
 from api.scheduling.terms import school_week, term_calendar
 
@@ -578,6 +578,14 @@ def _actions_public(session: Session, actions: list[MeetingAction]) -> list[Acti
     ]
 
 
+def can_read_record(principal: Principal, pairing: Pairing) -> bool:
+    """What was said stays with the pair and the leads of their school; trust admins see that a
+    meeting was recorded, not what it holds."""
+    return principal.id in (pairing.mentor_id, pairing.mentee_id) or (
+        pairing.school_id in principal.school_ids_with(Role.school_lead)
+    )
+
+
 def meeting_detail(session: Session, principal: Principal, meeting: Meeting) -> MeetingDetail:
     pairing = session.get(Pairing, meeting.pairing_id)
     assert pairing is not None
@@ -600,7 +608,7 @@ def meeting_detail(session: Session, principal: Principal, meeting: Meeting) -> 
     people = _people(session, {i.added_by for i in items} | {record_keeper_id(session, pairing)})
     record = session.get(MeetingRecord, meeting.id)
     record_public = None
-    if record is not None:
+    if record is not None and can_read_record(principal, pairing):
         actions = session.exec(
             select(MeetingAction)
             .where(MeetingAction.meeting_id == meeting.id)
