@@ -1,5 +1,5 @@
 /** Routes, and which of them a person may see. */
-import type { ReactNode } from "react";
+import { lazy, Suspense, type ReactNode } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router";
 import { useAuth } from "./auth/AuthContext";
 import { Layout } from "./components/Layout";
@@ -18,6 +18,21 @@ import { SchoolsPage } from "./pages/SchoolsPage";
 import { SignInPage } from "./pages/SignInPage";
 import { TermDatesPage } from "./pages/TermDatesPage";
 import { MyTermDatesPage } from "./pages/MyTermDatesPage";
+
+// Mentoring screens load on first visit, keeping the first page small.
+const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
+  lazy(() => load().then((module) => ({ default: module[name] })));
+const MyWeekPage = named(() => import("./pages/MyWeekPage"), "MyWeekPage");
+const PairingPage = named(() => import("./pages/PairingPage"), "PairingPage");
+const AgreementPage = named(() => import("./pages/AgreementPage"), "AgreementPage");
+const SlotNewPage = named(() => import("./pages/SlotNewPage"), "SlotNewPage");
+const MeetingPage = named(() => import("./pages/MeetingPage"), "MeetingPage");
+const MentoringPage = named(() => import("./pages/MentoringPage"), "MentoringPage");
+const PairingNewPage = named(() => import("./pages/PairingNewPage"), "PairingNewPage");
+const ProfilesPage = named(() => import("./pages/ProfilesPage"), "ProfilesPage");
+const ChangesPage = named(() => import("./pages/ChangesPage"), "ChangesPage");
+const ImportPage = named(() => import("./pages/ImportPage"), "ImportPage");
+const CalendarPage = named(() => import("./pages/CalendarPage"), "CalendarPage");
 
 export function App() {
   const { status, me } = useAuth();
@@ -52,9 +67,21 @@ export function App() {
 
   return (
     <Layout>
+      <Suspense fallback={<Loading what="Loading the page" />}>
       <Routes>
         <Route path="/" element={<HomePage />} />
         <Route path="/account/password" element={<ChangePasswordPage />} />
+        <Route path="/account/calendar" element={<CalendarPage />} />
+        <Route path="/my-week" element={<Need scope="mentoring:read"><MyWeekPage /></Need>} />
+        <Route path="/pairings/:pairingId" element={<Need scope="mentoring:read"><PairingPage /></Need>} />
+        <Route path="/pairings/:pairingId/agreement" element={<Need scope="mentoring:read"><AgreementPage /></Need>} />
+        <Route path="/pairings/:pairingId/slots/new" element={<Need scope="meetings:write"><SlotNewPage /></Need>} />
+        <Route path="/meetings/:meetingId" element={<Need scope="mentoring:read"><MeetingPage /></Need>} />
+        <Route path="/mentoring" element={<Need scope="mentoring:write"><MentoringPage /></Need>} />
+        <Route path="/mentoring/pairings/new" element={<Need scope="mentoring:write"><PairingNewPage /></Need>} />
+        <Route path="/mentoring/profiles" element={<Need scope="mentoring:write"><ProfilesPage /></Need>} />
+        <Route path="/mentoring/changes" element={<Need scope="mentoring:write"><ChangesPage /></Need>} />
+        <Route path="/mentoring/import" element={<Need scope="mentoring:write"><ImportPage /></Need>} />
         <Route path="/schools" element={<Need scope="org:write"><SchoolsPage /></Need>} />
         <Route path="/schools/new" element={<Need scope="org:write"><SchoolFormPage /></Need>} />
         <Route path="/schools/:schoolId" element={<Need scope="org:write"><SchoolFormPage /></Need>} />
@@ -68,6 +95,7 @@ export function App() {
         <Route path="/audit" element={<Need scope="audit:read"><AuditPage /></Need>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
+      </Suspense>
     </Layout>
   );
 }

@@ -13,6 +13,21 @@ export type TermDate = Schemas["TermDatePublic"];
 export type User = Schemas["UserPublic"];
 export type ApiClient = Schemas["ApiClientPublic"];
 export type AuditEvent = Schemas["AuditEventPublic"];
+export type PersonRef = Schemas["PersonRef"];
+export type Pairing = Schemas["PairingPublic"];
+export type PairingKind = Schemas["PairingKind"];
+export type Agreement = Schemas["AgreementPublic"];
+export type AgreementTerms = Schemas["AgreementTerms"];
+export type Slot = Schemas["SlotPublic"];
+export type Meeting = Schemas["MeetingPublic"];
+export type MeetingDetail = Schemas["MeetingDetail"];
+export type MeetingAction = Schemas["ActionPublic"];
+export type Clash = Schemas["ClashPublic"];
+export type MentorProfile = Schemas["MentorProfilePublic"];
+export type MenteeProfile = Schemas["MenteeProfilePublic"];
+export type Pathway = Schemas["Pathway"];
+export type ImportReport = Schemas["ImportReport"];
+export type RowProblem = Schemas["RowProblem"];
 
 export const session = new Session();
 

@@ -84,3 +84,10 @@ function resolveField(
   if (fieldNames.includes(parts[0])) return parts[0];
   return null;
 }
+
+/** Extra members a problem carries beside `errors` (`clashes` on a schedule clash, `import_errors`). */
+export function problemList<T>(error: unknown, member: string): T[] | null {
+  if (!(error instanceof ApiError) || !error.problem) return null;
+  const value = error.problem[member];
+  return Array.isArray(value) ? (value as T[]) : null;
+}

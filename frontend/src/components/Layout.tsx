@@ -3,6 +3,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import { Link, NavLink, useLocation, useNavigate } from "react-router";
 import { useAuth } from "../auth/AuthContext";
 import { ROLE_LABELS } from "../lib/labels";
+import { isMentorOrMentee } from "../lib/mentoring";
 
 interface NavItem {
   to: string;
@@ -11,9 +12,14 @@ interface NavItem {
   also?: RegExp;
 }
 
+const MENTORING_PAGES = /^\/(pairings|meetings)\//;
+
 export function useNavItems(): NavItem[] {
-  const { has, isTrustAdmin } = useAuth();
+  const { has, isTrustAdmin, me } = useAuth();
   const items: NavItem[] = [{ to: "/", label: "Home" }];
+  const pairedUp = isMentorOrMentee(me) && has("mentoring:read");
+  if (pairedUp) items.push({ to: "/my-week", label: "My week", also: MENTORING_PAGES });
+  if (has("mentoring:write")) items.push({ to: "/mentoring", label: "Mentoring", also: pairedUp ? undefined : MENTORING_PAGES });
   if (has("org:write")) items.push({ to: "/schools", label: "Schools" });
   if (has("terms:write") && !isTrustAdmin) items.push({ to: "/term-dates", label: "Term dates", also: /^\/schools\/[^/]+\/term-dates$/ });
   if (has("users:read")) items.push({ to: "/people", label: "People" });
@@ -25,6 +31,8 @@ export function useNavItems(): NavItem[] {
 export function Layout({ children, minimal = false }: { children: ReactNode; minimal?: boolean }) {
   const { me, signOut } = useAuth();
   const items = useNavItems();
+  // The feed holds the person's own meetings: only mentors and mentees have any.
+  const showCalendar = isMentorOrMentee(me);
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
   const navigate = useNavigate();
@@ -75,8 +83,13 @@ export function Layout({ children, minimal = false }: { children: ReactNode; min
                   )}
                 </li>
               ))}
-            {!minimal && (
+            {!minimal && showCalendar && (
               <li className="nav__account">
+                <NavLink to="/account/calendar">Calendar link</NavLink>
+              </li>
+            )}
+            {!minimal && (
+              <li className={showCalendar ? undefined : "nav__account"}>
                 <NavLink to="/account/password">Change password</NavLink>
               </li>
             )}

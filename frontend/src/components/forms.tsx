@@ -1,5 +1,14 @@
 /** Form building blocks: every control has a label; hints and errors are tied to it. */
-import { useEffect, useId, useRef, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import {
+  useEffect,
+  useId,
+  useRef,
+  type ButtonHTMLAttributes,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 
 interface FieldProps {
   label: string;
@@ -84,6 +93,94 @@ export function SelectField({
         {children}
       </select>
     </div>
+  );
+}
+
+export function TextArea({
+  label,
+  hint,
+  error,
+  id,
+  className,
+  ...textarea
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement> & { name: string }) {
+  const fieldId = id ?? `field-${textarea.name}`;
+  const auto = useId();
+  const hintId = `${auto}-hint`;
+  const errorId = `${auto}-error`;
+  return (
+    <div className={`field${error ? " field--error" : ""}${className ? ` ${className}` : ""}`}>
+      <label htmlFor={fieldId}>{label}</label>
+      {hint && (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="error-message" id={errorId}>
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </p>
+      )}
+      <textarea
+        id={fieldId}
+        rows={3}
+        {...textarea}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(hintId, errorId, hint, error)}
+      />
+    </div>
+  );
+}
+
+/**
+ * One choice from a few, as radio buttons under a legend. The group's id is `field-<name>` so
+ * summary links land on it; arrow keys move between the options.
+ */
+export function Radios({
+  legend,
+  hint,
+  error,
+  name,
+  id,
+  value,
+  options,
+  onChange,
+}: {
+  legend: string;
+  hint?: ReactNode;
+  error?: string;
+  name: string;
+  id?: string;
+  value: string;
+  options: { value: string; label: ReactNode; hint?: ReactNode }[];
+  onChange: (value: string) => void;
+}) {
+  const groupId = id ?? `field-${name}`;
+  return (
+    <Fieldset id={groupId} legend={legend} hint={hint} error={error}>
+      <div className="radios">
+        {options.map((option) => (
+          <div className="radio" key={option.value}>
+            <input
+              id={`${groupId}-${option.value}`}
+              type="radio"
+              name={name}
+              value={option.value}
+              checked={value === option.value}
+              onChange={() => onChange(option.value)}
+              aria-describedby={option.hint ? `${groupId}-${option.value}-hint` : undefined}
+            />
+            <label htmlFor={`${groupId}-${option.value}`}>{option.label}</label>
+            {option.hint && (
+              <p className="hint radio__hint" id={`${groupId}-${option.value}-hint`}>
+                {option.hint}
+              </p>
+            )}
+          </div>
+        ))}
+      </div>
+    </Fieldset>
   );
 }
 

@@ -4,6 +4,14 @@ import { problemToFormErrors } from "../api/problems";
 import type { Errors } from "../lib/validation";
 import { summaryItems, type SummaryItem } from "./forms";
 
+/** What `field(name)` hands a TextField, SelectField or TextArea. */
+export interface FieldBinding {
+  name: string;
+  value: string;
+  error?: string;
+  onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => void;
+}
+
 export function useForm<F extends string>(initial: Record<F, string>) {
   const names = Object.keys(initial) as F[];
   const [values, setValues] = useState<Record<F, string>>(initial);
@@ -17,12 +25,12 @@ export function useForm<F extends string>(initial: Record<F, string>) {
   }
 
   /** Props for a TextField or SelectField bound to one value. */
-  function field(name: F) {
+  function field(name: F): FieldBinding {
     return {
       name,
       value: values[name],
       error: errors[name],
-      onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => set(name, event.target.value),
+      onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => set(name, event.target.value),
     };
   }
 

@@ -4,10 +4,12 @@ import { api, unwrap, type User } from "../api/client";
 import { useAuth, type SchoolRole } from "../auth/AuthContext";
 import { Loading, LocationNotice, Notice, Page } from "../components/Page";
 import { ROLE_LABELS } from "../lib/labels";
+import { isMentorOrMentee } from "../lib/mentoring";
 
 export function HomePage() {
-  const { me, isTrustAdmin, currentSchool, schools } = useAuth();
+  const { me, isTrustAdmin, currentSchool, schools, has } = useAuth();
   if (!me) return null;
+  const pairedUp = isMentorOrMentee(me) && has("mentoring:read");
   const leads = currentSchool?.roles.includes("school_lead") ?? false;
 
   return (
@@ -28,10 +30,22 @@ export function HomePage() {
       {!isTrustAdmin && !leads && schools.length > 0 && (
         <section aria-labelledby="next-heading" className="section">
           <h2 id="next-heading">What comes next</h2>
-          <p>
-            Meetings, observations and targets will appear here. For now, check that your school and role are right; if
-            not, ask your school lead.
-          </p>
+          {pairedUp ? (
+            <>
+              <p>
+                Your protected mentoring hour is one meeting every week of term.{" "}
+                <Link to="/my-week">See your meetings this week and next</Link>, add to the agenda, or move a meeting that cannot go ahead.
+              </p>
+              <p>
+                To see your meetings in your own calendar app, make a <Link to="/account/calendar">calendar link</Link>.
+              </p>
+            </>
+          ) : (
+            <p>
+              Meetings, observations and targets will appear here. For now, check that your school and role are right; if
+              not, ask your school lead.
+            </p>
+          )}
         </section>
       )}
     </Page>

@@ -1,0 +1,67 @@
+/** Words for mentoring: pairing kinds, pathways, meeting states. */
+import type { Me, Meeting, Pairing, PairingKind, Pathway } from "../api/client";
+import { schoolsLedBy, isAdmin } from "./people";
+
+export const KIND_LABELS: Record<PairingKind, string> = {
+  induction_mentor: "Induction mentor",
+  subject_mentor: "Subject mentor",
+};
+
+export const PATHWAY_LABELS: Record<Pathway, string> = {
+  itt: "Trainee teacher (ITT)",
+  ect: "Early career teacher (ECT)",
+  rqt: "Recently qualified teacher (RQT)",
+};
+
+export interface Badge {
+  text: string;
+  tone: "active" | "inactive" | "muted" | "info";
+}
+
+/** What to show beside a meeting: its state, and whether it was moved. */
+export function meetingBadges(meeting: Pick<Meeting, "status" | "lost" | "moved_from" | "has_record">): Badge[] {
+  const badges: Badge[] = [];
+  if (meeting.status === "cancelled") badges.push(meeting.lost ? { text: "Lost", tone: "inactive" } : { text: "Cancelled", tone: "muted" });
+  if (meeting.status === "held") badges.push({ text: "Held", tone: "active" });
+  if (meeting.status === "missed") badges.push({ text: "Missed", tone: "inactive" });
+  if (meeting.status === "scheduled") badges.push({ text: "Scheduled", tone: "muted" });
+  if (meeting.moved_from) badges.push({ text: "Moved", tone: "info" });
+  return badges;
+}
+
+/** The other person in a pairing, from where `me` stands (or "mentor and mentee" for leads). */
+export function partnerOf(pairing: Pick<Pairing, "mentor" | "mentee">, meId: string | undefined): string {
+  if (pairing.mentor.id === meId) return pairing.mentee.full_name;
+  if (pairing.mentee.id === meId) return pairing.mentor.full_name;
+  return `${pairing.mentor.full_name} and ${pairing.mentee.full_name}`;
+}
+
+/** Mentors and mentees see their own meetings; the mentoring pages are for leads and admins. */
+export function isMentorOrMentee(me: Me | null): boolean {
+  return (me?.roles ?? []).some((r) => r.role === "mentor" || r.role === "mentee");
+}
+
+/** Leads of the pairing's school and the trust's admins set pairings up and end them. */
+export function managesSchool(me: Me | null, schoolId: string): boolean {
+  return isAdmin(me) || schoolsLedBy(me).has(schoolId);
+}
+
+/** Acting on meetings (move, cancel, agreement): the pair themselves or a lead of the school. */
+export function actsFor(me: Me | null, pairing: Pick<Pairing, "mentor" | "mentee" | "school_id">): boolean {
+  if (!me) return false;
+  return me.id === pairing.mentor.id || me.id === pairing.mentee.id || schoolsLedBy(me).has(pairing.school_id);
+}
+
+export type PairingState = "active" | "ended" | "not-started";
+
+export function pairingState(pairing: Pick<Pairing, "starts_on" | "ends_on">, today: string): PairingState {
+  if (today < pairing.starts_on) return "not-started";
+  if (today > pairing.ends_on) return "ended";
+  return "active";
+}
+
+export const PAIRING_STATE: Record<PairingState, { text: string; tone: Badge["tone"] }> = {
+  active: { text: "Active", tone: "active" },
+  ended: { text: "Ended", tone: "muted" },
+  "not-started": { text: "Not started", tone: "info" },
+};

@@ -1,0 +1,218 @@
+/** The record keeper's form on the meeting page: held or missed, notes, and the actions agreed. */
+import { useEffect, useRef, useState } from "react";
+import { api, unwrap, type MeetingDetail, type Schemas } from "../api/client";
+import { problemToFormErrors } from "../api/problems";
+import { Button, Checkbox, ErrorSummary, Radios, SelectField, TextArea, TextField, summaryItems } from "../components/forms";
+import type { Errors } from "../lib/validation";
+
+interface ActionRow {
+  key: number;
+  text: string;
+  owner: "mentor" | "mentee";
+  due_on: string;
+}
+
+const MAX_ACTIONS = 30;
+
+export function RecordForm({
+  meeting,
+  meId,
+  onSaved,
+  onCancel,
+}: {
+  meeting: MeetingDetail;
+  meId: string | undefined;
+  onSaved: (meeting: MeetingDetail) => void;
+  onCancel?: () => void;
+}) {
+  const record = meeting.record;
+  const nextKey = useRef(0);
+  const newRow = (): ActionRow => ({ key: nextKey.current++, text: "", owner: meId === meeting.mentor.id ? "mentee" : "mentor", due_on: "" });
+  const [status, setStatus] = useState<string>(meeting.status === "missed" ? "missed" : meeting.status === "held" ? "held" : "");
+  const [notes, setNotes] = useState(record?.notes ?? "");
+  const [targets, setTargets] = useState(record?.targets_reviewed ?? "");
+  const [wellbeing, setWellbeing] = useState(record?.wellbeing_discussed ?? false);
+  const [actions, setActions] = useState<ActionRow[]>(() =>
+    (record?.actions ?? []).map((a) => ({
+      key: nextKey.current++,
+      text: a.text,
+      owner: a.owner.id === meeting.mentee.id ? "mentee" : "mentor",
+      due_on: a.due_on ?? "",
+    })),
+  );
+  const [errors, setErrors] = useState<Errors>({});
+  const [general, setGeneral] = useState<string[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const focusAfterAdd = useRef<number | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // Opened from "Change the record": the form's heading takes focus.
+  useEffect(() => {
+    if (record) heading.current?.focus();
+    // Only when the form opens.
+  }, []);
+
+  const rowNames = actions.flatMap((_, i) => [`action-${i}-text`, `action-${i}-due_on`]);
+  const order = ["status", "notes", "targets_reviewed", ...rowNames];
+
+  function update(index: number, change: Partial<ActionRow>) {
+    setActions((rows) => rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
+  }
+
+  function addRow() {
+    const row = newRow();
+    focusAfterAdd.current = row.key;
+    setActions((rows) => [...rows, row]);
+  }
+
+  function removeRow(index: number) {
+    setActions((rows) => rows.filter((_, i) => i !== index));
+    // Focus goes somewhere sensible: the "Add an action" button.
+    requestAnimationFrame(() => document.getElementById("record-add-action")?.focus());
+  }
+
+  function check(): Errors {
+    const found: Errors = {};
+    if (!status) found.status = "Choose whether the meeting was held or missed";
+    if (notes.length > 20000) found.notes = "The notes must be 20,000 characters or fewer";
+    if (targets.length > 5000) found.targets_reviewed = "This must be 5,000 characters or fewer";
+    actions.forEach((row, i) => {
+      if (!row.text.trim()) found[`action-${i}-text`] = `Enter what action ${i + 1} is, or remove it`;
+      else if (row.text.length > 500) found[`action-${i}-text`] = `Action ${i + 1} must be 500 characters or fewer`;
+    });
+    return found;
+  }
+
+  async function onSubmit(event: React.FormEvent) {
+    event.preventDefault();
+    const found = check();
+    if (Object.keys(found).length > 0) {
+      setErrors(found);
+      setGeneral([]);
+      setAttempt((n) => n + 1);
+      return;
+    }
+    setBusy(true);
+    try {
+      const body: Schemas["RecordWrite"] = {
+        status: status as "held" | "missed",
+        notes: notes.trim(),
+        targets_reviewed: targets.trim(),
+        wellbeing_discussed: wellbeing,
+        actions: actions.map((row) => ({ text: row.text.trim(), owner: row.owner, due_on: row.due_on || null })),
+      };
+      const saved = await unwrap(api.PUT("/api/v1/meetings/{meeting_id}/record", { params: { path: { meeting_id: meeting.id } }, body }));
+      setErrors({});
+      setGeneral([]);
+      onSaved(saved);
+    } catch (error) {
+      const aliases: Record<string, string> = {};
+      actions.forEach((_, i) => {
+        aliases[`actions.${i}.text`] = `action-${i}-text`;
+        aliases[`actions.${i}.due_on`] = `action-${i}-due_on`;
+        aliases[`actions.${i}.owner`] = `action-${i}-text`;
+      });
+      const mapped = problemToFormErrors(error, order, aliases);
+      setErrors(mapped.fields);
+      setGeneral(mapped.general);
+      setAttempt((n) => n + 1);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const items = summaryItems(errors, order, general, (name) => `record-${name}`);
+
+  return (
+    <div className="panel">
+      <h3 id="record-form-heading" ref={heading} tabIndex={-1}>{record ? "Change the record" : "Write the record"}</h3>
+      <p>You keep the record of this meeting. Both of you and your school lead can read it.</p>
+      <ErrorSummary items={items} focusKey={attempt} />
+      <form onSubmit={onSubmit} noValidate className="form" aria-labelledby="record-form-heading">
+        <Radios
+          legend="Did the meeting happen?"
+          name="status"
+          id="record-status"
+          value={status}
+          error={errors.status}
+          onChange={setStatus}
+          options={[
+            { value: "held", label: "Yes, it was held" },
+            { value: "missed", label: "No, it was missed" },
+          ]}
+        />
+        <TextArea label="Notes" id="record-notes" name="notes" rows={6} value={notes} error={errors.notes} onChange={(e) => setNotes(e.target.value)} />
+        <TextArea
+          label="Targets reviewed"
+          hint="For example: TS4 planning; TS7 behaviour routines."
+          id="record-targets_reviewed"
+          name="targets_reviewed"
+          value={targets}
+          error={errors.targets_reviewed}
+          onChange={(e) => setTargets(e.target.value)}
+        />
+        <div className="field">
+          <Checkbox name="wellbeing_discussed" label="We talked about wellbeing and workload" checked={wellbeing} onChange={(e) => setWellbeing(e.target.checked)} />
+        </div>
+        <fieldset className="field plain-fieldset">
+          <legend>Actions agreed</legend>
+          {actions.length === 0 && <p className="hint">No actions. Add one for each thing either of you will do before next time.</p>}
+          {actions.map((row, index) => (
+            <fieldset className="action-row" key={row.key}>
+              <legend>Action {index + 1}</legend>
+              <TextField
+                label="What"
+                id={`record-action-${index}-text`}
+                name={`action-${index}-text`}
+                value={row.text}
+                error={errors[`action-${index}-text`]}
+                onChange={(e) => update(index, { text: e.target.value })}
+                autoFocus={focusAfterAdd.current === row.key}
+              />
+              <div className="field-pair">
+                <SelectField
+                  label="Who"
+                  id={`record-action-${index}-owner`}
+                  name={`action-${index}-owner`}
+                  value={row.owner}
+                  onChange={(e) => update(index, { owner: e.target.value as ActionRow["owner"] })}
+                >
+                  <option value="mentor">{meeting.mentor.full_name} (mentor)</option>
+                  <option value="mentee">{meeting.mentee.full_name} (mentee)</option>
+                </SelectField>
+                <TextField
+                  label="Due (optional)"
+                  type="date"
+                  id={`record-action-${index}-due_on`}
+                  name={`action-${index}-due_on`}
+                  value={row.due_on}
+                  error={errors[`action-${index}-due_on`]}
+                  onChange={(e) => update(index, { due_on: e.target.value })}
+                />
+              </div>
+              <Button variant="link" onClick={() => removeRow(index)}>
+                Remove action {index + 1}
+              </Button>
+            </fieldset>
+          ))}
+          {actions.length < MAX_ACTIONS && (
+            <Button variant="secondary" id="record-add-action" onClick={addRow}>
+              Add an action
+            </Button>
+          )}
+        </fieldset>
+        <div className="button-row">
+          <Button type="submit" disabled={busy}>
+            Save the record
+          </Button>
+          {onCancel && (
+            <Button variant="secondary" onClick={onCancel} disabled={busy}>
+              Cancel changes
+            </Button>
+          )}
+        </div>
+      </form>
+    </div>
+  );
+}
