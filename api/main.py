@@ -80,7 +80,7 @@ def mount_frontend(app: FastAPI, dist: Path) -> None:
     """Serves the built app; any other non-API path gets index.html for client-side routes."""
     index = dist / "index.html"
 
-    @app.get("/{path:path}", include_in_schema=False)
+    @app.api_route("/{path:path}", methods=["GET", "HEAD"], include_in_schema=False)
     def frontend(path: str) -> FileResponse:
         candidate = (dist / path).resolve()
         if path and candidate.is_file() and candidate.is_relative_to(dist.resolve()):
