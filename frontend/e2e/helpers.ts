@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
 
 export const PASSWORD = "mentorhub-demo";
 export const USERS = {
@@ -9,6 +9,8 @@ export const USERS = {
   mentee: "mentee@demo.mentorhub.test",
   observer: "observer@demo.mentorhub.test",
   leadRiverside: "lead.riverside@demo.mentorhub.test",
+  secondMentor: "daniel.brooks@demo.mentorhub.test",
+  secondMentee: "emily.clarke@demo.mentorhub.test",
 } as const;
 
 /** Every test fails on a Content-Security-Policy violation or an uncaught page error. */
@@ -62,4 +64,19 @@ export async function mainNavLinks(page: Page): Promise<string[]> {
 
 export function unique(prefix: string): string {
   return `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+}
+
+/** Presses Tab until `target` has focus (keyboard only), failing after `limit` presses. */
+export async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  await expect(target).toBeFocused();
+}
+
+/** Nothing on the page scrolls sideways at the current viewport width. */
+export async function expectNoSideScroll(page: Page): Promise<void> {
+  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+  expect(scroll).toBeLessThanOrEqual(width);
 }

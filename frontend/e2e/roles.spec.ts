@@ -1,10 +1,10 @@
 import { checkA11y, expect, mainNavLinks, signInAndWait, test, USERS } from "./helpers";
 
 const expectedNav = {
-  admin: ["Home", "Schools", "People", "Integrations", "Audit log", "Change password"],
-  lead: ["Home", "Term dates", "People", "Change password"],
-  mentor: ["Home", "Change password"],
-  mentee: ["Home", "Change password"],
+  admin: ["Home", "Mentoring", "Schools", "People", "Integrations", "Audit log", "Change password"],
+  lead: ["Home", "Mentoring", "Term dates", "People", "Change password"],
+  mentor: ["Home", "My week", "Calendar link", "Change password"],
+  mentee: ["Home", "My week", "Calendar link", "Change password"],
   observer: ["Home", "Change password"],
 } as const;
 

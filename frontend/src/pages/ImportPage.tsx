@@ -202,7 +202,7 @@ export function ImportPage() {
                 {clean ? "Everything in the file is written together, or nothing is." : "The import button works once the check finds no problems."}
               </p>
               <Button onClick={onCommit} disabled={!clean || busy} aria-describedby="commit-hint">
-                Import {plural(report.rows, "row")}
+                {clean ? `Import ${plural(report.rows, "row")}` : "Import"}
               </Button>
             </section>
           )}

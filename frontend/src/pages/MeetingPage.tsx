@@ -224,11 +224,12 @@ function ActionList({
   onUpdated: (a: MeetingAction) => void;
   onError: (text: string) => void;
 }) {
-  const [busy, setBusy] = useState<string | null>(null);
+  // Ticks show at once; a failed save puts the box back and says so.
+  const [pending, setPending] = useState<Record<string, boolean>>({});
   const [status, setStatus] = useState("");
 
   async function toggle(action: MeetingAction, done: boolean) {
-    setBusy(action.id);
+    setPending((p) => ({ ...p, [action.id]: done }));
     try {
       const updated = await unwrap(api.PATCH("/api/v1/meeting-actions/{action_id}", { params: { path: { action_id: action.id } }, body: { done } }));
       onUpdated(updated);
@@ -236,7 +237,7 @@ function ActionList({
     } catch (e) {
       onError(e instanceof Error ? e.message : "That did not work.");
     } finally {
-      setBusy(null);
+      setPending(({ [action.id]: _, ...rest }) => rest);
     }
   }
 
@@ -259,8 +260,7 @@ function ActionList({
             <input
               id={`action-${action.id}`}
               type="checkbox"
-              checked={action.done}
-              disabled={busy === action.id}
+              checked={pending[action.id] ?? action.done}
               onChange={(e) => toggle(action, e.target.checked)}
             />
             <label htmlFor={`action-${action.id}`}>

@@ -13,6 +13,8 @@ import { actsFor, KIND_LABELS, managesSchool, PAIRING_STATE, pairingState } from
 import { formatTime, schoolToday, WEEKDAYS } from "../lib/time";
 import { maxLength, required, validate } from "../lib/validation";
 
+const RECENT = 5;
+
 export function PairingPage() {
   const { pairingId = "" } = useParams();
   const pairing = useLoad(() => unwrap(api.GET("/api/v1/pairings/{pairing_id}", { params: { path: { pairing_id: pairingId } } })), [pairingId]);
@@ -37,15 +39,20 @@ function PairingView({ pairing, onChange }: { pairing: Pairing; onChange: (pairi
     [pairing.id],
   );
   const slots = useLoad(() => unwrap(api.GET("/api/v1/pairings/{pairing_id}/slots", { params: { path: { pairing_id: pairing.id } } })), [pairing.id]);
+  const [now] = useState(() => new Date().toISOString());
   const upcoming = useLoad(
-    () =>
-      unwrap(
-        api.GET("/api/v1/meetings", {
-          params: { query: { pairing_id: pairing.id, starts_from: new Date().toISOString(), limit: 6 } },
-        }),
-      ),
+    () => unwrap(api.GET("/api/v1/meetings", { params: { query: { pairing_id: pairing.id, starts_from: now, limit: 6 } } })),
     [pairing.id],
   );
+  // The most recent past meetings, newest first (the list runs oldest first, so count, then skip).
+  const recent = useLoad(async () => {
+    const query = { pairing_id: pairing.id, starts_before: now };
+    const head = await unwrap(api.GET("/api/v1/meetings", { params: { query: { ...query, limit: 1 } } }));
+    if (head.total <= 1) return head;
+    const offset = Math.max(0, head.total - RECENT);
+    const page = await unwrap(api.GET("/api/v1/meetings", { params: { query: { ...query, limit: RECENT, offset } } }));
+    return { ...page, items: [...page.items].reverse() };
+  }, [pairing.id]);
   const canAct = has("meetings:write") && actsFor(me, pairing);
   const canManage = has("mentoring:write") && managesSchool(me, pairing.school_id);
   const state = pairingState(pairing, today);
@@ -160,12 +167,32 @@ function PairingView({ pairing, onChange }: { pairing: Pairing; onChange: (pairi
         )}
       </section>
 
+      <section className="section" aria-labelledby="recent-heading">
+        <h2 id="recent-heading">Earlier meetings</h2>
+        {recent.error && <Notice kind="error">{recent.error}</Notice>}
+        {!recent.data && !recent.error && <Loading what="Loading meetings" />}
+        {recent.data && (
+          <MeetingTable
+            meetings={recent.data.items}
+            caption="Earlier meetings, newest first"
+            meId={isMentor || isMentee ? me?.id : undefined}
+            empty="No meetings yet."
+          />
+        )}
+        {recent.data && recent.data.total > recent.data.items.length && (
+          <p>
+            The latest {recent.data.items.length} of {recent.data.total} meetings, newest first.
+          </p>
+        )}
+      </section>
+
       {canManage && state !== "ended" && (
         <EndPairing
           pairing={pairing}
           onEnded={(ended) => {
             onChange(ended);
             upcoming.reload();
+            recent.reload();
             slots.reload();
             setMessage({ kind: "success", text: `The pairing now ends on ${formatDate(ended.ends_on)}. Later meetings have been cancelled.` });
           }}
