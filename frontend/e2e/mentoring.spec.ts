@@ -186,6 +186,63 @@ test("a school lead imports people: the dry run shows bad rows by line and colum
   await expect(page.getByRole("link", { name: `Nia Imported ${stamp} mentoring Ola Imported ${stamp}` })).toBeVisible();
 });
 
+test("a school lead adds a mentor profile, pairs the mentor with a mentee, and ends the pairing early", async ({ page }) => {
+  await signInAndWait(page, USERS.lead);
+  const name = unique("Robin Mentor");
+  await page.goto("/people/new");
+  await page.getByLabel("Full name").fill(name);
+  await page.getByLabel("Email address").fill(`robin.${Date.now()}@e2e.mentorhub.org.uk`);
+  await page.getByLabel("Role").selectOption("mentor");
+  await page.getByRole("button", { name: "Add person" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `${name} has been added` })).toBeVisible();
+
+  await page.goto("/mentoring/profiles");
+  await expect(page.getByRole("heading", { level: 1, name: "Mentors and mentees" })).toBeFocused();
+  const addMentor = page.getByRole("form", { name: "Add a mentor profile" });
+  await addMentor.getByRole("button", { name: "Add mentor profile" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toBeFocused();
+  await checkA11y(page, "add mentor profile with errors");
+  const person = addMentor.getByLabel("Mentor", { exact: true });
+  await person.selectOption((await person.locator("option", { hasText: name }).getAttribute("value")) ?? "");
+  await addMentor.getByLabel("Subjects (optional)").fill("History, Geography");
+  await addMentor.getByLabel("Has completed mentor training").check();
+  await addMentor.getByLabel("Starts mentoring").fill("2026-09-01");
+  await addMentor.getByRole("button", { name: "Add mentor profile" }).click();
+  await expect(page.getByText(`${name} now has a mentor profile.`)).toBeVisible();
+  await expect(page.getByRole("table", { name: "Mentor profiles" }).getByRole("row", { name: new RegExp(`${name} History, Geography`) })).toBeVisible();
+
+  // James already has an induction mentor: the clash is explained, then a subject mentor is fine.
+  await page.getByRole("navigation", { name: "Mentoring" }).getByRole("link", { name: "Pairings" }).click();
+  await page.getByRole("link", { name: "Create a pairing" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Create a pairing" })).toBeFocused();
+  const mentor = page.getByLabel("Mentor", { exact: true });
+  await mentor.selectOption((await mentor.locator("option", { hasText: name }).getAttribute("value")) ?? "");
+  const mentee = page.getByLabel("Mentee", { exact: true });
+  await mentee.selectOption((await mentee.locator("option", { hasText: "James Patel" }).getAttribute("value")) ?? "");
+  await page.getByLabel("Induction mentor").check();
+  const firstDay = await page.getByLabel("First day").inputValue();
+  await page.getByRole("button", { name: "Create pairing" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "This mentee already has a" })).toBeFocused();
+  await checkA11y(page, "create pairing with a clash");
+  await page.getByLabel("Subject mentor").check();
+  await page.getByRole("button", { name: "Create pairing" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `${name} and James Patel` })).toBeFocused();
+  await expect(page.getByText("The pairing has been created.", { exact: false })).toBeVisible();
+  await expect(page.getByText("No agreement yet.", { exact: false })).toBeVisible();
+  await checkA11y(page, "new pairing");
+
+  const end = page.getByRole("form", { name: "End this pairing early" });
+  await end.getByLabel("Last day").fill(firstDay);
+  await end.getByLabel("Reason").fill("The mentor has moved to another school");
+  await end.getByRole("button", { name: "End pairing" }).click();
+  const dialog = page.getByRole("dialog", { name: "End this pairing?" });
+  await expect(dialog).toBeVisible();
+  await checkA11y(page, "end pairing dialog");
+  await dialog.getByRole("button", { name: "End pairing" }).click();
+  await expect(page.getByText(/^The pairing now ends on /)).toBeVisible();
+  await expect(page.getByText("The mentor has moved to another school")).toBeVisible();
+});
+
 test("the first meeting guide can be completed by keyboard, and the mentee then agrees", async ({ page, browser }) => {
   await signInAndWait(page, USERS.secondMentor);
   await page.goto("/my-week");

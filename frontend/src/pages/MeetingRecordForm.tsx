@@ -155,7 +155,7 @@ export function RecordForm({
         <div className="field">
           <Checkbox name="wellbeing_discussed" label="We talked about wellbeing and workload" checked={wellbeing} onChange={(e) => setWellbeing(e.target.checked)} />
         </div>
-        <fieldset className="field plain-fieldset">
+        <fieldset className="field">
           <legend>Actions agreed</legend>
           {actions.length === 0 && <p className="hint">No actions. Add one for each thing either of you will do before next time.</p>}
           {actions.map((row, index) => (
