@@ -67,6 +67,7 @@ test("a mentor schedules a weekly slot, sees a clash, saves a free time, moves o
   await checkA11y(page, "move checked");
   await change.getByRole("button", { name: "Move the meeting" }).click();
   await expect(page.getByText(/^Moved to Wed .*, 17:00\.$/)).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Meeting on Wed /);
   await expect(page.getByText("17:00–18:00 · Room 12")).toBeVisible();
   await expect(page.locator(".status", { hasText: "Moved" })).toBeVisible();
@@ -97,6 +98,7 @@ test("a mentor schedules a weekly slot, sees a clash, saves a free time, moves o
   await checkA11y(page, "record form");
   await form.getByRole("button", { name: "Save the record" }).click();
   await expect(page.getByText("The record has been saved.")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Record" })).toBeFocused();
   await expect(page.getByText(notes)).toBeVisible();
   await expect(page.getByText("Discussed", { exact: true })).toBeVisible();
 
@@ -318,6 +320,7 @@ test("a calendar link is made and shown once, then turned off", async ({ page })
   await checkA11y(page, "calendar link, none yet");
 
   await page.getByRole("button", { name: "Create a calendar link" }).click();
+  await expect(page.getByRole("heading", { name: "Your new calendar link" })).toBeFocused();
   const link = page.getByRole("textbox", { name: "Calendar link" });
   await expect(link).toHaveValue(/\/api\/v1\/calendar\/.+\.ics$/);
   await expect(page.getByText("This link is shown only once.")).toBeVisible();
@@ -335,7 +338,7 @@ test("a calendar link is made and shown once, then turned off", async ({ page })
 
   await page.getByRole("button", { name: "Turn off" }).click();
   await page.getByRole("dialog", { name: "Turn off your calendar link?" }).getByRole("button", { name: "Turn off" }).click();
-  await expect(page.getByRole("heading", { name: "You have no calendar link" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "You have no calendar link" })).toBeFocused();
   expect((await page.request.get(url)).status()).toBe(404);
 
   // My week on a phone-sized screen.

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { api, unwrap, type Schemas } from "../api/client";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { Button } from "../components/forms";
@@ -16,6 +16,11 @@ export function CalendarPage() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: "success" | "error"; text: string } | null>(null);
   const active = status.data?.active ?? false;
+  // After each change the buttons that were pressed go away: the new state's heading takes focus.
+  const [changes, setChanges] = useState(0);
+  useEffect(() => {
+    if (changes > 0) document.getElementById(created ? "new-link-heading" : "status-heading")?.focus();
+  }, [changes]);
 
   async function create() {
     setBusy(true);
@@ -24,6 +29,7 @@ export function CalendarPage() {
       const feed = await unwrap(api.POST("/api/v1/me/calendar-feed"));
       setCreated(feed);
       status.setData({ active: true, created_at: feed.created_at, last_used_at: null });
+      setChanges((n) => n + 1);
     } catch (e) {
       setMessage({ kind: "error", text: e instanceof Error ? e.message : "The link could not be made." });
     } finally {
@@ -40,6 +46,7 @@ export function CalendarPage() {
       setCreated(null);
       status.setData({ active: false, created_at: null, last_used_at: null });
       setMessage({ kind: "success", text: "Your calendar link has been turned off. Calendars subscribed to it stop updating." });
+      setChanges((n) => n + 1);
     } catch (e) {
       setMessage({ kind: "error", text: e instanceof Error ? e.message : "The link could not be turned off." });
     } finally {
@@ -59,7 +66,7 @@ export function CalendarPage() {
       {!status.data && !status.error && <Loading what="Checking your calendar link" />}
       {created && (
         <section className="section" aria-labelledby="new-link-heading">
-          <h2 id="new-link-heading">Your new calendar link</h2>
+          <h2 id="new-link-heading" tabIndex={-1}>Your new calendar link</h2>
           <SecretBox
             label="Calendar link"
             secret={created.url}
@@ -71,14 +78,20 @@ export function CalendarPage() {
             <li>In your calendar app, choose to add or subscribe to a calendar from the internet (by URL).</li>
             <li>Paste the link. Your meetings appear within a few hours and keep up to date.</li>
           </ol>
-          <Button variant="secondary" onClick={() => setCreated(null)}>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setCreated(null);
+              setChanges((n) => n + 1);
+            }}
+          >
             I have subscribed: hide the link
           </Button>
         </section>
       )}
       {status.data && !created && (
         <section className="section" aria-labelledby="status-heading">
-          <h2 id="status-heading">{active ? "Your link is on" : "You have no calendar link"}</h2>
+          <h2 id="status-heading" tabIndex={-1}>{active ? "Your link is on" : "You have no calendar link"}</h2>
           {active ? (
             <>
               <dl className="summary-list">

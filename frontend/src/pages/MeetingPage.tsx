@@ -124,6 +124,8 @@ function MeetingView({ meeting, onChange, reload }: { meeting: MeetingDetail; on
           onChanged={(text) => {
             setMessage({ kind: "success", text });
             reload();
+            // The form goes away with the change: focus returns to the top, where the message is.
+            document.querySelector<HTMLElement>("main h1")?.focus();
           }}
         />
       )}
@@ -157,6 +159,7 @@ function MeetingView({ meeting, onChange, reload }: { meeting: MeetingDetail; on
               onChange(saved);
               setEditing(false);
               setMessage({ kind: "success", text: "The record has been saved." });
+              document.getElementById("record-heading")?.focus();
             }}
             onCancel={
               meeting.record

@@ -87,7 +87,9 @@ function PairingView({ pairing, onChange }: { pairing: Pairing; onChange: (pairi
       </dl>
 
       <section className="section" aria-labelledby="agreement-heading">
-        <h2 id="agreement-heading">Mentoring agreement</h2>
+        <h2 id="agreement-heading" tabIndex={-1}>
+          Mentoring agreement
+        </h2>
         {agreements.error && <Notice kind="error">{agreements.error}</Notice>}
         {!agreements.data && !agreements.error && <Loading what="Loading the agreement" />}
         {agreements.data && (
@@ -228,6 +230,7 @@ function AgreementSection({
     try {
       const agreed = await unwrap(api.POST("/api/v1/agreements/{agreement_id}/agree", { params: { path: { agreement_id: current.id } } }));
       onAgreed(agreed);
+      document.getElementById("agreement-heading")?.focus();
     } catch (e) {
       onError(e instanceof Error ? e.message : "Agreeing did not work.");
     } finally {
