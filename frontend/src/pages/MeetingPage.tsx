@@ -144,7 +144,8 @@ function MeetingView({ meeting, onChange, reload }: { meeting: MeetingDetail; on
             )}
           </>
         )}
-        {!meeting.record && !canRecord && (
+        {!meeting.record && meeting.has_record && <p>This meeting has been recorded. What was said stays with the pair and their school leads.</p>}
+        {!meeting.record && !meeting.has_record && !canRecord && (
           <p>
             {meeting.status === "cancelled"
               ? "This meeting did not happen, so it has no record."
