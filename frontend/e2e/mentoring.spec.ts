@@ -52,6 +52,9 @@ test("a mentor schedules a weekly slot, sees a clash, saves a free time, moves o
   const upcoming = page.getByRole("table", { name: "Upcoming meetings" });
   await upcoming.getByRole("link", { name: /^Wed .*, 15:30–16:30$/ }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: /^Meeting on Wed / })).toBeFocused();
+  await page.getByRole("form", { name: "Add to the agenda" }).getByLabel("Add to the agenda").fill("Mock exam results");
+  await page.getByRole("button", { name: "Add to agenda" }).click();
+  await expect(page.getByRole("listitem").filter({ hasText: "Mock exam results (added by Sarah Evans)" })).toBeVisible();
   await checkA11y(page, "upcoming meeting");
   const change = page.getByRole("region", { name: "Cancel or move this meeting" });
   await change.getByRole("button", { name: "Check" }).click();
@@ -79,6 +82,7 @@ test("a mentor schedules a weekly slot, sees a clash, saves a free time, moves o
   await page.getByRole("table", { name: "Earlier meetings, newest first" }).getByRole("link").first().click();
   await expect(page.getByRole("heading", { level: 1, name: /^Meeting on / })).toBeFocused();
   const meetingUrl = page.url();
+  await checkA11y(page, "past meeting with its record");
   await page.getByRole("button", { name: "Change the record" }).click();
   const form = page.getByRole("form", { name: "Change the record" });
   await expect(form).toBeVisible();
