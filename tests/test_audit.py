@@ -45,7 +45,7 @@ def test_filters_and_trust_scoping(client, world):
     assert client.get("/api/v1/audit-events?action=nothing", headers=admin).json()["total"] == 0
     by_object = client.get(f"/api/v1/audit-events?object_id={world.school.id}", headers=admin)
     assert by_object.json()["total"] == 1
-    future = client.get("/api/v1/audit-events?since=2999-01-01T00:00:00Z", headers=admin)
+    future = client.get("/api/v1/audit-events?since=2199-01-01T00:00:00Z", headers=admin)
     assert future.json()["total"] == 0
     naive = client.get("/api/v1/audit-events?since=2020-01-01T00:00:00", headers=admin)
     assert naive.status_code == 422

@@ -9,6 +9,7 @@ import pytest
 from jose import jwt
 from sqlmodel import select
 
+from api.audit.models import AuditEvent
 from api.auth import passwords
 from api.auth.models import RefreshToken
 from api.config import get_settings
@@ -359,3 +360,12 @@ def test_refresh_token_expiry(client, world, session):
     )
     assert response.json()["error"] == "invalid_grant"
     assert "expired" in response.json()["error_description"]
+
+
+def test_refresh_token_reuse_is_audited(client, world, session):
+    first = sign_in(client, "mentor@example.org").json()["refresh_token"]
+    client.post(TOKEN_URL, data={"grant_type": "refresh_token", "refresh_token": first})
+    client.post(TOKEN_URL, data={"grant_type": "refresh_token", "refresh_token": first})
+    refresh(session)
+    events = session.exec(select(AuditEvent).where(AuditEvent.action == "refresh_token.reused"))
+    assert [e.object_id for e in events] == [world.people["mentor"].id]

@@ -203,3 +203,25 @@ def test_a_race_caught_by_a_database_constraint_is_a_409(world):
         response = test_client.post("/test-only/duplicate-urn")
     assert response.status_code == 409
     assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_extreme_values_are_refused_not_crashed(client, world):
+    headers = world.headers("admin")
+    for url in (
+        "/api/v1/meetings?starts_from=9999-12-31T23:00:00-05:00",
+        "/api/v1/audit-events?since=0001-01-01T00:30:00%2B01:00",
+        "/api/v1/meetings?offset=99999999999999999999",
+    ):
+        assert client.get(url, headers=headers).status_code == 422, url
+    far = client.post(
+        f"/api/v1/schools/{world.school.id}/term-dates",
+        headers=headers,
+        json={"kind": "term", "name": "Far", "starts_on": "9999-01-01", "ends_on": "9999-12-31"},
+    )
+    assert far.status_code == 422
+    basic = client.post(
+        "/api/v1/auth/token",
+        data={"grant_type": "client_credentials"},
+        headers={"Authorization": "Basic 6ek="},
+    )
+    assert basic.status_code == 401

@@ -102,7 +102,7 @@ def test_a_clean_file_imports_people_roles_profiles_and_pairings_at_once(client,
         {
             "line": 3,
             "column": "pairing_kind",
-            "detail": "this mentee already has such a pairing here",
+            "detail": "this mentee already has such a pairing for those dates",
         }
     ]
 
@@ -144,3 +144,32 @@ def test_command_line_import_with_progress(client, world, session, tmp_path, cap
         .where(User.email == "cat.ray@example.org")
     ).all()
     assert [r.role for r in roles] == ["observer"]
+
+
+def test_a_lead_cannot_pull_in_people_they_cannot_manage(client, world, session):
+    text = HEADER + "other_lead@example.org,Other Lead,,,observer,2026-09-01,,,,,,,,,,,\n"
+    report = _post(client, world, text, dry_run=True).json()
+    assert [(e["line"], e["column"]) for e in report["errors"]] == [(2, "email")]
+    assert "cannot manage" in report["errors"][0]["detail"]
+    hidden = client.get(
+        f"/api/v1/users/{world.people['other_lead'].id}", headers=world.headers("lead")
+    )
+    assert hidden.status_code == 404
+
+
+def test_a_mentee_can_be_paired_with_a_mentor_already_at_the_school(client, world, session):
+    text = HEADER + (
+        "newbie@example.org,New Bie,,,mentee,2026-09-01,2027-07-21,,,,itt,,,,,"
+        "mentor@example.org,subject_mentor\n"
+    )
+    done = _post(client, world, text, dry_run=False)
+    assert done.status_code == 200 and done.json()["pairings"] == 1, done.text
+
+
+def test_overlong_values_and_unreadable_files_are_reported_not_crashed(client, world):
+    long_code = HEADER + f"x@example.org,X,,{'C' * 40},observer,2026-09-01,,,,,,,,,,,\n"
+    errors = _post(client, world, long_code, dry_run=True).json()["errors"]
+    assert [(e["line"], e["column"]) for e in errors] == [(2, "mis_staff_code")]
+    huge = HEADER + "x@example.org," + "N" * 200_000 + ",,,observer,2026-09-01\n"
+    response = _post(client, world, huge, dry_run=True)
+    assert response.status_code == 200 and response.json()["errors"][0]["line"] == 2

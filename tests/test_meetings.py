@@ -368,3 +368,101 @@ def test_record_content_stays_with_the_pair_and_their_school_leads(client, world
     overseer = client.get(url, headers=world.headers("admin")).json()
     assert overseer["has_record"] is True and overseer["record"] is None
     assert "Good start" not in str(overseer)
+
+
+def test_saving_a_record_again_keeps_ticked_actions(client, world):
+    url = f"/api/v1/meetings/{world.past_meeting.id}/record"
+    mentor = world.headers("mentor")
+    first = client.put(
+        url,
+        headers=mentor,
+        json={"status": "held", "actions": [{"text": "Plan a starter", "owner": "mentee"}]},
+    ).json()
+    action = first["record"]["actions"][0]
+    client.patch(
+        f"/api/v1/meeting-actions/{action['id']}",
+        headers=world.headers("mentee"),
+        json={"done": True},
+    )
+    again = client.put(
+        url,
+        headers=mentor,
+        json={
+            "status": "held",
+            "notes": "typo fixed",
+            "actions": [{"id": action["id"], "text": "Plan a starter activity", "owner": "mentee"}],
+        },
+    )
+    kept = again.json()["record"]["actions"]
+    assert [(a["id"], a["done"], a["text"]) for a in kept] == [
+        (action["id"], True, "Plan a starter activity")
+    ]
+    stranger = client.put(
+        url,
+        headers=mentor,
+        json={
+            "status": "held",
+            "actions": [{"id": str(uuid.uuid4()), "text": "x", "owner": "mentor"}],
+        },
+    )
+    assert stranger.status_code == 422
+
+
+def test_moving_again_shifts_from_the_slot_day_and_stays_in_term(client, world, session):
+    autumn_with_half_term(session, world)
+    pairing_id = fresh_pairing(client, world)
+    meetings = weekly_slot(client, world, pairing_id).json()["occurrences"]
+    headers = world.headers("spare_mentor")
+
+    def move(meeting, when, scope="this"):  # type: ignore[no-untyped-def]
+        return client.post(
+            f"/api/v1/meetings/{meeting['meeting_id']}/cancel",
+            headers=headers,
+            json={"reason": "Clash", "outcome": "moved", "scope": scope, "new_starts_at": when},
+        )
+
+    assert move(meetings[2], "2026-09-17T15:30:00+01:00").status_code == 200  # Wed -> Thu
+    assert move(meetings[0], "2026-09-04T15:30:00+01:00", "following").status_code == 200
+    refresh(session)
+    third = session.get(Meeting, uuid.UUID(meetings[2]["meeting_id"]))
+    # Friday of its own week, not Saturday.
+    assert third.starts_at == datetime(2026, 9, 18, 14, 30, tzinfo=UTC)
+    before_pairing = move(meetings[1], "2026-09-07T09:00:00+01:00")  # Monday, same week
+    assert before_pairing.status_code == 200
+    weekend = move(meetings[1], "2026-09-12T09:00:00+01:00")
+    assert weekend.status_code == 422  # Saturday is outside the school week
+    half_term = client.post(
+        f"/api/v1/meetings/{meetings[7]['meeting_id']}/cancel",
+        headers=headers,
+        json={"reason": "Trip", "outcome": "moved", "new_starts_at": "2026-10-26T15:30:00Z"},
+    )
+    assert half_term.status_code == 422  # the Monday after is half-term
+
+
+def test_overseers_see_no_actions_or_agenda(client, world):
+    client.post(
+        f"/api/v1/meetings/{world.next_meeting.id}/agenda-items",
+        headers=world.headers("mentee"),
+        json={"text": "Workload"},
+    )
+    seen = client.get(
+        f"/api/v1/meetings/{world.next_meeting.id}", headers=world.headers("admin")
+    ).json()
+    assert seen["carried_actions"] == [] and seen["agenda_items"] == []
+    assert "Workload" not in str(seen) and "cold calling" not in str(seen)
+
+
+def test_hidden_ids_answer_the_same_404(client, world):
+    for url, method, body in (
+        (f"/api/v1/meeting-actions/{world.action.id}", "PATCH", {"done": True}),
+        (f"/api/v1/agreements/{world.agreement.id}/agree", "POST", None),
+    ):
+        hidden = client.request(method, url, headers=world.headers("other_lead"), json=body)
+        assert hidden.status_code == 404
+        assert str(world.pairing.id) not in hidden.text
+    profile = client.patch(
+        f"/api/v1/mentor-profiles/{world.mentor_profile.id}",
+        headers=world.headers("other_lead"),
+        json={"trained": False},
+    )
+    assert profile.status_code == 404 and str(world.school.id) not in profile.text

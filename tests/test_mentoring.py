@@ -160,16 +160,21 @@ def test_agreement_versions_are_agreed_by_both_sides(client, world):
     assert [(v["version"], v["current"]) for v in versions] == [(2, True), (1, False)]
 
 
-def test_record_keeper_follows_the_agreement(client, world):
-    client.post(
+def test_record_keeper_follows_the_agreed_version_only(client, world):
+    proposed = client.post(
         f"/api/v1/pairings/{world.pairing.id}/agreements",
-        headers=world.headers("mentor"),
+        headers=world.headers("mentee"),
         json=AGREEMENT,
-    )
+    ).json()
     url = f"/api/v1/meetings/{world.past_meeting.id}/record"
     body = {"status": "held", "notes": "Talked about marking."}
+    # Proposed by the mentee but not yet agreed by the mentor: the mentor still keeps it.
+    assert client.put(url, headers=world.headers("mentee"), json=body).status_code == 403
+    client.post(f"/api/v1/agreements/{proposed['id']}/agree", headers=world.headers("mentor"))
     assert client.put(url, headers=world.headers("mentor"), json=body).status_code == 403
-    assert client.put(url, headers=world.headers("mentee"), json=body).status_code == 200
+    saved = client.put(url, headers=world.headers("mentee"), json=body)
+    assert saved.status_code == 200
+    assert saved.json()["record"]["recorded_by"] == str(world.people["mentee"].id)
 
 
 def test_pairing_lists_filter(client, world, session):

@@ -4,13 +4,13 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import AwareDatetime
 
 from api.audit import service
 from api.audit.schemas import AuditEventPublic
 from api.auth.principals import principal_with
 from api.core.pagination import Page, PageQuery, paginate
 from api.core.problems import Problem
+from api.core.schemas import Timestamp
 from api.db import SessionDep
 
 router = APIRouter(tags=["audit"])
@@ -32,8 +32,8 @@ def list_audit_events(
     object_type: Annotated[str | None, Query(max_length=64)] = None,
     object_id: uuid.UUID | None = None,
     actor_id: uuid.UUID | None = None,
-    since: Annotated[AwareDatetime | None, Query(description="From this time (inclusive)")] = None,
-    until: Annotated[AwareDatetime | None, Query(description="Before this time")] = None,
+    since: Annotated[Timestamp | None, Query(description="From this time (inclusive)")] = None,
+    until: Annotated[Timestamp | None, Query(description="Before this time")] = None,
 ) -> Page[AuditEventPublic]:
     query = service.list_query(
         principal.admin_trust_ids,

@@ -1,7 +1,6 @@
 """HTTP for sign-in (RFC 6749 token endpoint), sign-out, password change and /me."""
 
 import base64
-import binascii
 from typing import Annotated
 from urllib.parse import unquote
 
@@ -62,7 +61,7 @@ def _basic_credentials(request: Request) -> tuple[str, str] | None:
         return None
     try:
         client_id, _, secret = base64.b64decode(encoded).decode().partition(":")
-    except (binascii.Error, UnicodeDecodeError):
+    except ValueError:  # bad base64 (binascii.Error) or bad UTF-8 (UnicodeDecodeError)
         return None
     return unquote(client_id), unquote(secret)
 

@@ -68,6 +68,16 @@ def refresh_grant(session: Session, refresh_token: str) -> IssuedTokens:
         # A spent token came back: someone may hold a stolen copy, so end the whole family.
         # Committed here because the error response would otherwise roll it back.
         revoke_family(session, stored.family_id)
+        owner = session.get(User, stored.user_id)
+        audit.record(
+            session,
+            None,
+            "refresh_token.reused",
+            object_type="user",
+            object_id=stored.user_id,
+            trust_id=owner.trust_id if owner else None,
+            changes={"family_revoked": True},
+        )
         session.commit()
         raise OAuthFailure("invalid_grant", "The refresh token has already been used or revoked.")
     if stored.expires_at <= now:

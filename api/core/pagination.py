@@ -23,7 +23,7 @@ def page_params(
     limit: Annotated[
         int, Query(ge=1, description="Items per page; at most MENTORHUB_MAX_PAGE_SIZE (200).")
     ] = DEFAULT_PAGE_SIZE,
-    offset: Annotated[int, Query(ge=0, description="Items to skip.")] = 0,
+    offset: Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip.")] = 0,
 ) -> PageParams:
     return PageParams(limit=min(limit, get_settings().max_page_size), offset=offset)
 

@@ -4,9 +4,10 @@ import uuid
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, field_validator
 
 from api.auth.scopes import CLIENT_SCOPES
+from api.core.schemas import Timestamp
 from api.org.schemas import Input
 
 
@@ -14,7 +15,7 @@ class ApiClientCreate(Input):
     name: Annotated[str, Field(min_length=1, max_length=200)]
     scopes: Annotated[list[str], Field(min_length=1, max_length=10)]
     school_ids: Annotated[list[uuid.UUID], Field(min_length=1, max_length=200)]
-    expires_at: AwareDatetime | None = Field(default=None, description="With a time zone offset.")
+    expires_at: Timestamp | None = Field(default=None, description="With a time zone offset.")
 
     @field_validator("scopes")
     @classmethod

@@ -25,13 +25,13 @@ class ProtectedSlot(SQLModel, table=True):
     __tablename__ = "protected_slots"
     __table_args__ = (
         CheckConstraint("ends_on >= starts_on", name="protected_slots_ends_after_start"),
-        CheckConstraint("weekday BETWEEN 0 AND 6", name="protected_slots_weekday"),
+        CheckConstraint("weekday BETWEEN 0 AND 4", name="protected_slots_weekday"),
         CheckConstraint("duration_minutes BETWEEN 15 AND 240", name="protected_slots_duration"),
     )
 
     id: uuid.UUID = id_field()
     pairing_id: uuid.UUID = Field(foreign_key="pairings.id", index=True)
-    weekday: int  # Monday is 0
+    weekday: int  # Monday is 0, Friday 4
     start_time: time  # wall-clock time at the school
     duration_minutes: int = 60
     location: str = Field(max_length=200)

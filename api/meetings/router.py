@@ -5,11 +5,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 from fastapi.responses import JSONResponse
-from pydantic import AwareDatetime
 
 from api.auth.principals import principal_with
 from api.core.pagination import Page, PageQuery, paginate
 from api.core.problems import WRITE_ERRORS
+from api.core.schemas import Timestamp
 from api.db import SessionDep
 from api.meetings import service
 from api.meetings.models import MeetingStatus
@@ -88,8 +88,8 @@ def list_meetings(
     session: SessionDep,
     principal: MentoringReader,
     page: PageQuery,
-    starts_from: AwareDatetime | None = None,
-    starts_before: AwareDatetime | None = None,
+    starts_from: Timestamp | None = None,
+    starts_before: Timestamp | None = None,
     pairing_id: uuid.UUID | None = None,
     school_id: uuid.UUID | None = None,
     person_id: uuid.UUID | None = None,

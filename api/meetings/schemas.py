@@ -5,25 +5,30 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, model_validator
 
+from api.core.schemas import SchoolDate, Timestamp
 from api.meetings.models import MeetingStatus
 from api.mentoring.schemas import PersonRef
 from api.org.schemas import Input
 
+MAX_SLOT_DAYS = 731  # an ECT's two-year induction
+
 
 class SlotCreate(Input):
-    weekday: int = Field(ge=0, le=6, description="0 is Monday")
+    weekday: int = Field(ge=0, le=4, description="0 is Monday, 4 is Friday")
     start_time: time = Field(description="Wall-clock time at the school, e.g. 15:30")
     duration_minutes: int = Field(default=60, ge=15, le=240)
     location: Annotated[str, Field(min_length=1, max_length=200)]
-    starts_on: date
-    ends_on: date
+    starts_on: SchoolDate
+    ends_on: SchoolDate
 
     @model_validator(mode="after")
     def ends_after_start(self):  # type: ignore[no-untyped-def]
         if self.ends_on < self.starts_on:
             raise ValueError("ends_on must be on or after starts_on")
+        if (self.ends_on - self.starts_on).days > MAX_SLOT_DAYS:
+            raise ValueError("a slot runs for two years at most; add another for longer")
         return self
 
 
@@ -34,8 +39,8 @@ class SlotPublic(BaseModel):
     start_time: time
     duration_minutes: int
     location: str
-    starts_on: date
-    ends_on: date
+    starts_on: SchoolDate
+    ends_on: SchoolDate
     meeting_count: int
 
 
@@ -105,7 +110,7 @@ class MeetingCancel(Input):
         description="moved: a new time in the same school week; lost: it will not happen and "
         "counts against the entitlement"
     )
-    new_starts_at: AwareDatetime | None = Field(
+    new_starts_at: Timestamp | None = Field(
         default=None, description="Required when moved: the new start of this meeting"
     )
     scope: CancelScope = Field(
@@ -135,6 +140,11 @@ class CancelResult(BaseModel):
 
 
 class ActionWrite(Input):
+    id: uuid.UUID | None = Field(
+        default=None,
+        description="An existing action of this meeting, to keep it (and its "
+        "done mark) while changing its text",
+    )
     text: Annotated[str, Field(min_length=1, max_length=500)]
     owner: Annotated[str, Field(pattern="^(mentor|mentee)$")]
     due_on: date | None = None

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, col, delete, or_, select
+from sqlmodel import Session, col, or_, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from api.audit import service as audit
@@ -401,19 +401,24 @@ def _plan_moves(
     school = session.get(School, pairing.school_id)
     assert school is not None
     zone = ZoneInfo(school.timezone)
-    first_local = meeting.starts_at.astimezone(zone)
     new_local = new_starts_at.astimezone(zone)
-    day_shift = (new_local.date() - first_local.date()).days
+    # Shift from the slot's own day, so a meeting moved before moves by the same amount.
+    day_shift = (new_local.date() - meeting.occurrence_date).days
+    terms = term_calendar(session, school.id)
     moves = []
     for target in targets:
-        local = target.starts_at.astimezone(zone)
-        day = local.date() + timedelta(days=day_shift)
+        day = target.occurrence_date + timedelta(days=day_shift)
         week_start, week_end = school_week(target.occurrence_date)
         if not week_start <= day <= week_end:
             raise Unprocessable(
                 f"A moved meeting must stay in its school week ({week_start} to {week_end}); "
                 "to give it up, mark it lost instead.",
                 errors=[FieldProblem(field="new_starts_at", detail="outside the school week")],
+            )
+        if not pairing.starts_on <= day <= pairing.ends_on or not terms.is_term_day(day):
+            raise Unprocessable(
+                f"{day} is not a term day of this pairing; choose another day that week.",
+                errors=[FieldProblem(field="new_starts_at", detail="not a term day")],
             )
         wall_clock = new_local.timetz().replace(tzinfo=None)
         moves.append((target, datetime.combine(day, wall_clock, tzinfo=zone).astimezone(UTC)))
@@ -464,7 +469,8 @@ def stop_after(
 
 
 def record_keeper_id(session: Session, pairing: Pairing) -> uuid.UUID:
-    agreement = mentoring.current_agreement(session, pairing.id)
+    # Only an agreed version counts: a proposal does not move the record to the proposer.
+    agreement = mentoring.agreed_agreement(session, pairing.id)
     if agreement is not None and agreement.record_keeper == RecordKeeper.mentee:
         return pairing.mentee_id
     return pairing.mentor_id
@@ -488,24 +494,13 @@ def save_record(
         record = MeetingRecord(meeting_id=meeting.id, recorded_by=principal.id)
     else:
         record.updated_at = utcnow()
+        record.recorded_by = principal.id
     record.notes, record.targets_reviewed = body.notes, body.targets_reviewed
     record.wellbeing_discussed = body.wellbeing_discussed
     session.add(record)
     meeting.status = body.status
     session.add(meeting)
-    # The record's actions are its own list: saving again replaces them.
-    session.exec(delete(MeetingAction).where(col(MeetingAction.meeting_id) == meeting.id))
-    owners = {"mentor": pairing.mentor_id, "mentee": pairing.mentee_id}
-    session.add_all(
-        MeetingAction(
-            meeting_id=meeting.id,
-            pairing_id=pairing.id,
-            text=a.text,
-            owner_id=owners[a.owner],
-            due_on=a.due_on,
-        )
-        for a in body.actions
-    )
+    _save_actions(session, meeting, pairing, body)
     audit.record(
         session,
         principal,
@@ -521,6 +516,37 @@ def save_record(
     )
     session.flush()
     return meeting_detail(session, principal, meeting)
+
+
+def _save_actions(session: Session, meeting: Meeting, pairing: Pairing, body: RecordWrite) -> None:
+    """The record's actions: ones sent with an id are kept (and keep their done mark), new
+    ones are added, and ones left out are removed."""
+    existing = {
+        a.id: a
+        for a in session.exec(
+            select(MeetingAction).where(MeetingAction.meeting_id == meeting.id)
+        ).all()
+    }
+    owners = {"mentor": pairing.mentor_id, "mentee": pairing.mentee_id}
+    kept: set[uuid.UUID] = set()
+    for written in body.actions:
+        action = existing.get(written.id) if written.id else None
+        if written.id and action is None:
+            raise Unprocessable(f"Action {written.id} is not one of this meeting's actions.")
+        if action is None:
+            action = MeetingAction(
+                meeting_id=meeting.id, pairing_id=pairing.id, text="", owner_id=pairing.mentor_id
+            )
+        action.text, action.owner_id, action.due_on = (
+            written.text,
+            owners[written.owner],
+            written.due_on,
+        )
+        session.add(action)
+        kept.add(action.id)
+    for action_id, action in existing.items():
+        if action_id not in kept:
+            session.delete(action)
 
 
 def add_agenda_item(
@@ -549,10 +575,14 @@ def add_agenda_item(
 def set_action_done(
     session: Session, principal: Principal, action_id: uuid.UUID, done: bool
 ) -> ActionPublic:
-    action = session.get(MeetingAction, action_id)
-    if action is None:
+    found = session.exec(
+        select(MeetingAction, Pairing)
+        .join(Pairing, col(Pairing.id) == MeetingAction.pairing_id)
+        .where(MeetingAction.id == action_id, visible_pairings(principal))
+    ).first()
+    if found is None:
         raise NotFound(f"No action with id {action_id} is visible to you.")
-    pairing = mentoring.get_pairing(session, principal, action.pairing_id)
+    action, pairing = found
     if principal.id not in (pairing.mentor_id, pairing.mentee_id):
         raise Forbidden("Only the mentor and the mentee tick off their actions.")
     action.done = done
@@ -590,25 +620,30 @@ def meeting_detail(session: Session, principal: Principal, meeting: Meeting) -> 
     pairing = session.get(Pairing, meeting.pairing_id)
     assert pairing is not None
     public = meetings_public(session, [meeting])[0]
-    carried = session.exec(
-        select(MeetingAction)
-        .join(Meeting, col(Meeting.id) == MeetingAction.meeting_id)
-        .where(
-            MeetingAction.pairing_id == pairing.id,
-            col(MeetingAction.done).is_(False),
-            Meeting.starts_at < meeting.starts_at,
-        )
-        .order_by(Meeting.starts_at, MeetingAction.created_at)
-    ).all()
+    readable = can_read_record(principal, pairing)
+    carried = (
+        session.exec(
+            select(MeetingAction)
+            .join(Meeting, col(Meeting.id) == MeetingAction.meeting_id)
+            .where(
+                MeetingAction.pairing_id == pairing.id,
+                col(MeetingAction.done).is_(False),
+                Meeting.starts_at < meeting.starts_at,
+            )
+            .order_by(Meeting.starts_at, MeetingAction.created_at)
+        ).all()
+        if readable
+        else []
+    )
     items = session.exec(
         select(AgendaItem)
-        .where(AgendaItem.meeting_id == meeting.id)
+        .where(AgendaItem.meeting_id == meeting.id, readable)
         .order_by(AgendaItem.created_at)
     ).all()
     people = _people(session, {i.added_by for i in items} | {record_keeper_id(session, pairing)})
     record = session.get(MeetingRecord, meeting.id)
     record_public = None
-    if record is not None and can_read_record(principal, pairing):
+    if record is not None and readable:
         actions = session.exec(
             select(MeetingAction)
             .where(MeetingAction.meeting_id == meeting.id)

@@ -18,6 +18,7 @@ from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
 from api.audit import service as audit
+from api.auth.access import visible_users
 from api.auth.principals import Principal
 from api.core.models import utcnow
 from api.core.problems import Unprocessable
@@ -86,6 +87,16 @@ TEMPLATE_ROWS = [
     ],
 ]
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# The same limits as the columns (and the API's own schemas).
+MAX_LENGTHS = {
+    "email": 254,
+    "full_name": 200,
+    "mis_staff_code": 32,
+    "programme": 200,
+    "provider": 200,
+    "subject": 100,
+    "subjects": 1000,
+}
 
 
 class RowProblem(BaseModel):
@@ -201,14 +212,19 @@ def _parse(text: str, progress: Callable[[int], None] | None) -> tuple[list[_Row
     if plan.errors:
         return [], plan
     rows = []
-    for index, raw in enumerate(reader):
-        line = index + 2
-        values = {k.strip(): (v or "").strip() for k, v in raw.items() if k}
-        row = _parse_row(line, values, plan.errors)
-        if row is not None:
-            rows.append(row)
-        if progress and index % 500 == 0:
-            progress(index)
+    line = 1
+    try:
+        for index, raw in enumerate(reader):
+            line = index + 2
+            values = {k.strip(): (v or "").strip() for k, v in raw.items() if k}
+            row = _parse_row(line, values, plan.errors)
+            if row is not None:
+                rows.append(row)
+            if progress and index % 500 == 0:
+                progress(index)
+    except csv.Error as exc:  # e.g. a field past the CSV reader's size limit
+        plan.errors.append(RowProblem(line=line + 1, column="", detail=f"unreadable: {exc}"))
+        return [], plan
     if not rows and not plan.errors:
         plan.errors.append(RowProblem(line=2, column="email", detail="the file has no rows"))
     return rows, plan
@@ -221,11 +237,14 @@ def _parse_row(line: int, values: dict[str, str], errors: list[RowProblem]) -> _
         errors.append(RowProblem(line=line, column=column, detail=detail))
 
     email = values.get("email", "").lower()
-    if not _EMAIL.match(email):
+    if not _EMAIL.match(email) or len(email) > MAX_LENGTHS["email"]:
         problem("email", "is not an email address")
+    for column, limit in MAX_LENGTHS.items():
+        if column != "email" and len(values.get(column, "")) > limit:
+            problem(column, f"is longer than {limit} characters")
     full_name = values.get("full_name", "")
-    if not 1 <= len(full_name) <= 200:
-        problem("full_name", "is required (at most 200 characters)")
+    if not full_name:
+        problem("full_name", "is required")
     trn = values.get("trn") or None
     if trn and not re.fullmatch(r"\d{7}", trn):
         problem("trn", "must be 7 digits")
@@ -322,11 +341,26 @@ def _plan_rows(
             select(MenteeProfile.user_id).where(MenteeProfile.school_id == school_id)
         ).all()
     )
-    paired = set(
-        session.exec(
-            select(Pairing.mentee_id, Pairing.kind).where(Pairing.school_id == school_id)
-        ).all()
+    # Existing people the importer may manage; anyone else is refused without saying more.
+    manageable = set(
+        _in_chunks(
+            [u.id for u in existing.values()],
+            lambda chunk: session.exec(
+                select(User.id).where(col(User.id).in_(chunk), visible_users(principal))
+            ).all(),
+        )
     )
+    # Pairings anywhere in the trust: a mentee's pairings of one kind never overlap.
+    paired: dict[uuid.UUID, list[tuple[PairingKind, date, date]]] = {}
+    for mentee_id, kind, starts, ends in _in_chunks(
+        [u.id for u in existing.values()],
+        lambda chunk: session.exec(
+            select(Pairing.mentee_id, Pairing.kind, Pairing.starts_on, Pairing.ends_on).where(
+                col(Pairing.mentee_id).in_(chunk)
+            )
+        ).all(),
+    ):
+        paired.setdefault(mentee_id, []).append((kind, starts, ends))
 
     now = utcnow()
     user_ids: dict[str, uuid.UUID] = {}
@@ -342,8 +376,8 @@ def _plan_rows(
             continue
         seen_lines[(row.email, row.role)] = row.line
         user = existing.get(row.email)
-        if user is not None and user.trust_id != principal.trust_id:
-            problem(row, "email", "belongs to an account in another trust")
+        if user is not None and user.id not in manageable:
+            problem(row, "email", "belongs to an account you cannot manage; ask a trust admin")
             continue
         if row.trn and trns.get(row.trn, row.email) != row.email:
             problem(row, "trn", "belongs to another account")
@@ -396,19 +430,26 @@ def _plan_rows(
         kind = PairingKind(row.values["pairing_kind"])
         mentor_row = mentor_rows.get(mentor_email)
         mentor_id = user_ids.get(mentor_email)
+        if mentor_id is None and mentor_email in existing:
+            known = existing[mentor_email].id
+            mentor_id = known if known in manageable else None
         if mentor_id is None or mentor_row is None and mentor_id not in mentor_profiles:
             problem(row, "mentor_email", "is not a mentor in this file or at this school")
             continue
         if mentor_id == user_ids[row.email]:
             problem(row, "mentor_email", "is the mentee: nobody mentors themselves")
             continue
-        if (user_ids[row.email], kind) in paired:
-            problem(row, "pairing_kind", "this mentee already has such a pairing here")
+        ends_on = row.ends_on or row.starts_on
+        if any(
+            k == kind and s <= ends_on and row.starts_on <= e
+            for k, s, e in paired.get(user_ids[row.email], [])
+        ):
+            problem(row, "pairing_kind", "this mentee already has such a pairing for those dates")
             continue
         if mentor_row and row.starts_on < mentor_row.starts_on:
             problem(row, "starts_on", "is before the mentor starts at the school")
             continue
-        paired.add((user_ids[row.email], kind))
+        paired.setdefault(user_ids[row.email], []).append((kind, row.starts_on, ends_on))
         plan.pairings.append(
             {
                 "id": uuid.uuid4(),

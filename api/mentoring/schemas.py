@@ -1,11 +1,12 @@
 """Request and response bodies for profiles, pairings and agreements."""
 
 import uuid
-from datetime import date, datetime, time
+from datetime import datetime, time
 from typing import Annotated, ClassVar
 
 from pydantic import BaseModel, Field, model_validator
 
+from api.core.schemas import SchoolDate
 from api.mentoring.models import FeedbackTiming, PairingKind, Pathway, RecordKeeper
 from api.org.models import Phase
 from api.org.schemas import Input, Patch
@@ -26,8 +27,8 @@ class MentorProfileCreate(Input):
     subjects: Annotated[list[ShortText], Field(max_length=10)] = []
     phase: Phase | None = None
     trained: bool = False
-    starts_on: date
-    ends_on: date | None = None
+    starts_on: SchoolDate
+    ends_on: SchoolDate | None = None
 
     check_dates = model_validator(mode="after")(_check_dates)
 
@@ -38,8 +39,8 @@ class MentorProfileUpdate(Patch):
     subjects: Annotated[list[ShortText], Field(max_length=10)] | None = None
     phase: Phase | None = None
     trained: bool | None = None
-    starts_on: date | None = None
-    ends_on: date | None = None
+    starts_on: SchoolDate | None = None
+    ends_on: SchoolDate | None = None
 
 
 class PersonRef(BaseModel):
@@ -55,8 +56,8 @@ class MentorProfilePublic(BaseModel):
     subjects: list[str]
     phase: Phase | None
     trained: bool
-    starts_on: date
-    ends_on: date | None
+    starts_on: SchoolDate
+    ends_on: SchoolDate | None
 
 
 class MenteeProfileCreate(Input):
@@ -67,8 +68,8 @@ class MenteeProfileCreate(Input):
     provider: ShortText | None = None
     subject: Annotated[str, Field(min_length=1, max_length=100)] | None = None
     phase: Phase | None = None
-    starts_on: date
-    ends_on: date | None = None
+    starts_on: SchoolDate
+    ends_on: SchoolDate | None = None
 
     @model_validator(mode="after")
     def induction_year_for_ects(self):  # type: ignore[no-untyped-def]
@@ -91,8 +92,8 @@ class MenteeProfileUpdate(Patch):
     provider: ShortText | None = None
     subject: Annotated[str, Field(min_length=1, max_length=100)] | None = None
     phase: Phase | None = None
-    starts_on: date | None = None
-    ends_on: date | None = None
+    starts_on: SchoolDate | None = None
+    ends_on: SchoolDate | None = None
 
 
 class MenteeProfilePublic(BaseModel):
@@ -105,8 +106,8 @@ class MenteeProfilePublic(BaseModel):
     provider: str | None
     subject: str | None
     phase: Phase | None
-    starts_on: date
-    ends_on: date | None
+    starts_on: SchoolDate
+    ends_on: SchoolDate | None
 
 
 class PairingCreate(Input):
@@ -114,8 +115,8 @@ class PairingCreate(Input):
     mentor_id: uuid.UUID
     mentee_id: uuid.UUID
     kind: PairingKind
-    starts_on: date
-    ends_on: date | None = Field(
+    starts_on: SchoolDate
+    ends_on: SchoolDate | None = Field(
         default=None, description="Defaults to the end of the mentee's time at the school."
     )
 
@@ -123,7 +124,7 @@ class PairingCreate(Input):
 
 
 class PairingEnd(Input):
-    ends_on: date
+    ends_on: SchoolDate
     reason: Annotated[str, Field(min_length=3, max_length=500)]
 
 
@@ -134,8 +135,8 @@ class PairingPublic(BaseModel):
     mentor: PersonRef
     mentee: PersonRef
     kind: PairingKind
-    starts_on: date
-    ends_on: date
+    starts_on: SchoolDate
+    ends_on: SchoolDate
     ended_early_reason: str | None
     created_at: datetime
 
@@ -144,7 +145,7 @@ class AgreementTerms(Input):
     """The questions the first meeting ("contracting") answers."""
 
     meeting_frequency: ShortText = Field(examples=["weekly"])
-    meeting_day: int = Field(ge=0, le=6, description="0 is Monday")
+    meeting_day: int = Field(ge=0, le=4, description="0 is Monday, 4 is Friday")
     meeting_time: time
     meeting_location: ShortText
     feedback_timing: FeedbackTiming

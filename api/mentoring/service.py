@@ -8,7 +8,7 @@ from sqlmodel import Session, col, func, or_, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from api.audit import service as audit
-from api.auth.access import visible_pairings
+from api.auth.access import visible_pairings, visible_schools
 from api.auth.principals import Principal
 from api.core.models import utcnow
 from api.core.problems import Conflict, FieldProblem, Forbidden, NotFound, Unprocessable
@@ -118,11 +118,14 @@ def update_profile(
     profile_id: uuid.UUID,
     body: MentorProfileUpdate | MenteeProfileUpdate,
 ):  # type: ignore[no-untyped-def]
-    profile = session.get(model, profile_id)
+    profile = session.exec(
+        select(model)
+        .join(School, col(School.id) == model.school_id)
+        .where(model.id == profile_id, visible_schools(principal))
+    ).first()
     if profile is None:
         raise NotFound(f"No profile with id {profile_id} is visible to you.")
-    school = org_service.get_school(session, principal, profile.school_id)
-    org_service.get_managed_school(session, principal, school.id)
+    school = org_service.get_managed_school(session, principal, profile.school_id)
     changes = body.changes()
     for name, value in changes.items():
         setattr(profile, name, value)
@@ -245,9 +248,13 @@ def create_pairing(session: Session, principal: Principal, body: PairingCreate) 
         )
     ).first()
     if clash is not None:
+        kind = body.kind.value.replace("_", " ")
+        if clash.school_id != school.id:
+            # Another school's pairing: say that it exists, not what it is.
+            raise Conflict(f"This mentee already has a {kind} at another school for those dates.")
         raise Conflict(
-            f"This mentee already has a {body.kind.value.replace('_', ' ')} from "
-            f"{clash.starts_on} to {clash.ends_on}; end that pairing first.",
+            f"This mentee already has a {kind} from {clash.starts_on} to {clash.ends_on}; "
+            "end that pairing first.",
             clashing_pairing_id=str(clash.id),
         )
     pairing = Pairing(
@@ -337,6 +344,19 @@ def list_agreements(
     return [_agreement_public(a, current=(i == 0)) for i, a in enumerate(rows)]
 
 
+def agreed_agreement(session: Session, pairing_id: uuid.UUID) -> MentoringAgreement | None:
+    """The newest version both sides have agreed: the one in force."""
+    return session.exec(
+        select(MentoringAgreement)
+        .where(
+            MentoringAgreement.pairing_id == pairing_id,
+            col(MentoringAgreement.mentor_agreed_at).is_not(None),
+            col(MentoringAgreement.mentee_agreed_at).is_not(None),
+        )
+        .order_by(col(MentoringAgreement.version).desc())
+    ).first()
+
+
 def current_agreement(session: Session, pairing_id: uuid.UUID) -> MentoringAgreement | None:
     return session.exec(
         select(MentoringAgreement)
@@ -384,10 +404,14 @@ def propose_agreement(
 
 
 def agree(session: Session, principal: Principal, agreement_id: uuid.UUID) -> AgreementPublic:
-    agreement = session.get(MentoringAgreement, agreement_id)
-    if agreement is None:
+    found = session.exec(
+        select(MentoringAgreement, Pairing)
+        .join(Pairing, col(Pairing.id) == MentoringAgreement.pairing_id)
+        .where(MentoringAgreement.id == agreement_id, visible_pairings(principal))
+    ).first()
+    if found is None:
         raise NotFound(f"No agreement with id {agreement_id} is visible to you.")
-    pairing = get_pairing(session, principal, agreement.pairing_id)
+    agreement, pairing = found
     if principal.id not in (pairing.mentor_id, pairing.mentee_id):
         raise Forbidden("Only the mentor and the mentee agree their agreement.")
     current = current_agreement(session, pairing.id)

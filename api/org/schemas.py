@@ -1,12 +1,13 @@
 """Request and response bodies for trusts, schools, term dates, people and roles."""
 
 import uuid
-from datetime import date, datetime
+from datetime import datetime
 from typing import Annotated, ClassVar
 from zoneinfo import available_timezones
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field, model_validator
 
+from api.core.schemas import SchoolDate
 from api.org.models import Phase, Role, TermKind
 
 
@@ -92,15 +93,15 @@ class _DateRange(Patch):
 class TermDateCreate(_DateRange):
     kind: TermKind
     name: Annotated[str, Field(min_length=1, max_length=100)]
-    starts_on: date
-    ends_on: date
+    starts_on: SchoolDate
+    ends_on: SchoolDate
 
 
 class TermDateUpdate(_DateRange):
     kind: TermKind | None = None
     name: Annotated[str, Field(min_length=1, max_length=100)] | None = None
-    starts_on: date | None = None
-    ends_on: date | None = None
+    starts_on: SchoolDate | None = None
+    ends_on: SchoolDate | None = None
 
 
 class TermDatePublic(BaseModel):
@@ -108,8 +109,8 @@ class TermDatePublic(BaseModel):
     school_id: uuid.UUID
     kind: TermKind
     name: str
-    starts_on: date
-    ends_on: date
+    starts_on: SchoolDate
+    ends_on: SchoolDate
 
 
 class TermDatesCopy(Input):

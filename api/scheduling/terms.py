@@ -48,6 +48,6 @@ def term_calendar(session: Session, school_id: uuid.UUID) -> TermCalendar:
 
 
 def school_week(day: date) -> tuple[date, date]:
-    """Monday to Sunday of the week `day` falls in."""
+    """Monday to Friday of the week `day` falls in: when protected time can happen."""
     monday = day - timedelta(days=day.weekday())
-    return monday, monday + timedelta(days=6)
+    return monday, monday + timedelta(days=4)

@@ -250,7 +250,7 @@ def upgrade() -> None:
         sa.Column("created_at", api.core.models.UTCDateTime(timezone=True), nullable=False),
         sa.CheckConstraint("duration_minutes BETWEEN 15 AND 240", name="protected_slots_duration"),
         sa.CheckConstraint("ends_on >= starts_on", name="protected_slots_ends_after_start"),
-        sa.CheckConstraint("weekday BETWEEN 0 AND 6", name="protected_slots_weekday"),
+        sa.CheckConstraint("weekday BETWEEN 0 AND 4", name="protected_slots_weekday"),
         sa.ForeignKeyConstraint(
             ["created_by"],
             ["users.id"],

@@ -764,6 +764,11 @@ export interface components {
         };
         /** ActionWrite */
         ActionWrite: {
+            /**
+             * Id
+             * @description An existing action of this meeting, to keep it (and its done mark) while changing its text
+             */
+            id?: string | null;
             /** Text */
             text: string;
             /** Owner */
@@ -864,7 +869,7 @@ export interface components {
             meeting_frequency: string;
             /**
              * Meeting Day
-             * @description 0 is Monday
+             * @description 0 is Monday, 4 is Friday
              */
             meeting_day: number;
             /**
@@ -1827,7 +1832,7 @@ export interface components {
         SlotCreate: {
             /**
              * Weekday
-             * @description 0 is Monday
+             * @description 0 is Monday, 4 is Friday
              */
             weekday: number;
             /**
