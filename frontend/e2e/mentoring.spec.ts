@@ -105,6 +105,8 @@ test("a mentor schedules a weekly slot, sees a clash, saves a free time, moves o
   await expect(page.getByRole("heading", { level: 2, name: "Record" })).toBeFocused();
   await expect(page.getByText(notes)).toBeVisible();
   await expect(page.getByText("Discussed", { exact: true })).toBeVisible();
+  // The action kept from before keeps its tick.
+  await expect(page.getByRole("region", { name: "Record" }).getByRole("checkbox", { name: /^Observe a colleague's starter activity/ })).toBeChecked();
 
   // James sees the record, and ticks off his new action.
   await page.getByRole("button", { name: "Sign out" }).click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, formatSpan, mondayOf, schoolToday, wallClock, wallClockToIso, weekdayOf } from "./time";
+import { addDays, daysBetween, formatSpan, mondayOf, schoolToday, wallClock, wallClockToIso, weekdayOf } from "./time";
 
 describe("school wall-clock time", () => {
   it("reads instants as London time in winter and summer", () => {
@@ -37,6 +37,8 @@ describe("calendar dates", () => {
     expect(mondayOf("2026-11-29")).toBe("2026-11-23");
     expect(mondayOf("2026-11-23")).toBe("2026-11-23");
     expect(addDays("2026-12-28", 7)).toBe("2027-01-04");
+    expect(daysBetween("2026-10-24", "2026-10-26")).toBe(2);
+    expect(daysBetween("2026-09-01", "2028-09-01")).toBe(731);
   });
 
   it("takes today from the school's clock", () => {

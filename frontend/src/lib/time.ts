@@ -8,6 +8,18 @@ export const SCHOOL_TIME_ZONE = "Europe/London";
 /** Monday is 0, as in the API. */
 export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
 
+/** Protected time happens on school days: Monday to Friday. */
+export const SCHOOL_DAYS = WEEKDAYS.slice(0, 5);
+
+/** Whole days from one calendar date to another. */
+export function daysBetween(from: string, to: string): number {
+  const [a, b] = [from, to].map((d) => {
+    const [y, m, day] = d.split("-").map(Number);
+    return Date.UTC(y, m - 1, day);
+  });
+  return Math.round((b - a) / 86_400_000);
+}
+
 const partsFormat = new Intl.DateTimeFormat("en-GB", {
   timeZone: SCHOOL_TIME_ZONE,
   year: "numeric",

@@ -6,7 +6,7 @@ import { Loading, Notice, Page } from "../components/Page";
 import { useForm } from "../components/useForm";
 import { useLoad } from "../components/useLoad";
 import { actsFor } from "../lib/mentoring";
-import { formatTime, WEEKDAYS } from "../lib/time";
+import { formatTime, SCHOOL_DAYS } from "../lib/time";
 import { maxLength, required, validate, type Errors } from "../lib/validation";
 
 /** The first meeting ("contracting"): agree how the mentor and mentee will work together. */
@@ -65,7 +65,7 @@ function initialValues(current: Agreement | null): Record<Field, string> {
   }
   return {
     meeting_frequency: current.meeting_frequency,
-    meeting_day: String(current.meeting_day),
+    meeting_day: current.meeting_day < SCHOOL_DAYS.length ? String(current.meeting_day) : "",
     meeting_time: formatTime(current.meeting_time),
     meeting_location: current.meeting_location,
     feedback_timing: current.feedback_timing,
@@ -185,7 +185,7 @@ function AgreementForm({ pairing, current }: { pairing: Pairing; current: Agreem
           <TextField label="How often will you meet?" hint="The entitlement is one protected hour every week of term." {...form.field("meeting_frequency")} />
           <SelectField label="Which day?" className="field--short" {...form.field("meeting_day")}>
             <option value="">Choose a day</option>
-            {WEEKDAYS.map((day, index) => (
+            {SCHOOL_DAYS.map((day, index) => (
               <option key={day} value={index}>
                 {day}
               </option>
@@ -233,7 +233,7 @@ function AgreementForm({ pairing, current }: { pairing: Pairing; current: Agreem
           <TextArea label={`What will ${pairing.mentee.full_name} (mentee) prepare?`} {...form.field("mentee_prepares")} />
           <Radios
             legend="Who keeps the record of each meeting?"
-            hint="Only the record keeper can write the notes and actions."
+            hint="Only the record keeper can write the notes and actions. A change of record keeper counts once you have both agreed this version."
             name="record_keeper"
             value={form.values.record_keeper}
             error={form.errors.record_keeper}

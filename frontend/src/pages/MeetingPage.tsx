@@ -10,6 +10,7 @@ import { useForm } from "../components/useForm";
 import { useLoad } from "../components/useLoad";
 import { formatDate, formatDateTime } from "../lib/labels";
 import { actsFor, meetingBadges } from "../lib/mentoring";
+import { schoolsLedBy } from "../lib/people";
 import { addDays, formatDay, formatLongDay, formatTime, formatWhen, mondayOf, wallClock, wallClockToIso } from "../lib/time";
 import { maxLength, required, validate, type Errors } from "../lib/validation";
 import { RecordForm } from "./MeetingRecordForm";
@@ -41,6 +42,8 @@ function MeetingView({ meeting, onChange, reload }: { meeting: MeetingDetail; on
   const keepsRecord = me?.id === meeting.record_keeper.id && has("meetings:write");
   const canRecord = keepsRecord && started && meeting.status !== "cancelled";
   const meId = me?.id;
+  // What was said (agenda, actions, record) stays with the pair and their school's leads.
+  const readable = inPair || schoolsLedBy(me).has(meeting.school_id);
 
   function updateAction(updated: MeetingAction) {
     const swap = (list: MeetingAction[]) => list.map((a) => (a.id === updated.id ? updated : a));
@@ -96,25 +99,30 @@ function MeetingView({ meeting, onChange, reload }: { meeting: MeetingDetail; on
 
       <section className="section" aria-labelledby="agenda-heading">
         <h2 id="agenda-heading">Agenda</h2>
-        <h3>Open actions from earlier meetings</h3>
-        {meeting.carried_actions.length === 0 ? (
-          <p>None: every earlier action is done.</p>
-        ) : (
-          <ActionList actions={meeting.carried_actions} canTick={inPair} onUpdated={updateAction} onError={(text) => setMessage({ kind: "error", text })} />
+        {!readable && <p>The agenda and the record stay with the pair and their school leads.</p>}
+        {readable && (
+          <>
+            <h3>Open actions from earlier meetings</h3>
+            {meeting.carried_actions.length === 0 ? (
+              <p>None: every earlier action is done.</p>
+            ) : (
+              <ActionList actions={meeting.carried_actions} canTick={inPair} onUpdated={updateAction} onError={(text) => setMessage({ kind: "error", text })} />
+            )}
+            <h3>Things to talk about</h3>
+            {meeting.agenda_items.length === 0 ? (
+              <p>Nothing added yet.</p>
+            ) : (
+              <ul className="item-list">
+                {meeting.agenda_items.map((item) => (
+                  <li key={item.id}>
+                    {item.text} <span className="hint">(added by {item.added_by.full_name})</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {inPair && meeting.status === "scheduled" && <AddAgendaItem meeting={meeting} onAdded={onChange} />}
+          </>
         )}
-        <h3>Things to talk about</h3>
-        {meeting.agenda_items.length === 0 ? (
-          <p>Nothing added yet.</p>
-        ) : (
-          <ul className="item-list">
-            {meeting.agenda_items.map((item) => (
-              <li key={item.id}>
-                {item.text} <span className="hint">(added by {item.added_by.full_name})</span>
-              </li>
-            ))}
-          </ul>
-        )}
-        {inPair && meeting.status === "scheduled" && <AddAgendaItem meeting={meeting} onAdded={onChange} />}
       </section>
 
       {canAct && meeting.status === "scheduled" && (
@@ -144,7 +152,7 @@ function MeetingView({ meeting, onChange, reload }: { meeting: MeetingDetail; on
             )}
           </>
         )}
-        {!meeting.record && meeting.has_record && <p>This meeting has been recorded. What was said stays with the pair and their school leads.</p>}
+        {!meeting.record && meeting.has_record && <p>This meeting has been recorded. The record stays with the pair and their school leads.</p>}
         {!meeting.record && !meeting.has_record && !canRecord && (
           <p>
             {meeting.status === "cancelled"
@@ -326,7 +334,7 @@ type CancelResult = Schemas["CancelResult"];
 function ChangeMeeting({ meeting, onChanged }: { meeting: MeetingDetail; onChanged: (text: string) => void }) {
   const start = wallClock(meeting.starts_at);
   const weekStart = mondayOf(meeting.occurrence_date);
-  const weekEnd = addDays(weekStart, 6);
+  const weekEnd = addDays(weekStart, 4); // protected time stays within the school week, Monday to Friday
   const form = useForm<ChangeField>({ reason: "", outcome: "", new_date: start.date, new_time: start.time, scope: "this" });
   const [preview, setPreview] = useState<{ key: string; result: CancelResult } | null>(null);
   const [checks, setChecks] = useState(0);
@@ -348,7 +356,7 @@ function ChangeMeeting({ meeting, onChanged }: { meeting: MeetingDetail; onChang
     if (values.outcome === "moved") {
       if (!values.new_date) errors.new_date = "Enter the new date";
       else if (values.new_date < weekStart || values.new_date > weekEnd)
-        errors.new_date = `The new date must be in the same week, ${formatDate(weekStart)} to ${formatDate(weekEnd)}`;
+        errors.new_date = `The new date must be a school day in the same week, ${formatDate(weekStart)} to ${formatDate(weekEnd)}`;
       if (!values.new_time) errors.new_time = "Enter the new time";
       if (!errors.new_date && !errors.new_time && values.new_date === start.date && values.new_time === start.time)
         errors.new_time = "Choose a different time from the one planned";
@@ -433,7 +441,7 @@ function ChangeMeeting({ meeting, onChanged }: { meeting: MeetingDetail; onChang
           <div className="field-pair">
             <TextField
               label="New date"
-              hint={`Between ${formatDate(weekStart)} and ${formatDate(weekEnd)}.`}
+              hint={`A school day from Monday ${formatDate(weekStart)} to Friday ${formatDate(weekEnd)}.`}
               type="date"
               id="change-new_date"
               min={weekStart}

@@ -7,6 +7,8 @@ import type { Errors } from "../lib/validation";
 
 interface ActionRow {
   key: number;
+  /** An action already saved: sent back so it keeps its done mark. */
+  id?: string;
   text: string;
   owner: "mentor" | "mentee";
   due_on: string;
@@ -35,6 +37,7 @@ export function RecordForm({
   const [actions, setActions] = useState<ActionRow[]>(() =>
     (record?.actions ?? []).map((a) => ({
       key: nextKey.current++,
+      id: a.id,
       text: a.text,
       owner: a.owner.id === meeting.mentee.id ? "mentee" : "mentor",
       due_on: a.due_on ?? "",
@@ -100,7 +103,7 @@ export function RecordForm({
         notes: notes.trim(),
         targets_reviewed: targets.trim(),
         wellbeing_discussed: wellbeing,
-        actions: actions.map((row) => ({ text: row.text.trim(), owner: row.owner, due_on: row.due_on || null })),
+        actions: actions.map((row) => ({ id: row.id ?? null, text: row.text.trim(), owner: row.owner, due_on: row.due_on || null })),
       };
       const saved = await unwrap(api.PUT("/api/v1/meetings/{meeting_id}/record", { params: { path: { meeting_id: meeting.id } }, body }));
       setErrors({});

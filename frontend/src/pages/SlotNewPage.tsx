@@ -8,7 +8,7 @@ import { Loading, Notice, Page } from "../components/Page";
 import { useForm } from "../components/useForm";
 import { useLoad } from "../components/useLoad";
 import { formatDate } from "../lib/labels";
-import { formatDay, formatTime, schoolToday, WEEKDAYS } from "../lib/time";
+import { daysBetween, formatDay, formatTime, schoolToday, SCHOOL_DAYS, WEEKDAYS } from "../lib/time";
 import { dateOrderProblem, maxLength, required, validate, type Errors } from "../lib/validation";
 
 export function SlotNewPage() {
@@ -31,6 +31,9 @@ export function SlotNewPage() {
   return <SlotForm pairing={pairing.data} agreement={versions.data.find((a) => a.current) ?? null} />;
 }
 
+/** The API's limit: an ECT's two-year induction. */
+const MAX_SLOT_DAYS = 731;
+
 type Field = "weekday" | "start_time" | "duration_minutes" | "location" | "starts_on" | "ends_on";
 type Plan = Schemas["SchedulePlan"];
 
@@ -49,6 +52,8 @@ function check(values: Record<Field, string>): Errors {
   }
   const order = dateOrderProblem(values.starts_on, values.ends_on);
   if (order && !errors.ends_on) errors.ends_on = order;
+  if (!errors.ends_on && values.starts_on && values.ends_on && daysBetween(values.starts_on, values.ends_on) > MAX_SLOT_DAYS)
+    errors.ends_on = "A slot runs for two years at most; add another slot for longer";
   return errors;
 }
 
@@ -56,7 +61,7 @@ function SlotForm({ pairing, agreement }: { pairing: Pairing; agreement: Agreeme
   const navigate = useNavigate();
   const today = schoolToday();
   const form = useForm<Field>({
-    weekday: agreement ? String(agreement.meeting_day) : "",
+    weekday: agreement && agreement.meeting_day < SCHOOL_DAYS.length ? String(agreement.meeting_day) : "",
     start_time: agreement ? formatTime(agreement.meeting_time) : "",
     duration_minutes: "60",
     location: agreement?.meeting_location ?? "",
@@ -144,7 +149,7 @@ function SlotForm({ pairing, agreement }: { pairing: Pairing; agreement: Agreeme
       <form onSubmit={onCheck} noValidate className="form">
         <SelectField label="Day of the week" className="field--short" {...form.field("weekday")}>
           <option value="">Choose a day</option>
-          {WEEKDAYS.map((day, index) => (
+          {SCHOOL_DAYS.map((day, index) => (
             <option key={day} value={index}>
               {day}
             </option>
