@@ -248,12 +248,16 @@ def create_pairing(session: Session, principal: Principal, body: PairingCreate) 
         )
     ).first()
     if clash is not None:
-        kind = body.kind.value.replace("_", " ")
+        kind = (
+            "an induction mentor"
+            if body.kind == PairingKind.induction_mentor
+            else ("a subject mentor")
+        )
         if clash.school_id != school.id:
             # Another school's pairing: say that it exists, not what it is.
-            raise Conflict(f"This mentee already has a {kind} at another school for those dates.")
+            raise Conflict(f"This mentee already has {kind} at another school for those dates.")
         raise Conflict(
-            f"This mentee already has a {kind} from {clash.starts_on} to {clash.ends_on}; "
+            f"This mentee already has {kind} from {clash.starts_on} to {clash.ends_on}; "
             "end that pairing first.",
             clashing_pairing_id=str(clash.id),
         )

@@ -88,6 +88,19 @@ test("signing out ends the session: reload shows sign-in and back shows no data"
   await expect(page.getByRole("table")).toHaveCount(0);
 });
 
+test("after signing out, the next person to sign in starts at home, not on the last page", async ({ page }) => {
+  await signInAndWait(page, USERS.admin);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "People" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "People" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in to MentorHub" })).toBeVisible();
+  await page.getByLabel("Email address").fill(USERS.mentor);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Welcome, / })).toBeVisible();
+  await expect(page).toHaveURL(/\/$/);
+});
+
 test("an expired session sends the person to sign in with a message", async ({ page }) => {
   await signInAndWait(page, USERS.admin);
   // The access token is refused and the refresh cookie is gone, as when both have expired.

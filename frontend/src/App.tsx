@@ -35,7 +35,7 @@ const ImportPage = named(() => import("./pages/ImportPage"), "ImportPage");
 const CalendarPage = named(() => import("./pages/CalendarPage"), "CalendarPage");
 
 export function App() {
-  const { status, me } = useAuth();
+  const { status, me, keepPlace } = useAuth();
   const location = useLocation();
 
   if (status === "loading") {
@@ -49,7 +49,8 @@ export function App() {
   if (status === "signed-out" || !me) {
     if (location.pathname === "/sign-in") return <SignInPage />;
     const from = location.pathname + location.search;
-    return <Navigate to="/sign-in" replace state={from === "/" ? undefined : { from }} />;
+    const returnTo = from === "/" || !keepPlace ? undefined : { from };
+    return <Navigate to="/sign-in" replace state={returnTo} />;
   }
 
   if (me.must_change_password) {

@@ -15,6 +15,10 @@ interface AuthValue {
   me: Me | null;
   /** Why the person is looking at the sign-in page, if not by choice. */
   notice: string | null;
+  /** Whether signing in should return to the page the person was on: yes after an expired
+   * session or a deep link, no after someone chose to sign out (the next person to sign in on
+   * a shared computer starts at home, not on the last person's page). */
+  keepPlace: boolean;
   signIn: (email: string, password: string) => Promise<Me>;
   /** Ends the session; `notice` replaces the usual "You have signed out." */
   signOut: (notice?: string) => Promise<void>;
@@ -49,6 +53,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<AuthStatus>("loading");
   const [me, setMe] = useState<Me | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [keepPlace, setKeepPlace] = useState(true);
   const [currentSchoolId, setCurrentSchoolId] = useState<string | null>(null);
 
   const loadMe = useCallback(async () => {
@@ -56,6 +61,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setMe(person);
     setStatus("signed-in");
     setNotice(null);
+    setKeepPlace(true);
     return person;
   }, []);
 
@@ -100,6 +106,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setCurrentSchoolId(null);
     setStatus("signed-out");
     setNotice(message);
+    setKeepPlace(false);
   }, []);
 
   const value = useMemo<AuthValue>(() => {
@@ -108,6 +115,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     const scopes = new Set(me?.scopes ?? []);
     return {
       status,
+      keepPlace,
       me,
       notice,
       signIn,
@@ -119,7 +127,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       has: (scope) => scopes.has(scope),
       isTrustAdmin: (me?.roles ?? []).some((r) => r.role === "trust_admin"),
     };
-  }, [status, me, notice, signIn, signOut, loadMe, currentSchoolId]);
+  }, [status, me, notice, keepPlace, signIn, signOut, loadMe, currentSchoolId]);
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
