@@ -2,9 +2,9 @@ import { Link, useNavigate, useParams } from "react-router";
 import { api, unwrap, type Agreement, type AgreementTerms, type Pairing } from "../api/client";
 import { useAuth } from "../auth/AuthContext";
 import { Button, ErrorSummary, Radios, SelectField, TextArea, TextField } from "../components/forms";
-import { Loading, Notice, Page } from "../components/Page";
+import { Notice, Page } from "../components/Page";
 import { useForm } from "../components/useForm";
-import { useLoad } from "../components/useLoad";
+import { PairingLoader } from "../components/PairingLoader";
 import { actsFor } from "../lib/mentoring";
 import { formatTime, SCHOOL_DAYS } from "../lib/time";
 import { maxLength, required, validate, type Errors } from "../lib/validation";
@@ -12,22 +12,11 @@ import { maxLength, required, validate, type Errors } from "../lib/validation";
 /** The first meeting ("contracting"): agree how the mentor and mentee will work together. */
 export function AgreementPage() {
   const { pairingId = "" } = useParams();
-  const pairing = useLoad(() => unwrap(api.GET("/api/v1/pairings/{pairing_id}", { params: { path: { pairing_id: pairingId } } })), [pairingId]);
-  const versions = useLoad(
-    () => unwrap(api.GET("/api/v1/pairings/{pairing_id}/agreements", { params: { path: { pairing_id: pairingId } } })),
-    [pairingId],
+  return (
+    <PairingLoader pairingId={pairingId} title="Agreement">
+      {(pairing, current) => <AgreementForm pairing={pairing} current={current} />}
+    </PairingLoader>
   );
-  const error = pairing.error ?? versions.error;
-  if (error) {
-    return (
-      <Page title="Agreement">
-        <Notice kind="error">{error}</Notice>
-        <Link to="/">Back to the home page</Link>
-      </Page>
-    );
-  }
-  if (!pairing.data || !versions.data) return <Loading what="Loading the agreement" />;
-  return <AgreementForm pairing={pairing.data} current={versions.data.find((a) => a.current) ?? null} />;
 }
 
 type Field =

@@ -4,31 +4,20 @@ import { api, unwrap, type Agreement, type Clash, type Pairing, type Schemas } f
 import { problemList } from "../api/problems";
 import { Button, ErrorSummary, SelectField, TextField } from "../components/forms";
 import { ClashTable, plural } from "../components/Meetings";
-import { Loading, Notice, Page } from "../components/Page";
+import { Notice, Page } from "../components/Page";
 import { useForm } from "../components/useForm";
-import { useLoad } from "../components/useLoad";
+import { PairingLoader } from "../components/PairingLoader";
 import { formatDate } from "../lib/labels";
 import { daysBetween, formatDay, formatTime, schoolToday, SCHOOL_DAYS, WEEKDAYS } from "../lib/time";
 import { dateOrderProblem, maxLength, required, validate, type Errors } from "../lib/validation";
 
 export function SlotNewPage() {
   const { pairingId = "" } = useParams();
-  const pairing = useLoad(() => unwrap(api.GET("/api/v1/pairings/{pairing_id}", { params: { path: { pairing_id: pairingId } } })), [pairingId]);
-  const versions = useLoad(
-    () => unwrap(api.GET("/api/v1/pairings/{pairing_id}/agreements", { params: { path: { pairing_id: pairingId } } })),
-    [pairingId],
+  return (
+    <PairingLoader pairingId={pairingId} title="Schedule a weekly slot">
+      {(pairing, current) => <SlotForm pairing={pairing} agreement={current} />}
+    </PairingLoader>
   );
-  const error = pairing.error ?? versions.error;
-  if (error) {
-    return (
-      <Page title="Schedule a weekly slot">
-        <Notice kind="error">{error}</Notice>
-        <Link to="/">Back to the home page</Link>
-      </Page>
-    );
-  }
-  if (!pairing.data || !versions.data) return <Loading what="Loading the pairing" />;
-  return <SlotForm pairing={pairing.data} agreement={versions.data.find((a) => a.current) ?? null} />;
 }
 
 /** The API's limit: an ECT's two-year induction. */

@@ -1,0 +1,35 @@
+import type { ReactNode } from "react";
+import { Link } from "react-router";
+import { api, unwrap, type Agreement, type Pairing } from "../api/client";
+import { Loading, Notice, Page } from "./Page";
+import { useLoad } from "./useLoad";
+
+/** Loads a pairing and its current agreement, then renders `children` with them; shows the
+ * loading state and any error itself, under `title`. */
+export function PairingLoader({
+  pairingId,
+  title,
+  children,
+}: {
+  pairingId: string;
+  title: string;
+  children: (pairing: Pairing, current: Agreement | null) => ReactNode;
+}) {
+  const path = { params: { path: { pairing_id: pairingId } } };
+  const pairing = useLoad(() => unwrap(api.GET("/api/v1/pairings/{pairing_id}", path)), [pairingId]);
+  const versions = useLoad(
+    () => unwrap(api.GET("/api/v1/pairings/{pairing_id}/agreements", path)),
+    [pairingId],
+  );
+  const error = pairing.error ?? versions.error;
+  if (error) {
+    return (
+      <Page title={title}>
+        <Notice kind="error">{error}</Notice>
+        <Link to="/">Back to the home page</Link>
+      </Page>
+    );
+  }
+  if (!pairing.data || !versions.data) return <Loading what={`Loading: ${title.toLowerCase()}`} />;
+  return <>{children(pairing.data, versions.data.find((a) => a.current) ?? null)}</>;
+}
