@@ -466,3 +466,15 @@ def test_hidden_ids_answer_the_same_404(client, world):
         json={"trained": False},
     )
     assert profile.status_code == 404 and str(world.school.id) not in profile.text
+
+
+def test_meetings_newest_first_and_actions_name_their_week(client, world):
+    newest = client.get("/api/v1/meetings?order=desc", headers=world.headers("mentee")).json()
+    assert [m["id"] for m in newest["items"]] == [
+        str(world.next_meeting.id),
+        str(world.past_meeting.id),
+    ]
+    detail = client.get(
+        f"/api/v1/meetings/{world.next_meeting.id}", headers=world.headers("mentee")
+    ).json()
+    assert detail["carried_actions"][0]["meeting_date"] == "2026-09-09"

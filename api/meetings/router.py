@@ -19,6 +19,7 @@ from api.meetings.schemas import (
     AgendaItemCreate,
     CancelOutcome,
     CancelResult,
+    ClashProblem,
     MeetingCancel,
     MeetingDetail,
     MeetingPublic,
@@ -28,11 +29,18 @@ from api.meetings.schemas import (
     SlotCreate,
     SlotCreated,
     SlotPublic,
+    SortOrder,
 )
 
 router = APIRouter(tags=["meetings"])
 MentoringReader = principal_with("mentoring:read")
 MeetingWriter = principal_with("meetings:write")
+CLASH_ERROR = {
+    409: {
+        "model": ClashProblem,
+        "description": "Clashes: each one listed, or the meeting is not scheduled",
+    }
+}
 DryRun = Annotated[bool, Query(description="Check and report clashes; change nothing")]
 
 
@@ -55,7 +63,11 @@ def list_slots(
     summary="Protect a weekly slot: one meeting each term week, every one checked for clashes",
     status_code=status.HTTP_201_CREATED,
     response_model=SlotCreated,
-    responses={**WRITE_ERRORS, 200: {"model": SchedulePlan, "description": "dry_run: the plan"}},
+    responses={
+        **WRITE_ERRORS,
+        **CLASH_ERROR,
+        200: {"model": SchedulePlan, "description": "dry_run: the plan"},
+    },
 )
 def create_slot(
     pairing_id: uuid.UUID,
@@ -95,6 +107,9 @@ def list_meetings(
     person_id: uuid.UUID | None = None,
     status: MeetingStatus | None = None,
     change: Annotated[CancelOutcome | None, Query(description="lost or moved only")] = None,
+    order: Annotated[SortOrder, Query(description="by start time: asc (default) or desc")] = (
+        SortOrder.asc
+    ),
 ) -> Page[MeetingPublic]:
     query = service.meetings_query(
         principal,
@@ -105,6 +120,7 @@ def list_meetings(
         person_id=person_id,
         status=status,
         change=change,
+        order=order,
     )
     rows, total = paginate(session, query, page)
     return Page(
@@ -134,7 +150,7 @@ def get_meeting(
     operation_id="cancel_meeting",
     summary="Cancel with a reason: moved to a new time in the same week, or lost",
     response_model=CancelResult,
-    responses=WRITE_ERRORS,
+    responses={**WRITE_ERRORS, **CLASH_ERROR},
 )
 def cancel_meeting(
     meeting_id: uuid.UUID,

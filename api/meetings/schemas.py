@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field, model_validator
 
+from api.core.problems import Problem
 from api.core.schemas import SchoolDate, Timestamp
 from api.meetings.models import MeetingStatus
 from api.mentoring.schemas import PersonRef
@@ -50,6 +51,11 @@ class BusyPublic(BaseModel):
     person: PersonRef
     starts_at: datetime
     ends_at: datetime
+
+
+class SortOrder(StrEnum):
+    asc = "asc"
+    desc = "desc"
 
 
 class ClashPublic(BaseModel):
@@ -153,6 +159,7 @@ class ActionWrite(Input):
 class ActionPublic(BaseModel):
     id: uuid.UUID
     meeting_id: uuid.UUID
+    meeting_date: date = Field(description="The week of the meeting that agreed it")
     text: str
     owner: PersonRef
     due_on: date | None
@@ -205,3 +212,9 @@ class MeetingDetail(MeetingPublic):
     )
     agenda_items: list[AgendaItemPublic]
     record: RecordPublic | None
+
+
+class ClashProblem(Problem):
+    """409 when a slot or a move clashes: every clashing occurrence."""
+
+    clashes: list[ClashPublic]

@@ -40,6 +40,7 @@ from api.meetings.schemas import (
     SchedulePlan,
     SlotCreate,
     SlotPublic,
+    SortOrder,
 )
 from api.mentoring import service as mentoring
 from api.mentoring.models import Pairing, RecordKeeper
@@ -245,6 +246,7 @@ def meetings_query(
     person_id: uuid.UUID | None = None,
     status: MeetingStatus | None = None,
     change: CancelOutcome | None = None,
+    order: SortOrder = SortOrder.asc,
 ) -> SelectOfScalar[Meeting]:
     query = (
         select(Meeting)
@@ -267,6 +269,8 @@ def meetings_query(
         query = query.where(col(Meeting.lost).is_(True))
     elif change == CancelOutcome.moved:
         query = query.where(col(Meeting.moved_from).is_not(None))
+    if order == SortOrder.desc:
+        return query.order_by(col(Meeting.starts_at).desc(), col(Meeting.id).desc())
     return query.order_by(Meeting.starts_at, Meeting.id)
 
 
@@ -602,8 +606,17 @@ def set_action_done(
 
 def _actions_public(session: Session, actions: list[MeetingAction]) -> list[ActionPublic]:
     people = _people(session, {a.owner_id for a in actions})
+    weeks = dict(
+        session.exec(
+            select(Meeting.id, Meeting.occurrence_date).where(
+                col(Meeting.id).in_({a.meeting_id for a in actions})
+            )
+        ).all()
+    )
     return [
-        ActionPublic.model_validate({**a.model_dump(), "owner": people[a.owner_id]})
+        ActionPublic.model_validate(
+            {**a.model_dump(), "owner": people[a.owner_id], "meeting_date": weeks[a.meeting_id]}
+        )
         for a in actions
     ]
 

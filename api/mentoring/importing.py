@@ -21,7 +21,7 @@ from api.audit import service as audit
 from api.auth.access import visible_users
 from api.auth.principals import Principal
 from api.core.models import utcnow
-from api.core.problems import Unprocessable
+from api.core.problems import Problem, Unprocessable
 from api.mentoring.models import MenteeProfile, MentorProfile, Pairing, PairingKind, Pathway
 from api.org import service as org_service
 from api.org.models import Membership, Phase, Role, User
@@ -103,6 +103,12 @@ class RowProblem(BaseModel):
     line: int
     column: str
     detail: str
+
+
+class ImportProblem(Problem):
+    """422 when a commit meets bad rows: nothing was written."""
+
+    import_errors: list[RowProblem]
 
 
 class ImportReport(BaseModel):

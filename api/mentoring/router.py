@@ -269,7 +269,10 @@ def import_template(principal: MentoringWriter) -> PlainTextResponse:
     summary="Import staff, mentees and pairings from CSV: a dry run reports every bad row; "
     "a commit writes all or nothing",
     response_model=importing.ImportReport,
-    responses=WRITE_ERRORS,
+    responses={
+        **WRITE_ERRORS,
+        422: {"model": importing.ImportProblem, "description": "Bad rows; nothing written"},
+    },
     openapi_extra={
         "requestBody": {"required": True, "content": {"text/csv": {"schema": {"type": "string"}}}}
     },

@@ -749,6 +749,12 @@ export interface components {
              * Format: uuid
              */
             meeting_id: string;
+            /**
+             * Meeting Date
+             * Format: date
+             * @description The week of the meeting that agreed it
+             */
+            meeting_date: string;
             /** Text */
             text: string;
             owner: components["schemas"]["PersonRef"];
@@ -1035,6 +1041,28 @@ export interface components {
          * @enum {string}
          */
         CancelScope: "this" | "following";
+        /**
+         * ClashProblem
+         * @description 409 when a slot or a move clashes: every clashing occurrence.
+         */
+        ClashProblem: {
+            /** Type */
+            type: string;
+            /** Title */
+            title: string;
+            /** Status */
+            status: number;
+            /** Detail */
+            detail?: string | null;
+            /** Instance */
+            instance?: string | null;
+            /** Errors */
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            /** Clashes */
+            clashes: components["schemas"]["ClashPublic"][];
+        } & {
+            [key: string]: unknown;
+        };
         /** ClashPublic */
         ClashPublic: {
             /**
@@ -1090,6 +1118,28 @@ export interface components {
         HTTPValidationError: {
             /** Detail */
             detail?: components["schemas"]["ValidationError"][];
+        };
+        /**
+         * ImportProblem
+         * @description 422 when a commit meets bad rows: nothing was written.
+         */
+        ImportProblem: {
+            /** Type */
+            type: string;
+            /** Title */
+            title: string;
+            /** Status */
+            status: number;
+            /** Detail */
+            detail?: string | null;
+            /** Instance */
+            instance?: string | null;
+            /** Errors */
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            /** Import Errors */
+            import_errors: components["schemas"]["RowProblem"][];
+        } & {
+            [key: string]: unknown;
         };
         /** ImportReport */
         ImportReport: {
@@ -1901,6 +1951,11 @@ export interface components {
             /** Meeting Count */
             meeting_count: number;
         };
+        /**
+         * SortOrder
+         * @enum {string}
+         */
+        SortOrder: "asc" | "desc";
         /** TermDateCreate */
         TermDateCreate: {
             kind: components["schemas"]["TermKind"];
@@ -4632,13 +4687,13 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` lists each field */
+            /** @description Bad rows; nothing written */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["ImportProblem"];
                 };
             };
         };
@@ -4773,13 +4828,13 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with what exists, or not in a state that allows this */
+            /** @description Clashes: each one listed, or the meeting is not scheduled */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["ClashProblem"];
                 };
             };
             /** @description Invalid input; `errors` lists each field */
@@ -4804,6 +4859,8 @@ export interface operations {
                 status?: components["schemas"]["MeetingStatus"] | null;
                 /** @description lost or moved only */
                 change?: components["schemas"]["CancelOutcome"] | null;
+                /** @description by start time: asc (default) or desc */
+                order?: components["schemas"]["SortOrder"];
                 /** @description Items per page; at most MENTORHUB_MAX_PAGE_SIZE (200). */
                 limit?: number;
                 /** @description Items to skip. */
@@ -4992,13 +5049,13 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Clashes with what exists, or not in a state that allows this */
+            /** @description Clashes: each one listed, or the meeting is not scheduled */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["ClashProblem"];
                 };
             };
             /** @description Invalid input; `errors` lists each field */
