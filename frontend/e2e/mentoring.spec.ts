@@ -8,6 +8,7 @@ function nav(page: Page) {
 test("a mentor schedules a weekly slot, sees a clash, saves a free time, moves one week's meeting, records a meeting; the mentee sees the record", async ({
   page,
 }) => {
+  test.slow(); // a long journey through several screens
   await signInAndWait(page, USERS.mentor);
   await nav(page).getByRole("link", { name: "My week" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "My week" })).toBeFocused();
@@ -55,6 +56,10 @@ test("a mentor schedules a weekly slot, sees a clash, saves a free time, moves o
   await page.getByRole("form", { name: "Add to the agenda" }).getByLabel("Add to the agenda").fill("Mock exam results");
   await page.getByRole("button", { name: "Add to agenda" }).click();
   await expect(page.getByRole("listitem").filter({ hasText: "Mock exam results (added by Sarah Evans)" })).toBeVisible();
+  // Open actions carried from earlier meetings name the week that agreed them.
+  await expect(
+    page.getByRole("checkbox", { name: /^Observe a colleague's starter activity \(James Patel, from the meeting of Wed \d{1,2} [A-Z][a-z]+\)/ }).first(),
+  ).toBeVisible();
   await checkA11y(page, "upcoming meeting");
   const change = page.getByRole("region", { name: "Cancel or move this meeting" });
   await change.getByRole("button", { name: "Check" }).click();

@@ -85,9 +85,14 @@ function resolveField(
   return null;
 }
 
-/** Extra members a problem carries beside `errors` (`clashes` on a schedule clash, `import_errors`). */
-export function problemList<T>(error: unknown, member: string): T[] | null {
+type ProblemLists = {
+  clashes: components["schemas"]["ClashProblem"]["clashes"];
+  import_errors: components["schemas"]["ImportProblem"]["import_errors"];
+};
+
+/** The list a typed problem carries beside `errors`: `clashes` (ClashProblem) or `import_errors` (ImportProblem). */
+export function problemList<K extends keyof ProblemLists>(error: unknown, member: K): ProblemLists[K] | null {
   if (!(error instanceof ApiError) || !error.problem) return null;
   const value = error.problem[member];
-  return Array.isArray(value) ? (value as T[]) : null;
+  return Array.isArray(value) ? (value as ProblemLists[K]) : null;
 }

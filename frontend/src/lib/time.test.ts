@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, formatSpan, mondayOf, schoolToday, wallClock, wallClockToIso, weekdayOf } from "./time";
+import { addDays, daysBetween, formatShortDate, formatSpan, mondayOf, schoolToday, wallClock, wallClockToIso, weekdayOf } from "./time";
 
 describe("school wall-clock time", () => {
   it("reads instants as London time in winter and summer", () => {
@@ -44,5 +44,10 @@ describe("calendar dates", () => {
   it("takes today from the school's clock", () => {
     expect(schoolToday(new Date("2026-06-30T23:30:00Z"))).toBe("2026-07-01");
     expect(schoolToday(new Date("2026-12-31T23:30:00Z"))).toBe("2026-12-31");
+  });
+
+  it("names a short calendar date without shifting it", () => {
+    expect(formatShortDate("2026-09-09")).toMatch(/^Wed 9 Sept?$/);
+    expect(formatShortDate("2027-03-28")).toMatch(/^Sun 28 Mar$/);
   });
 });

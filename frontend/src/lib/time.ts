@@ -129,6 +129,15 @@ export function formatSpan(starts: string, ends: string): string {
   return `${formatDay(starts)}, ${formatTime(starts)}–${formatTime(ends)}`;
 }
 
+const shortDateFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", weekday: "short", day: "numeric", month: "short" });
+
+/** A calendar date "2026-09-09" → "Wed 9 Sep" (no year, not shifted by time zone). */
+export function formatShortDate(date: string): string {
+  const [y, m, d] = date.slice(0, 10).split("-").map(Number);
+  const parts = Object.fromEntries(shortDateFormat.formatToParts(new Date(Date.UTC(y, m - 1, d))).map((p) => [p.type, p.value]));
+  return `${parts.weekday} ${parts.day} ${parts.month}`;
+}
+
 /** "Wed 25 Nov 2026, 15:30". */
 export function formatWhen(iso: string): string {
   return `${formatDay(iso)}, ${formatTime(iso)}`;

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { api, unwrap, type ImportReport, type RowProblem } from "../api/client";
+import { api, unwrap, type ImportReport } from "../api/client";
 import { ApiError, problemList } from "../api/problems";
 import { Button, ErrorSummary, TextField } from "../components/forms";
 import { plural } from "../components/Meetings";
@@ -109,7 +109,7 @@ export function ImportPage() {
       setFileKey((n) => n + 1);
       setShown((n) => n + 1);
     } catch (e) {
-      const rows = problemList<RowProblem>(e, "import_errors");
+      const rows = problemList(e, "import_errors");
       if (rows && report) {
         setReport({ ...report, errors: rows });
         setShown((n) => n + 1);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
-import { api, unwrap, type Clash, type MeetingAction, type MeetingDetail, type Schemas } from "../api/client";
+import { api, unwrap, type MeetingAction, type MeetingDetail, type Schemas } from "../api/client";
 import { problemList } from "../api/problems";
 import { useAuth } from "../auth/AuthContext";
 import { Button, ErrorSummary, Radios, TextArea, TextField } from "../components/forms";
@@ -11,7 +11,7 @@ import { useLoad } from "../components/useLoad";
 import { formatDate, formatDateTime } from "../lib/labels";
 import { actsFor, meetingBadges } from "../lib/mentoring";
 import { schoolsLedBy } from "../lib/people";
-import { addDays, formatDay, formatLongDay, formatTime, formatWhen, mondayOf, wallClock, wallClockToIso } from "../lib/time";
+import { addDays, formatDay, formatLongDay, formatShortDate, formatTime, formatWhen, mondayOf, wallClock, wallClockToIso } from "../lib/time";
 import { maxLength, required, validate, type Errors } from "../lib/validation";
 import { RecordForm } from "./MeetingRecordForm";
 
@@ -106,7 +106,7 @@ function MeetingView({ meeting, onChange, reload }: { meeting: MeetingDetail; on
             {meeting.carried_actions.length === 0 ? (
               <p>None: every earlier action is done.</p>
             ) : (
-              <ActionList actions={meeting.carried_actions} canTick={inPair} onUpdated={updateAction} onError={(text) => setMessage({ kind: "error", text })} />
+              <ActionList actions={meeting.carried_actions} withWeek canTick={inPair} onUpdated={updateAction} onError={(text) => setMessage({ kind: "error", text })} />
             )}
             <h3>Things to talk about</h3>
             {meeting.agenda_items.length === 0 ? (
@@ -221,17 +221,21 @@ function RecordView({
   );
 }
 
-function actionText(action: MeetingAction): string {
-  return `${action.text} (${action.owner.full_name}${action.due_on ? `, by ${formatDate(action.due_on)}` : ""})`;
+function actionText(action: MeetingAction, withWeek = false): string {
+  const from = withWeek ? `, from the meeting of ${formatShortDate(action.meeting_date)}` : "";
+  return `${action.text} (${action.owner.full_name}${action.due_on ? `, by ${formatDate(action.due_on)}` : ""}${from})`;
 }
 
 function ActionList({
   actions,
+  withWeek = false,
   canTick,
   onUpdated,
   onError,
 }: {
   actions: MeetingAction[];
+  /** Name the meeting that agreed each action (for actions carried from earlier meetings). */
+  withWeek?: boolean;
   canTick: boolean;
   onUpdated: (a: MeetingAction) => void;
   onError: (text: string) => void;
@@ -258,7 +262,7 @@ function ActionList({
       <ul className="item-list">
         {actions.map((action) => (
           <li key={action.id}>
-            {actionText(action)} <span className={`status ${action.done ? "status--active" : "status--muted"}`}>{action.done ? "Done" : "Open"}</span>
+            {actionText(action, withWeek)} <span className={`status ${action.done ? "status--active" : "status--muted"}`}>{action.done ? "Done" : "Open"}</span>
           </li>
         ))}
       </ul>
@@ -276,7 +280,7 @@ function ActionList({
               onChange={(e) => toggle(action, e.target.checked)}
             />
             <label htmlFor={`action-${action.id}`}>
-              {actionText(action)}
+              {actionText(action, withWeek)}
               <span className="visually-hidden">{action.done ? ", done" : ", not done"}</span>
             </label>
           </li>
@@ -397,7 +401,7 @@ function ChangeMeeting({ meeting, onChanged }: { meeting: MeetingDetail; onChang
           const result = await unwrap(api.POST("/api/v1/meetings/{meeting_id}/cancel", { params: { path: { meeting_id: meeting.id } }, body: body(values) }));
           changed = result.changed;
         } catch (error) {
-          const clashes = problemList<Clash>(error, "clashes");
+          const clashes = problemList(error, "clashes");
           if (clashes) setPreview({ key: JSON.stringify(values), result: { changed: preview?.result.changed ?? [], clashes, dry_run: true } });
           throw error;
         }

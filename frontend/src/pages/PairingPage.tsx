@@ -44,15 +44,11 @@ function PairingView({ pairing, onChange }: { pairing: Pairing; onChange: (pairi
     () => unwrap(api.GET("/api/v1/meetings", { params: { query: { pairing_id: pairing.id, starts_from: now, limit: 6 } } })),
     [pairing.id],
   );
-  // The most recent past meetings, newest first (the list runs oldest first, so count, then skip).
-  const recent = useLoad(async () => {
-    const query = { pairing_id: pairing.id, starts_before: now };
-    const head = await unwrap(api.GET("/api/v1/meetings", { params: { query: { ...query, limit: 1 } } }));
-    if (head.total <= 1) return head;
-    const offset = Math.max(0, head.total - RECENT);
-    const page = await unwrap(api.GET("/api/v1/meetings", { params: { query: { ...query, limit: RECENT, offset } } }));
-    return { ...page, items: [...page.items].reverse() };
-  }, [pairing.id]);
+  // The most recent past meetings, newest first.
+  const recent = useLoad(
+    () => unwrap(api.GET("/api/v1/meetings", { params: { query: { pairing_id: pairing.id, starts_before: now, order: "desc", limit: RECENT } } })),
+    [pairing.id],
+  );
   const canAct = has("meetings:write") && actsFor(me, pairing);
   const canManage = has("mentoring:write") && managesSchool(me, pairing.school_id);
   const state = pairingState(pairing, today);

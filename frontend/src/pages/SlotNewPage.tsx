@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
-import { api, unwrap, type Agreement, type Clash, type Pairing, type Schemas } from "../api/client";
+import { api, unwrap, type Agreement, type Pairing, type Schemas } from "../api/client";
 import { problemList } from "../api/problems";
 import { Button, ErrorSummary, SelectField, TextField } from "../components/forms";
 import { ClashTable, plural } from "../components/Meetings";
@@ -103,7 +103,7 @@ function SlotForm({ pairing, agreement }: { pairing: Pairing; agreement: Agreeme
         );
         created = (result as Schemas["SlotCreated"]).occurrences.length;
       } catch (error) {
-        const clashes = problemList<Clash>(error, "clashes");
+        const clashes = problemList(error, "clashes");
         if (clashes) setPlan({ key: JSON.stringify(values), plan: { occurrences: plan?.plan.occurrences ?? [], clashes } });
         throw error;
       }
