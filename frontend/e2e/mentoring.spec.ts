@@ -256,6 +256,39 @@ test("a school lead adds a mentor profile, pairs the mentor with a mentee, and e
   await expect(page.getByText("The mentor has moved to another school")).toBeVisible();
 });
 
+test("a school lead edits a mentor profile: errors are tied to fields, and the change shows in the list", async ({ page }) => {
+  await signInAndWait(page, USERS.lead);
+  await page.goto("/mentoring/profiles");
+  await expect(page.getByRole("heading", { level: 1, name: "Mentors and mentees" })).toBeFocused();
+  const mentors = page.getByRole("table", { name: "Mentor profiles" });
+  const editButton = mentors.getByRole("button", { name: "Edit Daniel Brooks's mentor profile" });
+  await editButton.click();
+  const form = page.getByRole("form", { name: "Edit Daniel Brooks's mentor profile" });
+  await expect(page.getByRole("heading", { level: 3, name: "Edit Daniel Brooks's mentor profile" })).toBeFocused();
+  await expect(form.getByLabel("Has completed mentor training")).toBeChecked();
+
+  // A missing start date is reported at the top and beside the field.
+  await form.getByLabel("Starts mentoring").fill("");
+  await form.getByRole("button", { name: "Save changes" }).click();
+  const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+  await expect(summary).toBeFocused();
+  await expect(form.getByLabel("Starts mentoring")).toHaveAccessibleDescription(/Enter the date they start mentoring/);
+  await checkA11y(page, "edit mentor profile with errors");
+  await summary.getByRole("link", { name: "Enter the date they start mentoring" }).click();
+  await expect(form.getByLabel("Starts mentoring")).toBeFocused();
+
+  const subjects = unique("Physics");
+  await form.getByLabel("Starts mentoring").fill("2026-09-01");
+  await form.getByLabel("Subjects (optional)").fill(`${subjects}, Chemistry`);
+  await form.getByLabel("Has completed mentor training").uncheck();
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Daniel Brooks's mentor profile has been changed.")).toBeVisible();
+  await expect(form).toHaveCount(0);
+  await expect(editButton).toBeFocused();
+  await expect(mentors.getByRole("row", { name: new RegExp(`^Daniel Brooks ${subjects}, Chemistry .* Not yet`) })).toBeVisible();
+  await checkA11y(page, "profiles after an edit");
+});
+
 test("the first meeting guide can be completed by keyboard, and the mentee then agrees", async ({ page, browser }) => {
   await signInAndWait(page, USERS.secondMentor);
   await page.goto("/my-week");

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { api, MAX_PAGE, unwrap, type MenteeProfile, type MentorProfile, type Pathway, type Phase, type User } from "../api/client";
 import { Button, Checkbox, ErrorSummary, Radios, SelectField, TextField } from "../components/forms";
 import { MentoringNav, useMentoringSchool } from "../components/MentoringNav";
@@ -14,6 +14,7 @@ export function ProfilesPage() {
   const context = useMentoringSchool();
   const school = context.school;
   const [message, setMessage] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   const data = useLoad(
     () =>
       school
@@ -35,6 +36,17 @@ export function ProfilesPage() {
     data.reload();
   }
 
+  /** Closes the edit form and puts focus back on the row's Edit button. */
+  function closeEdit(text?: string) {
+    const id = editing;
+    setEditing(null);
+    if (text) added(text);
+    if (id) document.getElementById(`edit-${id}`)?.focus();
+  }
+
+  const editingMentor = mentors.find((p) => p.id === editing);
+  const editingMentee = mentees.find((p) => p.id === editing);
+
   return (
     <Page title="Mentors and mentees" lead={school?.name}>
       <MentoringNav context={context} />
@@ -49,12 +61,14 @@ export function ProfilesPage() {
           </p>
           <section className="section" aria-labelledby="mentors-heading">
             <h2 id="mentors-heading">Mentors</h2>
-            <MentorTable profiles={mentors} />
+            <MentorTable profiles={mentors} onEdit={(p) => setEditing(p.id)} />
+            {editingMentor && <EditMentor key={editingMentor.id} profile={editingMentor} onDone={closeEdit} />}
             <AddMentor schoolId={school.id} people={withoutMentorProfile} onAdded={added} />
           </section>
           <section className="section" aria-labelledby="mentees-heading">
             <h2 id="mentees-heading">Mentees</h2>
-            <MenteeTable profiles={mentees} />
+            <MenteeTable profiles={mentees} onEdit={(p) => setEditing(p.id)} />
+            {editingMentee && <EditMentee key={editingMentee.id} profile={editingMentee} onDone={closeEdit} />}
             <AddMentee schoolId={school.id} people={withoutMenteeProfile} onAdded={added} />
           </section>
         </>
@@ -67,7 +81,15 @@ function dates(p: { starts_on: string; ends_on: string | null }): string {
   return p.ends_on ? `${formatDate(p.starts_on)} to ${formatDate(p.ends_on)}` : `From ${formatDate(p.starts_on)}`;
 }
 
-function MentorTable({ profiles }: { profiles: MentorProfile[] }) {
+function EditButton({ id, name, kind, onClick }: { id: string; name: string; kind: string; onClick: () => void }) {
+  return (
+    <Button variant="link" id={`edit-${id}`} onClick={onClick}>
+      Edit<span className="visually-hidden"> {name}'s {kind} profile</span>
+    </Button>
+  );
+}
+
+function MentorTable({ profiles, onEdit }: { profiles: MentorProfile[]; onEdit: (p: MentorProfile) => void }) {
   if (profiles.length === 0) return <p>No mentor profiles yet.</p>;
   return (
     <div className="table-wrap table-wrap--stack">
@@ -80,6 +102,9 @@ function MentorTable({ profiles }: { profiles: MentorProfile[] }) {
             <th scope="col">Phase</th>
             <th scope="col">Trained</th>
             <th scope="col">Dates</th>
+            <th scope="col">
+              <span className="visually-hidden">Change</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -90,6 +115,9 @@ function MentorTable({ profiles }: { profiles: MentorProfile[] }) {
               <td data-label="Phase">{p.phase ? PHASE_LABELS[p.phase] : "–"}</td>
               <td data-label="Trained">{p.trained ? "Yes" : "Not yet"}</td>
               <td data-label="Dates">{dates(p)}</td>
+              <td>
+                <EditButton id={p.id} name={p.user.full_name} kind="mentor" onClick={() => onEdit(p)} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -98,7 +126,7 @@ function MentorTable({ profiles }: { profiles: MentorProfile[] }) {
   );
 }
 
-function MenteeTable({ profiles }: { profiles: MenteeProfile[] }) {
+function MenteeTable({ profiles, onEdit }: { profiles: MenteeProfile[]; onEdit: (p: MenteeProfile) => void }) {
   if (profiles.length === 0) return <p>No mentee profiles yet.</p>;
   return (
     <div className="table-wrap table-wrap--stack">
@@ -111,6 +139,9 @@ function MenteeTable({ profiles }: { profiles: MenteeProfile[] }) {
             <th scope="col">Programme and provider</th>
             <th scope="col">Subject</th>
             <th scope="col">Dates</th>
+            <th scope="col">
+              <span className="visually-hidden">Change</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -124,6 +155,9 @@ function MenteeTable({ profiles }: { profiles: MenteeProfile[] }) {
               <td data-label="Programme and provider">{[p.programme, p.provider].filter(Boolean).join(", ") || "–"}</td>
               <td data-label="Subject">{p.subject ?? "–"}</td>
               <td data-label="Dates">{dates(p)}</td>
+              <td>
+                <EditButton id={p.id} name={p.user.full_name} kind="mentee" onClick={() => onEdit(p)} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -318,5 +352,185 @@ function AddMentee({ schoolId, people, onAdded }: { schoolId: string; people: Us
         </>
       )}
     </div>
+  );
+}
+
+function splitSubjects(text: string): string[] {
+  return text
+    .split(/[,;]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** The heading of an edit form takes focus when it opens, so the form is announced. */
+function EditPanel({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+  return (
+    <div className="panel">
+      <h3 id={id} ref={heading} tabIndex={-1}>
+        {title}
+      </h3>
+      {children}
+    </div>
+  );
+}
+
+function EditMentor({ profile, onDone }: { profile: MentorProfile; onDone: (text?: string) => void }) {
+  const form = useForm({
+    subjects: profile.subjects.join(", "),
+    phase: profile.phase ?? "",
+    starts_on: profile.starts_on,
+    ends_on: profile.ends_on ?? "",
+  });
+  const [trained, setTrained] = useState(profile.trained);
+  const prefix = "edit-mentor";
+  const name = profile.user.full_name;
+
+  async function onSubmit(event: React.FormEvent) {
+    event.preventDefault();
+    const ok = await form.submit(
+      (values): Errors => {
+        const errors = validate(values, {
+          subjects: [maxLength(1000, "Subjects")],
+          starts_on: [required("Enter the date they start mentoring")],
+        });
+        const order = dateOrderProblem(values.starts_on, values.ends_on);
+        if (order) errors.ends_on = order;
+        return errors;
+      },
+      async (values) => {
+        await unwrap(
+          api.PATCH("/api/v1/mentor-profiles/{profile_id}", {
+            params: { path: { profile_id: profile.id } },
+            body: {
+              subjects: splitSubjects(values.subjects),
+              phase: (values.phase || null) as Phase | null,
+              trained,
+              starts_on: values.starts_on,
+              ends_on: values.ends_on || null,
+            },
+          }),
+        );
+      },
+    );
+    if (ok) onDone(`${name}'s mentor profile has been changed.`);
+  }
+
+  const headingId = `${prefix}-heading`;
+  return (
+    <EditPanel id={headingId} title={`Edit ${name}'s mentor profile`}>
+      <ErrorSummary items={form.summary.map((i) => (i.fieldId ? { ...i, fieldId: i.fieldId.replace("field-", `${prefix}-`) } : i))} focusKey={form.attempt} />
+      <form onSubmit={onSubmit} noValidate className="form" aria-labelledby={headingId}>
+        <TextField label="Subjects (optional)" hint="Separate subjects with commas, like Science, Maths." id={`${prefix}-subjects`} {...form.field("subjects")} />
+        <PhaseSelect prefix={prefix} field={form.field("phase")} />
+        <div className="field">
+          <Checkbox name="trained" id={`${prefix}-trained`} label="Has completed mentor training" checked={trained} onChange={(e) => setTrained(e.target.checked)} />
+        </div>
+        <TextField label="Starts mentoring" type="date" id={`${prefix}-starts_on`} {...form.field("starts_on")} />
+        <TextField label="Stops mentoring (optional)" hint="Leave empty if there is no end date." type="date" id={`${prefix}-ends_on`} {...form.field("ends_on")} />
+        <div className="button-row">
+          <Button type="submit" disabled={form.busy}>
+            Save changes
+          </Button>
+          <Button variant="secondary" onClick={() => onDone()}>
+            Cancel
+          </Button>
+        </div>
+      </form>
+    </EditPanel>
+  );
+}
+
+function EditMentee({ profile, onDone }: { profile: MenteeProfile; onDone: (text?: string) => void }) {
+  const form = useForm({
+    pathway: profile.pathway as string,
+    induction_year: profile.induction_year ? String(profile.induction_year) : "",
+    programme: profile.programme ?? "",
+    provider: profile.provider ?? "",
+    subject: profile.subject ?? "",
+    phase: profile.phase ?? "",
+    starts_on: profile.starts_on,
+    ends_on: profile.ends_on ?? "",
+  });
+  const prefix = "edit-mentee";
+  const name = profile.user.full_name;
+
+  async function onSubmit(event: React.FormEvent) {
+    event.preventDefault();
+    const ok = await form.submit(
+      (values): Errors => {
+        const errors = validate(values, {
+          pathway: [required("Choose the mentee's pathway")],
+          programme: [maxLength(200, "The programme")],
+          provider: [maxLength(200, "The provider")],
+          subject: [maxLength(100, "The subject")],
+          starts_on: [required("Enter the date they start")],
+        });
+        if (values.pathway === "ect" && !values.induction_year) errors.induction_year = "Choose the ECT's induction year";
+        const order = dateOrderProblem(values.starts_on, values.ends_on);
+        if (order) errors.ends_on = order;
+        return errors;
+      },
+      async (values) => {
+        await unwrap(
+          api.PATCH("/api/v1/mentee-profiles/{profile_id}", {
+            params: { path: { profile_id: profile.id } },
+            body: {
+              pathway: values.pathway as Pathway,
+              induction_year: values.pathway === "ect" ? Number(values.induction_year) : null,
+              programme: values.programme.trim() || null,
+              provider: values.provider.trim() || null,
+              subject: values.subject.trim() || null,
+              phase: (values.phase || null) as Phase | null,
+              starts_on: values.starts_on,
+              ends_on: values.ends_on || null,
+            },
+          }),
+        );
+      },
+    );
+    if (ok) onDone(`${name}'s mentee profile has been changed.`);
+  }
+
+  const headingId = `${prefix}-heading`;
+  return (
+    <EditPanel id={headingId} title={`Edit ${name}'s mentee profile`}>
+      <ErrorSummary items={form.summary.map((i) => (i.fieldId ? { ...i, fieldId: i.fieldId.replace("field-", `${prefix}-`) } : i))} focusKey={form.attempt} />
+      <form onSubmit={onSubmit} noValidate className="form" aria-labelledby={headingId}>
+        <Radios
+          legend="Pathway"
+          name="edit-pathway"
+          id={`${prefix}-pathway`}
+          value={form.values.pathway}
+          error={form.errors.pathway}
+          onChange={(value) => form.set("pathway", value)}
+          options={(Object.keys(PATHWAY_LABELS) as Pathway[]).map((p) => ({ value: p, label: PATHWAY_LABELS[p] }))}
+        />
+        {form.values.pathway === "ect" && (
+          <SelectField label="Induction year" id={`${prefix}-induction_year`} className="field--short" {...form.field("induction_year")}>
+            <option value="">Choose a year</option>
+            <option value="1">Year 1</option>
+            <option value="2">Year 2</option>
+          </SelectField>
+        )}
+        <TextField label="Programme (optional)" hint="For example: Early career framework, or PGCE." id={`${prefix}-programme`} {...form.field("programme")} />
+        <TextField label="Provider (optional)" id={`${prefix}-provider`} {...form.field("provider")} />
+        <TextField label="Subject (optional)" id={`${prefix}-subject`} {...form.field("subject")} />
+        <PhaseSelect prefix={prefix} field={form.field("phase")} />
+        <TextField label="Starts" type="date" id={`${prefix}-starts_on`} {...form.field("starts_on")} />
+        <TextField label="Ends (optional)" hint="Leave empty if there is no end date." type="date" id={`${prefix}-ends_on`} {...form.field("ends_on")} />
+        <div className="button-row">
+          <Button type="submit" disabled={form.busy}>
+            Save changes
+          </Button>
+          <Button variant="secondary" onClick={() => onDone()}>
+            Cancel
+          </Button>
+        </div>
+      </form>
+    </EditPanel>
   );
 }
