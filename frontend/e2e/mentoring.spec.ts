@@ -193,7 +193,7 @@ test("a school lead imports people: the dry run shows bad rows by line and colum
 
   await page.getByRole("navigation", { name: "Mentoring" }).getByRole("link", { name: "Mentors and mentees" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Mentors and mentees" })).toBeFocused();
-  await expect(page.getByRole("table", { name: "Mentee profiles" }).getByRole("cell", { name: `Ola Imported ${stamp}` })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Mentee profiles" }).getByRole("cell", { name: `Ola Imported ${stamp}`, exact: true })).toBeVisible();
   await checkA11y(page, "profiles");
   await page.getByRole("navigation", { name: "Mentoring" }).getByRole("link", { name: "Pairings" }).click();
   await expect(page.getByRole("link", { name: `Nia Imported ${stamp} mentoring Ola Imported ${stamp}` })).toBeVisible();
@@ -287,6 +287,17 @@ test("a school lead edits a mentor profile: errors are tied to fields, and the c
   await expect(editButton).toBeFocused();
   await expect(mentors.getByRole("row", { name: new RegExp(`^Daniel Brooks ${subjects}, Chemistry .* Not yet`) })).toBeVisible();
   await checkA11y(page, "profiles after an edit");
+
+  // Cancelling a mentee edit changes nothing and returns focus to its Edit button.
+  const editMentee = page.getByRole("table", { name: "Mentee profiles" }).getByRole("button", { name: "Edit Emily Clarke's mentee profile" });
+  await editMentee.click();
+  const menteeForm = page.getByRole("form", { name: "Edit Emily Clarke's mentee profile" });
+  await expect(page.getByRole("heading", { level: 3, name: "Edit Emily Clarke's mentee profile" })).toBeFocused();
+  await expect(menteeForm.getByRole("group", { name: "Pathway" }).getByRole("radio", { checked: true })).toHaveCount(1);
+  await checkA11y(page, "edit mentee profile");
+  await menteeForm.getByRole("button", { name: "Cancel" }).click();
+  await expect(menteeForm).toHaveCount(0);
+  await expect(editMentee).toBeFocused();
 });
 
 test("the first meeting guide can be completed by keyboard, and the mentee then agrees", async ({ page, browser }) => {
