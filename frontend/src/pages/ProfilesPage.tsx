@@ -275,18 +275,9 @@ function AddMentee({ schoolId, people, onAdded }: { schoolId: string; people: Us
     const name = people.find((u) => u.id === form.values.user_id)?.full_name ?? "The mentee";
     const ok = await form.submit(
       (values): Errors => {
-        const errors = validate(values, {
-          user_id: [required("Choose who the profile is for")],
-          pathway: [required("Choose the mentee's pathway")],
-          programme: [maxLength(200, "The programme")],
-          provider: [maxLength(200, "The provider")],
-          subject: [maxLength(100, "The subject")],
-          starts_on: [required("Enter the date they start")],
-        });
-        if (values.pathway === "ect" && !values.induction_year) errors.induction_year = "Choose the ECT's induction year";
-        const order = dateOrderProblem(values.starts_on, values.ends_on);
-        if (order) errors.ends_on = order;
-        return errors;
+        // Who it is for comes first, as it does on the form.
+        const who: Errors = values.user_id ? {} : { user_id: "Choose who the profile is for" };
+        return { ...who, ...checkMentee(values) };
       },
       async (values) => {
         await unwrap(
@@ -294,14 +285,7 @@ function AddMentee({ schoolId, people, onAdded }: { schoolId: string; people: Us
             params: { path: { school_id: schoolId } },
             body: {
               user_id: values.user_id,
-              pathway: values.pathway as Pathway,
-              induction_year: values.pathway === "ect" ? Number(values.induction_year) : null,
-              programme: values.programme.trim() || null,
-              provider: values.provider.trim() || null,
-              subject: values.subject.trim() || null,
-              phase: (values.phase || null) as Phase | null,
-              starts_on: values.starts_on,
-              ends_on: values.ends_on || null,
+              ...menteeTerms(values),
             },
           }),
         );
@@ -323,28 +307,7 @@ function AddMentee({ schoolId, people, onAdded }: { schoolId: string; people: Us
           <ErrorSummary items={form.summary.map((i) => (i.fieldId ? { ...i, fieldId: i.fieldId.replace("field-", `${prefix}-`) } : i))} focusKey={form.attempt} />
           <form onSubmit={onSubmit} noValidate className="form" aria-labelledby="add-mentee-heading">
             <PersonSelect label="Mentee" people={people} field={form.field("user_id")} prefix={prefix} />
-            <Radios
-              legend="Pathway"
-              name="pathway"
-              id={`${prefix}-pathway`}
-              value={form.values.pathway}
-              error={form.errors.pathway}
-              onChange={(value) => form.set("pathway", value)}
-              options={(Object.keys(PATHWAY_LABELS) as Pathway[]).map((p) => ({ value: p, label: PATHWAY_LABELS[p] }))}
-            />
-            {form.values.pathway === "ect" && (
-              <SelectField label="Induction year" id={`${prefix}-induction_year`} className="field--short" {...form.field("induction_year")}>
-                <option value="">Choose a year</option>
-                <option value="1">Year 1</option>
-                <option value="2">Year 2</option>
-              </SelectField>
-            )}
-            <TextField label="Programme (optional)" hint="For example: Early career framework, or PGCE." id={`${prefix}-programme`} {...form.field("programme")} />
-            <TextField label="Provider (optional)" id={`${prefix}-provider`} {...form.field("provider")} />
-            <TextField label="Subject (optional)" id={`${prefix}-subject`} {...form.field("subject")} />
-            <PhaseSelect prefix={prefix} field={form.field("phase")} />
-            <TextField label="Starts" type="date" id={`${prefix}-starts_on`} {...form.field("starts_on")} />
-            <TextField label="Ends (optional)" hint="Pairings run until this date unless given their own end." type="date" id={`${prefix}-ends_on`} {...form.field("ends_on")} />
+            <MenteeFields form={form} prefix={prefix} radioName="pathway" endsHint="Pairings run until this date unless given their own end." />
             <Button type="submit" variant="secondary" disabled={form.busy}>
               Add mentee profile
             </Button>
@@ -352,6 +315,76 @@ function AddMentee({ schoolId, people, onAdded }: { schoolId: string; people: Us
         </>
       )}
     </div>
+  );
+}
+
+type MenteeValues = Record<
+  "pathway" | "induction_year" | "programme" | "provider" | "subject" | "phase" | "starts_on" | "ends_on",
+  string
+>;
+
+/** The rules a mentee profile's fields follow, whether added or edited. */
+function checkMentee(values: MenteeValues): Errors {
+  const errors = validate(values, {
+    pathway: [required("Choose the mentee's pathway")],
+    programme: [maxLength(200, "The programme")],
+    provider: [maxLength(200, "The provider")],
+    subject: [maxLength(100, "The subject")],
+    starts_on: [required("Enter the date they start")],
+  });
+  if (values.pathway === "ect" && !values.induction_year) errors.induction_year = "Choose the ECT's induction year";
+  const order = dateOrderProblem(values.starts_on, values.ends_on);
+  if (order) errors.ends_on = order;
+  return errors;
+}
+
+/** The mentee profile's fields as the API takes them (the induction year only for ECTs). */
+function menteeTerms(values: MenteeValues) {
+  return {
+    pathway: values.pathway as Pathway,
+    induction_year: values.pathway === "ect" ? Number(values.induction_year) : null,
+    programme: values.programme.trim() || null,
+    provider: values.provider.trim() || null,
+    subject: values.subject.trim() || null,
+    phase: (values.phase || null) as Phase | null,
+    starts_on: values.starts_on,
+    ends_on: values.ends_on || null,
+  };
+}
+
+interface MenteeForm {
+  values: MenteeValues;
+  errors: Errors;
+  set: (name: "pathway", value: string) => void;
+  field: (name: keyof MenteeValues) => FieldBinding;
+}
+
+function MenteeFields({ form, prefix, radioName, endsHint }: { form: MenteeForm; prefix: string; radioName: string; endsHint: string }) {
+  return (
+    <>
+      <Radios
+        legend="Pathway"
+        name={radioName}
+        id={`${prefix}-pathway`}
+        value={form.values.pathway}
+        error={form.errors.pathway}
+        onChange={(value) => form.set("pathway", value)}
+        options={(Object.keys(PATHWAY_LABELS) as Pathway[]).map((p) => ({ value: p, label: PATHWAY_LABELS[p] }))}
+      />
+      {form.values.pathway === "ect" && (
+        <SelectField label="Induction year" id={`${prefix}-induction_year`} className="field--short" {...form.field("induction_year")}>
+          <option value="">Choose a year</option>
+          <option value="1">Year 1</option>
+          <option value="2">Year 2</option>
+        </SelectField>
+      )}
+      <TextField label="Programme (optional)" hint="For example: Early career framework, or PGCE." id={`${prefix}-programme`} {...form.field("programme")} />
+      <TextField label="Provider (optional)" id={`${prefix}-provider`} {...form.field("provider")} />
+      <TextField label="Subject (optional)" id={`${prefix}-subject`} {...form.field("subject")} />
+      <PhaseSelect prefix={prefix} field={form.field("phase")} />
+      <TextField label="Starts" type="date" id={`${prefix}-starts_on`} {...form.field("starts_on")} />
+      <TextField label="Ends (optional)" hint={endsHint} type="date" id={`${prefix}-ends_on`} {...form.field("ends_on")} />
+    </>
   );
 }
 
@@ -462,31 +495,14 @@ function EditMentee({ profile, onDone }: { profile: MenteeProfile; onDone: (text
     event.preventDefault();
     const ok = await form.submit(
       (values): Errors => {
-        const errors = validate(values, {
-          pathway: [required("Choose the mentee's pathway")],
-          programme: [maxLength(200, "The programme")],
-          provider: [maxLength(200, "The provider")],
-          subject: [maxLength(100, "The subject")],
-          starts_on: [required("Enter the date they start")],
-        });
-        if (values.pathway === "ect" && !values.induction_year) errors.induction_year = "Choose the ECT's induction year";
-        const order = dateOrderProblem(values.starts_on, values.ends_on);
-        if (order) errors.ends_on = order;
-        return errors;
+        return checkMentee(values);
       },
       async (values) => {
         await unwrap(
           api.PATCH("/api/v1/mentee-profiles/{profile_id}", {
             params: { path: { profile_id: profile.id } },
             body: {
-              pathway: values.pathway as Pathway,
-              induction_year: values.pathway === "ect" ? Number(values.induction_year) : null,
-              programme: values.programme.trim() || null,
-              provider: values.provider.trim() || null,
-              subject: values.subject.trim() || null,
-              phase: (values.phase || null) as Phase | null,
-              starts_on: values.starts_on,
-              ends_on: values.ends_on || null,
+              ...menteeTerms(values),
             },
           }),
         );
@@ -500,28 +516,7 @@ function EditMentee({ profile, onDone }: { profile: MenteeProfile; onDone: (text
     <EditPanel id={headingId} title={`Edit ${name}'s mentee profile`}>
       <ErrorSummary items={form.summary.map((i) => (i.fieldId ? { ...i, fieldId: i.fieldId.replace("field-", `${prefix}-`) } : i))} focusKey={form.attempt} />
       <form onSubmit={onSubmit} noValidate className="form" aria-labelledby={headingId}>
-        <Radios
-          legend="Pathway"
-          name="edit-pathway"
-          id={`${prefix}-pathway`}
-          value={form.values.pathway}
-          error={form.errors.pathway}
-          onChange={(value) => form.set("pathway", value)}
-          options={(Object.keys(PATHWAY_LABELS) as Pathway[]).map((p) => ({ value: p, label: PATHWAY_LABELS[p] }))}
-        />
-        {form.values.pathway === "ect" && (
-          <SelectField label="Induction year" id={`${prefix}-induction_year`} className="field--short" {...form.field("induction_year")}>
-            <option value="">Choose a year</option>
-            <option value="1">Year 1</option>
-            <option value="2">Year 2</option>
-          </SelectField>
-        )}
-        <TextField label="Programme (optional)" hint="For example: Early career framework, or PGCE." id={`${prefix}-programme`} {...form.field("programme")} />
-        <TextField label="Provider (optional)" id={`${prefix}-provider`} {...form.field("provider")} />
-        <TextField label="Subject (optional)" id={`${prefix}-subject`} {...form.field("subject")} />
-        <PhaseSelect prefix={prefix} field={form.field("phase")} />
-        <TextField label="Starts" type="date" id={`${prefix}-starts_on`} {...form.field("starts_on")} />
-        <TextField label="Ends (optional)" hint="Leave empty if there is no end date." type="date" id={`${prefix}-ends_on`} {...form.field("ends_on")} />
+        <MenteeFields form={form} prefix={prefix} radioName="edit-pathway" endsHint="Leave empty if there is no end date." />
         <div className="button-row">
           <Button type="submit" disabled={form.busy}>
             Save changes
