@@ -20,21 +20,28 @@ function describedBy(hintId: string, errorId: string, hint?: ReactNode, error?: 
   return [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
 }
 
-export function TextField({
+/** What a control needs to be tied to its label, hint and error. */
+interface ControlProps {
+  id: string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+}
+
+/** The label, hint and error around one control; `control` renders the control itself. */
+function Field({
   label,
   hint,
   error,
   id,
   className,
-  ...input
-}: FieldProps & InputHTMLAttributes<HTMLInputElement> & { name: string }) {
-  const fieldId = id ?? `field-${input.name}`;
+  control,
+}: FieldProps & { id: string; className?: string; control: (props: ControlProps) => ReactNode }) {
   const auto = useId();
   const hintId = `${auto}-hint`;
   const errorId = `${auto}-error`;
   return (
     <div className={`field${error ? " field--error" : ""}${className ? ` ${className}` : ""}`}>
-      <label htmlFor={fieldId}>{label}</label>
+      <label htmlFor={id}>{label}</label>
       {hint && (
         <p className="hint" id={hintId}>
           {hint}
@@ -46,14 +53,29 @@ export function TextField({
           {error}
         </p>
       )}
-      <input
-        id={fieldId}
-        type="text"
-        {...input}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hintId, errorId, hint, error)}
-      />
+      {control({
+        id,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": describedBy(hintId, errorId, hint, error),
+      })}
     </div>
+  );
+}
+
+export function TextField({
+  label,
+  hint,
+  error,
+  id,
+  className,
+  ...input
+}: FieldProps & InputHTMLAttributes<HTMLInputElement> & { name: string }) {
+  return (
+    <Field
+      {...{ label, hint, error, className }}
+      id={id ?? `field-${input.name}`}
+      control={(tied) => <input type="text" {...input} {...tied} />}
+    />
   );
 }
 
@@ -66,33 +88,16 @@ export function SelectField({
   className,
   ...select
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { name: string }) {
-  const fieldId = id ?? `field-${select.name}`;
-  const auto = useId();
-  const hintId = `${auto}-hint`;
-  const errorId = `${auto}-error`;
   return (
-    <div className={`field${error ? " field--error" : ""}${className ? ` ${className}` : ""}`}>
-      <label htmlFor={fieldId}>{label}</label>
-      {hint && (
-        <p className="hint" id={hintId}>
-          {hint}
-        </p>
+    <Field
+      {...{ label, hint, error, className }}
+      id={id ?? `field-${select.name}`}
+      control={(tied) => (
+        <select {...select} {...tied}>
+          {children}
+        </select>
       )}
-      {error && (
-        <p className="error-message" id={errorId}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      )}
-      <select
-        id={fieldId}
-        {...select}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hintId, errorId, hint, error)}
-      >
-        {children}
-      </select>
-    </div>
+    />
   );
 }
 
@@ -104,32 +109,12 @@ export function TextArea({
   className,
   ...textarea
 }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement> & { name: string }) {
-  const fieldId = id ?? `field-${textarea.name}`;
-  const auto = useId();
-  const hintId = `${auto}-hint`;
-  const errorId = `${auto}-error`;
   return (
-    <div className={`field${error ? " field--error" : ""}${className ? ` ${className}` : ""}`}>
-      <label htmlFor={fieldId}>{label}</label>
-      {hint && (
-        <p className="hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="error-message" id={errorId}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      )}
-      <textarea
-        id={fieldId}
-        rows={3}
-        {...textarea}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hintId, errorId, hint, error)}
-      />
-    </div>
+    <Field
+      {...{ label, hint, error, className }}
+      id={id ?? `field-${textarea.name}`}
+      control={(tied) => <textarea rows={3} {...textarea} {...tied} />}
+    />
   );
 }
 
