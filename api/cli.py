@@ -169,5 +169,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> None:
+    from api.domains import register_domains
+
     args = build_parser().parse_args(argv)
+    register_domains()
     args.func(args)

@@ -20,11 +20,13 @@ from api.core.middleware import (
     SecurityHeadersMiddleware,
 )
 from api.core.problems import install_problem_handlers
+from api.domains import register_domains
 from api.health.router import router as health_router
 from api.integrations.router import router as integrations_router
 from api.meetings.router import router as meetings_router
 from api.mentoring.router import router as mentoring_router
 from api.org.router import router as org_router
+from api.todos.router import router as todos_router
 
 API_PREFIX = "/api/v1"
 
@@ -37,6 +39,7 @@ def api_router() -> APIRouter:
         mentoring_router,
         meetings_router,
         calendar_router,
+        todos_router,
         integrations_router,
         audit_router,
     )
@@ -95,6 +98,7 @@ def mount_frontend(app: FastAPI, dist: Path) -> None:
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(settings.log_level)
+    register_domains()
     app = FastAPI(
         title="MentorHub API",
         version="1.0.0",

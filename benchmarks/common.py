@@ -14,10 +14,12 @@ os.environ.setdefault("MENTORHUB_LOG_LEVEL", "WARNING")
 
 from api.cli import migrate  # noqa: E402
 from api.db import new_session  # noqa: E402
+from api.domains import register_domains  # noqa: E402
 
 
 def fresh_database() -> None:
     migrate()
+    register_domains()
 
 
 def session():  # type: ignore[no-untyped-def]

@@ -33,6 +33,7 @@ from api.auth.passwords import hash_password  # noqa: E402
 from api.auth.scopes import scopes_for_roles  # noqa: E402
 from api.auth.tokens import hash_secret, issue_access_token  # noqa: E402
 from api.db import get_engine, make_engine  # noqa: E402
+from api.domains import register_domains  # noqa: E402
 from api.health.service import alembic_config  # noqa: E402
 from api.integrations.models import ApiClient, ApiClientSchool  # noqa: E402
 from api.meetings.models import (  # noqa: E402
@@ -75,6 +76,7 @@ def database():  # type: ignore[no-untyped-def]
     if os.environ.get("MENTORHUB_REQUIRE_POSTGRES") == "1" and not IS_POSTGRES:
         pytest.exit("MENTORHUB_REQUIRE_POSTGRES=1 but the tests are not on PostgreSQL", 2)
     _reset_schema()
+    register_domains()
     yield get_engine()
 
 

@@ -83,6 +83,7 @@ MATRIX = {
         {"current_password": "correct-horse-battery", "new_password": "a-brand-new-password"},
     ),
     ("GET", "/api/v1/me"): (PEOPLE_ONLY, None),
+    ("GET", "/api/v1/me/todos"): (PEOPLE_ONLY, None),
     ("GET", "/api/v1/trusts"): (EVERYONE, None),
     ("GET", "/api/v1/trusts/{trust_id}"): (EVERYONE | {"foreign_admin": HIDDEN}, None),
     ("PATCH", "/api/v1/trusts/{trust_id}"): (ADMIN_OF_THIS_TRUST, {"name": "Renamed Trust"}),

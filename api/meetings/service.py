@@ -43,6 +43,7 @@ from api.meetings.schemas import (
     SortOrder,
 )
 from api.mentoring import service as mentoring
+from api.mentoring.events import PairingEnded
 from api.mentoring.models import Pairing, RecordKeeper
 from api.mentoring.schemas import PersonRef
 from api.org.models import Role, School, User
@@ -52,45 +53,7 @@ from api.scheduling.terms import school_week, term_calendar
 ACTIVE = (MeetingStatus.scheduled, MeetingStatus.held, MeetingStatus.missed)
 
 
-# --- what people are already doing: meetings as a busy source ------------------------------------
-
-
-def _meetings_busy(
-    session: Session,
-    people: set[uuid.UUID],
-    start: datetime,
-    end: datetime,
-    ignore: set[uuid.UUID],
-) -> list[busy.Busy]:
-    rows = session.exec(
-        select(Meeting, Pairing)
-        .join(Pairing, col(Pairing.id) == Meeting.pairing_id)
-        .where(
-            or_(col(Pairing.mentor_id).in_(people), col(Pairing.mentee_id).in_(people)),
-            col(Meeting.status).in_([MeetingStatus.scheduled, MeetingStatus.held]),
-            Meeting.starts_at < end,
-            Meeting.ends_at > start,
-        )
-    ).all()
-    found = []
-    for meeting, pairing in rows:
-        if meeting.id in ignore:
-            continue
-        for person in {pairing.mentor_id, pairing.mentee_id} & people:
-            found.append(
-                busy.Busy(
-                    person,
-                    meeting.starts_at,
-                    meeting.ends_at,
-                    "meeting",
-                    meeting.id,
-                    "Mentoring meeting",
-                )
-            )
-    return found
-
-
-busy.register_source("meeting", _meetings_busy)
+# --- clashes ------------------------------------------------------------------------------------
 
 
 def _clashes_public(session: Session, clashes: list[busy.Clash]) -> list[ClashPublic]:
@@ -439,34 +402,44 @@ def _mark(
     meeting.changed_at = utcnow()
 
 
-def stop_after(
-    session: Session, principal: Principal, pairing: Pairing, last_day: date, reason: str
-) -> int:
-    """Cancels the scheduled meetings after a pairing's new end (not lost: the pairing ended)."""
+def stop_after_pairing_end(session: Session, event: PairingEnded) -> None:
+    """Cancels the scheduled meetings after a pairing's new end (not lost: the pairing ended)
+    and ends its slots there."""
+    pairing = session.get(Pairing, event.pairing_id)
+    assert pairing is not None
     later = session.exec(
         select(Meeting).where(
             Meeting.pairing_id == pairing.id,
             Meeting.status == MeetingStatus.scheduled,
-            Meeting.occurrence_date > last_day,
+            Meeting.occurrence_date > event.last_day,
         )
     ).all()
     for meeting in later:
         _mark(
             meeting,
-            principal,
-            f"Pairing ended: {reason}",
+            event.actor,
+            f"Pairing ended: {event.reason}",
             status=MeetingStatus.cancelled,
             lost=False,
         )
         session.add(meeting)
     for slot in session.exec(
         select(ProtectedSlot).where(
-            ProtectedSlot.pairing_id == pairing.id, ProtectedSlot.ends_on > last_day
+            ProtectedSlot.pairing_id == pairing.id, ProtectedSlot.ends_on > event.last_day
         )
     ).all():
-        slot.ends_on = max(slot.starts_on, last_day)
+        slot.ends_on = max(slot.starts_on, event.last_day)
         session.add(slot)
-    return len(later)
+    if later:
+        audit.record(
+            session,
+            event.actor,
+            "meetings.cancelled_after_pairing_end",
+            object_type="pairing",
+            object_id=pairing.id,
+            trust_id=mentoring.trust_id_of(session, pairing),
+            changes={"meetings": len(later)},
+        )
 
 
 # --- records, actions and agendas ----------------------------------------------------------

@@ -10,8 +10,10 @@ from sqlmodel.sql.expression import SelectOfScalar
 from api.audit import service as audit
 from api.auth.access import visible_pairings, visible_schools
 from api.auth.principals import Principal
+from api.core import events
 from api.core.models import utcnow
 from api.core.problems import Conflict, FieldProblem, Forbidden, NotFound, Unprocessable
+from api.mentoring.events import PairingEnded
 from api.mentoring.models import (
     MenteeProfile,
     MentoringAgreement,
@@ -298,9 +300,8 @@ def _profile_at(session, model, user_id, school_id, field):  # type: ignore[no-u
 def end_pairing(
     session: Session, principal: Principal, pairing_id: uuid.UUID, ends_on: date, reason: str
 ) -> Pairing:
-    """Ends a pairing early. Its history stays; meetings after the new end are cancelled."""
-    from api.meetings import service as meetings_service
-
+    """Ends a pairing early. Its history stays; whatever was planned after the new end is
+    called off by the domains that planned it (they handle `PairingEnded`)."""
     pairing = get_pairing(session, principal, pairing_id)
     school = org_service.get_managed_school(session, principal, pairing.school_id)
     if not pairing.starts_on <= ends_on <= pairing.ends_on:
@@ -311,7 +312,6 @@ def end_pairing(
     pairing.ends_on = ends_on
     pairing.ended_early_reason = reason
     session.add(pairing)
-    cancelled = meetings_service.stop_after(session, principal, pairing, ends_on, reason)
     audit.record(
         session,
         principal,
@@ -319,8 +319,9 @@ def end_pairing(
         object_type="pairing",
         object_id=pairing.id,
         trust_id=school.trust_id,
-        changes={"ends_on": ends_on, "reason": reason, "meetings_cancelled": cancelled},
+        changes={"ends_on": ends_on, "reason": reason},
     )
+    events.publish(session, PairingEnded(pairing.id, ends_on, reason, principal))
     return pairing
 
 

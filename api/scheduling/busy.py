@@ -1,24 +1,17 @@
-"""When people are already busy, from every calendar that knows: the one place a clash check
-asks. Meetings register a source here; observations and training events add theirs the same way.
+"""When people are already busy, from every calendar source: the one place a clash check asks.
+Sources (meetings, and later observations and training events) register in
+`api.scheduling.sources`.
 """
 
 import uuid
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlmodel import Session
 
-
-@dataclass(frozen=True)
-class Busy:
-    user_id: uuid.UUID
-    starts_at: datetime
-    ends_at: datetime
-    source: str  # "meeting", later "observation", "training"
-    source_id: uuid.UUID
-    title: str
+from api.scheduling.sources import Busy, calendar_sources
 
 
 @dataclass(frozen=True)
@@ -31,15 +24,6 @@ class Interval:
 class Clash:
     wanted: Interval
     busy: Busy
-
-
-# A source answers: what are these people doing between these times, apart from these items?
-BusySource = Callable[[Session, set[uuid.UUID], datetime, datetime, set[uuid.UUID]], list[Busy]]
-_sources: dict[str, BusySource] = {}
-
-
-def register_source(name: str, source: BusySource) -> None:
-    _sources[name] = source
 
 
 def find_clashes(
@@ -60,8 +44,8 @@ def find_clashes(
     span_start = wanted[0].starts_at
     span_end = max(i.ends_at for i in wanted)
     busy: list[Busy] = []
-    for source in _sources.values():
-        busy.extend(source(session, people, span_start, span_end, ignore or set()))
+    for source in calendar_sources():
+        busy.extend(source.busy(session, people, span_start, span_end, ignore or set()))
     if not busy:
         return []
     busy.sort(key=lambda b: b.starts_at)

@@ -1,0 +1,16 @@
+"""The one list of domains that plug into the platform at start-up.
+
+Each domain's `plugin.register()` adds its calendar source, to-do source and event handlers.
+`create_app()` and the command line call `register_domains()`; registering twice changes
+nothing. A new domain adds its plug-in here (see docs/architecture.md).
+"""
+
+from api.meetings import plugin as meetings
+from api.mentoring import plugin as mentoring
+
+DOMAINS = (mentoring, meetings)
+
+
+def register_domains() -> None:
+    for domain in DOMAINS:
+        domain.register()

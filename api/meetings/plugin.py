@@ -1,0 +1,15 @@
+"""What meetings plug in at start-up: a calendar source, a to-do source, event handlers."""
+
+from api.core import events
+from api.meetings.calendar import MeetingCalendar
+from api.meetings.service import stop_after_pairing_end
+from api.meetings.todos import meeting_todos
+from api.mentoring.events import PairingEnded
+from api.scheduling.sources import register_calendar_source
+from api.todos.sources import register_todo_source
+
+
+def register() -> None:
+    register_calendar_source(MeetingCalendar())
+    register_todo_source("meetings", meeting_todos)
+    events.subscribe(PairingEnded, stop_after_pairing_end)

@@ -1,0 +1,59 @@
+"""Mentoring's to-dos: agreements that wait for the person asking."""
+
+import uuid
+from datetime import date
+
+from sqlmodel import Session, col, or_, select
+
+from api.auth.principals import Principal
+from api.mentoring.models import MentoringAgreement, Pairing
+from api.org.models import User
+from api.todos.sources import Todo
+
+
+def agreement_todos(session: Session, principal: Principal) -> list[Todo]:
+    """For each of your current pairings: set up the agreement when there is none, or agree
+    the newest version when the other side has proposed it."""
+    if not principal.is_user:
+        return []
+    today = date.today()
+    pairings = session.exec(
+        select(Pairing).where(
+            or_(Pairing.mentor_id == principal.id, Pairing.mentee_id == principal.id),
+            Pairing.starts_on <= today,
+            Pairing.ends_on >= today,
+        )
+    ).all()
+    if not pairings:
+        return []
+    newest: dict[uuid.UUID, MentoringAgreement] = {}
+    for agreement in session.exec(
+        select(MentoringAgreement)
+        .where(col(MentoringAgreement.pairing_id).in_([p.id for p in pairings]))
+        .order_by(col(MentoringAgreement.version).desc())
+    ):
+        newest.setdefault(agreement.pairing_id, agreement)
+    partners = {p.id: p.mentee_id if p.mentor_id == principal.id else p.mentor_id for p in pairings}
+    names = dict(
+        session.exec(
+            select(User.id, User.full_name).where(col(User.id).in_(partners.values()))
+        ).all()
+    )
+    todos = []
+    for pairing in pairings:
+        partner = names.get(partners[pairing.id], "your partner")
+        agreement = newest.get(pairing.id)
+        if agreement is None:
+            text = f"Set up your mentoring agreement with {partner} at your first meeting."
+        elif not _has_agreed(agreement, pairing, principal):
+            text = f"Read and agree version {agreement.version} of your agreement with {partner}."
+        else:
+            continue
+        todos.append(Todo("agreement.to_agree", text, "pairing", pairing.id))
+    return todos
+
+
+def _has_agreed(agreement: MentoringAgreement, pairing: Pairing, principal: Principal) -> bool:
+    if principal.id == pairing.mentor_id:
+        return agreement.mentor_agreed_at is not None
+    return agreement.mentee_agreed_at is not None
