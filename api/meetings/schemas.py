@@ -205,7 +205,20 @@ class AgendaItemPublic(BaseModel):
     created_at: datetime
 
 
+class MeetingCan(BaseModel):
+    """What the person asking may do with this meeting now: the same rules the action routes
+    enforce."""
+
+    record: bool = Field(
+        description="Write or rewrite the record (the record keeper, once started)"
+    )
+    cancel: bool = Field(description="Move it or mark it lost (while it is scheduled)")
+    add_agenda_item: bool = Field(description="Add to the agenda (the pair, while scheduled)")
+    tick_actions: bool = Field(description="Tick actions off (the pair)")
+
+
 class MeetingDetail(MeetingPublic):
+    can: MeetingCan
     record_keeper: PersonRef
     carried_actions: list[ActionPublic] = Field(
         description="Open actions from earlier meetings of this pairing"

@@ -10,10 +10,10 @@ from sqlmodel import Session, col, or_, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from api.audit import service as audit
-from api.auth.access import visible_pairings
 from api.auth.principals import Principal
 from api.core.models import utcnow
 from api.core.problems import Conflict, FieldProblem, Forbidden, NotFound, Unprocessable
+from api.meetings import policy
 from api.meetings.models import (
     AgendaItem,
     Meeting,
@@ -46,7 +46,7 @@ from api.mentoring import service as mentoring
 from api.mentoring.events import PairingEnded
 from api.mentoring.models import Pairing, RecordKeeper
 from api.mentoring.schemas import PersonRef
-from api.org.models import Role, School, User
+from api.org.models import School, User
 from api.scheduling import busy
 from api.scheduling.terms import school_week, term_calendar
 
@@ -133,7 +133,8 @@ def schedule_slot(
     dry_run: bool,
 ) -> SchedulePlan | tuple[ProtectedSlot, list[Meeting]]:
     pairing = mentoring.get_pairing(session, principal, pairing_id)
-    mentoring.require_pair_member_or_lead(principal, pairing)
+    if not policy.may_change(principal, pairing):
+        raise Forbidden("Only the mentor, the mentee or a school lead can do this.")
     planned = plan_slot(session, pairing, body)
     clashes = busy.find_clashes(
         session,
@@ -214,7 +215,7 @@ def meetings_query(
     query = (
         select(Meeting)
         .join(Pairing, col(Pairing.id) == Meeting.pairing_id)
-        .where(visible_pairings(principal))
+        .where(policy.visible_meetings(principal))
     )
     if starts_from:
         query = query.where(Meeting.starts_at >= starts_from)
@@ -241,7 +242,7 @@ def get_meeting(session: Session, principal: Principal, meeting_id: uuid.UUID) -
     meeting = session.exec(
         select(Meeting)
         .join(Pairing, col(Pairing.id) == Meeting.pairing_id)
-        .where(Meeting.id == meeting_id, visible_pairings(principal))
+        .where(Meeting.id == meeting_id, policy.visible_meetings(principal))
     ).first()
     if meeting is None:
         raise NotFound(f"No meeting with id {meeting_id} is visible to you.")
@@ -291,8 +292,9 @@ def cancel_meeting(
     meeting = get_meeting(session, principal, meeting_id)
     pairing = session.get(Pairing, meeting.pairing_id)
     assert pairing is not None
-    mentoring.require_pair_member_or_lead(principal, pairing)
-    if meeting.status != MeetingStatus.scheduled:
+    if not policy.may_change(principal, pairing):
+        raise Forbidden("Only the mentor, the mentee or a school lead can do this.")
+    if not policy.is_changeable(meeting):
         raise Conflict(f"This meeting is {meeting.status.value}; only scheduled ones change.")
     targets = _targets(session, meeting, body.scope)
     if body.outcome == CancelOutcome.lost:
@@ -459,8 +461,7 @@ def save_record(
     meeting = get_meeting(session, principal, meeting_id)
     pairing = session.get(Pairing, meeting.pairing_id)
     assert pairing is not None
-    keeper = record_keeper_id(session, pairing)
-    if principal.id != keeper:
+    if not policy.may_keep_record(principal, record_keeper_id(session, pairing)):
         raise Forbidden("The agreement names someone else to keep the record of this meeting.")
     if meeting.status == MeetingStatus.cancelled:
         raise Conflict("This meeting was cancelled; there is nothing to record.")
@@ -532,9 +533,9 @@ def add_agenda_item(
     meeting = get_meeting(session, principal, meeting_id)
     pairing = session.get(Pairing, meeting.pairing_id)
     assert pairing is not None
-    if principal.id not in (pairing.mentor_id, pairing.mentee_id):
+    if not policy.may_add_to_agenda(principal, pairing):
         raise Forbidden("Only the mentor and the mentee add to their agenda.")
-    if meeting.status != MeetingStatus.scheduled:
+    if not policy.is_changeable(meeting):
         raise Conflict(f"This meeting is {meeting.status.value}; its agenda is closed.")
     session.add(AgendaItem(meeting_id=meeting.id, text=text, added_by=principal.id))
     audit.record(
@@ -555,12 +556,12 @@ def set_action_done(
     found = session.exec(
         select(MeetingAction, Pairing)
         .join(Pairing, col(Pairing.id) == MeetingAction.pairing_id)
-        .where(MeetingAction.id == action_id, visible_pairings(principal))
+        .where(MeetingAction.id == action_id, policy.visible_meetings(principal))
     ).first()
     if found is None:
         raise NotFound(f"No action with id {action_id} is visible to you.")
     action, pairing = found
-    if principal.id not in (pairing.mentor_id, pairing.mentee_id):
+    if not policy.may_tick_actions(principal, pairing):
         raise Forbidden("Only the mentor and the mentee tick off their actions.")
     action.done = done
     action.done_at = utcnow() if done else None
@@ -594,19 +595,11 @@ def _actions_public(session: Session, actions: list[MeetingAction]) -> list[Acti
     ]
 
 
-def can_read_record(principal: Principal, pairing: Pairing) -> bool:
-    """What was said stays with the pair and the leads of their school; trust admins see that a
-    meeting was recorded, not what it holds."""
-    return principal.id in (pairing.mentor_id, pairing.mentee_id) or (
-        pairing.school_id in principal.school_ids_with(Role.school_lead)
-    )
-
-
 def meeting_detail(session: Session, principal: Principal, meeting: Meeting) -> MeetingDetail:
     pairing = session.get(Pairing, meeting.pairing_id)
     assert pairing is not None
     public = meetings_public(session, [meeting])[0]
-    readable = can_read_record(principal, pairing)
+    readable = policy.may_read_record(principal, pairing)
     carried = (
         session.exec(
             select(MeetingAction)
@@ -638,10 +631,12 @@ def meeting_detail(session: Session, principal: Principal, meeting: Meeting) -> 
         record_public = RecordPublic.model_validate(
             {**record.model_dump(), "actions": _actions_public(session, list(actions))}
         )
+    keeper = record_keeper_id(session, pairing)
     return MeetingDetail.model_validate(
         {
             **public.model_dump(),
-            "record_keeper": people[record_keeper_id(session, pairing)],
+            "can": policy.meeting_can(principal, pairing, meeting, keeper, utcnow()),
+            "record_keeper": people[keeper],
             "carried_actions": _actions_public(session, list(carried)),
             "agenda_items": [
                 AgendaItemPublic.model_validate({**i.model_dump(), "added_by": people[i.added_by]})

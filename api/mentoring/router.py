@@ -24,6 +24,7 @@ from api.mentoring.schemas import (
     MentorProfilePublic,
     MentorProfileUpdate,
     PairingCreate,
+    PairingDetail,
     PairingEnd,
     PairingPublic,
 )
@@ -176,16 +177,16 @@ def create_pairing(
     "/pairings/{pairing_id}",
     tags=["pairings"],
     operation_id="get_pairing",
-    summary="A pairing",
-    response_model=PairingPublic,
+    summary="A pairing, with what you may do with it",
+    response_model=PairingDetail,
     responses=WRITE_ERRORS,
 )
 def get_pairing(
     pairing_id: uuid.UUID, session: SessionDep, principal: MentoringReader
-) -> PairingPublic:
-    return service.pairings_public(session, [service.get_pairing(session, principal, pairing_id)])[
-        0
-    ]
+) -> PairingDetail:
+    return service.pairing_detail(
+        session, principal, service.get_pairing(session, principal, pairing_id)
+    )
 
 
 @router.post(

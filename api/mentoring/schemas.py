@@ -141,6 +141,20 @@ class PairingPublic(BaseModel):
     created_at: datetime
 
 
+class PairingCan(BaseModel):
+    """What the person asking may do with this pairing now: the same rules the action routes
+    enforce."""
+
+    schedule_slot: bool = Field(description="Add a weekly protected slot")
+    propose_agreement: bool = Field(description="Write a new version of the agreement")
+    agree: bool = Field(description="Agree the newest version, as the mentor or the mentee")
+    end: bool = Field(description="End the pairing early")
+
+
+class PairingDetail(PairingPublic):
+    can: PairingCan
+
+
 class AgreementTerms(Input):
     """The questions the first meeting ("contracting") answers."""
 

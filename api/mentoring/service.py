@@ -8,11 +8,12 @@ from sqlmodel import Session, col, func, or_, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from api.audit import service as audit
-from api.auth.access import visible_pairings, visible_schools
+from api.auth.access import visible_schools
 from api.auth.principals import Principal
 from api.core import events
 from api.core.models import utcnow
 from api.core.problems import Conflict, FieldProblem, Forbidden, NotFound, Unprocessable
+from api.mentoring import policy
 from api.mentoring.events import PairingEnded
 from api.mentoring.models import (
     MenteeProfile,
@@ -30,7 +31,9 @@ from api.mentoring.schemas import (
     MentorProfileCreate,
     MentorProfilePublic,
     MentorProfileUpdate,
+    PairingCan,
     PairingCreate,
+    PairingDetail,
     PairingPublic,
     PersonRef,
 )
@@ -172,7 +175,7 @@ def pairings_query(
     kind: PairingKind | None = None,
     active_on: date | None = None,
 ) -> SelectOfScalar[Pairing]:
-    query = select(Pairing).where(visible_pairings(principal))
+    query = select(Pairing).where(policy.visible_pairings(principal))
     if school_id:
         query = query.where(Pairing.school_id == school_id)
     if person_id:
@@ -186,7 +189,7 @@ def pairings_query(
 
 def get_pairing(session: Session, principal: Principal, pairing_id: uuid.UUID) -> Pairing:
     pairing = session.exec(
-        select(Pairing).where(Pairing.id == pairing_id, visible_pairings(principal))
+        select(Pairing).where(Pairing.id == pairing_id, policy.visible_pairings(principal))
     ).first()
     if pairing is None:
         raise NotFound(f"No pairing with id {pairing_id} is visible to you.")
@@ -303,7 +306,9 @@ def end_pairing(
     """Ends a pairing early. Its history stays; whatever was planned after the new end is
     called off by the domains that planned it (they handle `PairingEnded`)."""
     pairing = get_pairing(session, principal, pairing_id)
-    school = org_service.get_managed_school(session, principal, pairing.school_id)
+    trust_id = trust_id_of(session, pairing)
+    if not policy.may_end(principal, pairing, trust_id):
+        raise Forbidden("You can see this pairing but not end it; a lead of its school can.")
     if not pairing.starts_on <= ends_on <= pairing.ends_on:
         raise Unprocessable(
             f"The new end must fall between {pairing.starts_on} and {pairing.ends_on}.",
@@ -318,7 +323,7 @@ def end_pairing(
         "pairing.ended",
         object_type="pairing",
         object_id=pairing.id,
-        trust_id=school.trust_id,
+        trust_id=trust_id,
         changes={"ends_on": ends_on, "reason": reason},
     )
     events.publish(session, PairingEnded(pairing.id, ends_on, reason, principal))
@@ -328,13 +333,15 @@ def end_pairing(
 # --- agreements --------------------------------------------------------------------------------
 
 
-def require_pair_member_or_lead(principal: Principal, pairing: Pairing) -> None:
-    """The people in the pairing, or a lead of its school. Trust admins oversee, not act."""
-    if principal.id in (pairing.mentor_id, pairing.mentee_id):
-        return
-    if pairing.school_id in principal.school_ids_with(Role.school_lead):
-        return
-    raise Forbidden("Only the mentor, the mentee or a school lead can do this.")
+def pairing_detail(session: Session, principal: Principal, pairing: Pairing) -> PairingDetail:
+    public = pairings_public(session, [pairing])[0]
+    can = PairingCan(
+        schedule_slot=policy.may_act_on(principal, pairing),
+        propose_agreement=policy.may_act_on(principal, pairing),
+        agree=policy.may_agree(principal, pairing, current_agreement(session, pairing.id)),
+        end=policy.may_end(principal, pairing, trust_id_of(session, pairing)),
+    )
+    return PairingDetail.model_validate({**public.model_dump(), "can": can})
 
 
 def list_agreements(
@@ -381,7 +388,8 @@ def propose_agreement(
     session: Session, principal: Principal, pairing_id: uuid.UUID, body: AgreementTerms
 ) -> AgreementPublic:
     pairing = get_pairing(session, principal, pairing_id)
-    require_pair_member_or_lead(principal, pairing)
+    if not policy.may_act_on(principal, pairing):
+        raise Forbidden("Only the mentor, the mentee or a school lead can do this.")
     latest = session.exec(
         select(func.max(MentoringAgreement.version)).where(
             MentoringAgreement.pairing_id == pairing.id
@@ -412,14 +420,14 @@ def agree(session: Session, principal: Principal, agreement_id: uuid.UUID) -> Ag
     found = session.exec(
         select(MentoringAgreement, Pairing)
         .join(Pairing, col(Pairing.id) == MentoringAgreement.pairing_id)
-        .where(MentoringAgreement.id == agreement_id, visible_pairings(principal))
+        .where(MentoringAgreement.id == agreement_id, policy.visible_pairings(principal))
     ).first()
     if found is None:
         raise NotFound(f"No agreement with id {agreement_id} is visible to you.")
     agreement, pairing = found
-    if principal.id not in (pairing.mentor_id, pairing.mentee_id):
-        raise Forbidden("Only the mentor and the mentee agree their agreement.")
     current = current_agreement(session, pairing.id)
+    if not policy.may_agree(principal, pairing, current):
+        raise Forbidden("Only the mentor and the mentee agree their agreement.")
     if current is None or current.id != agreement.id:
         raise Conflict(f"Version {agreement.version} has been replaced; agree the newest one.")
     _mark_agreed(agreement, pairing, principal)

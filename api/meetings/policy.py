@@ -1,0 +1,55 @@
+"""Who may read and act on meetings, their records, agendas and actions. Services enforce these
+predicates; meeting details send them to the web app as `can`, so the two never disagree."""
+
+import uuid
+from datetime import datetime
+
+from api.auth.principals import Principal
+from api.meetings.models import Meeting, MeetingStatus
+from api.meetings.schemas import MeetingCan
+from api.mentoring import policy as pairings
+from api.mentoring.models import Pairing
+
+visible_meetings = pairings.visible_pairings  # a meeting is visible with its pairing
+
+
+def may_read_record(principal: Principal, pairing: Pairing) -> bool:
+    """What was said stays with the pair and the leads of their school; trust admins see that a
+    meeting was recorded, not what it holds."""
+    return pairings.is_in_pair(principal, pairing) or pairings.leads_school_of(principal, pairing)
+
+
+def may_change(principal: Principal, pairing: Pairing) -> bool:
+    """Move or lose meetings: the pair, or a lead of their school."""
+    return pairings.may_act_on(principal, pairing)
+
+
+def may_keep_record(principal: Principal, keeper_id: uuid.UUID) -> bool:
+    return pairings.ACT in principal.scopes and principal.id == keeper_id
+
+
+def may_add_to_agenda(principal: Principal, pairing: Pairing) -> bool:
+    """The agenda, and ticking off actions, belong to the pair themselves."""
+    return pairings.ACT in principal.scopes and pairings.is_in_pair(principal, pairing)
+
+
+may_tick_actions = may_add_to_agenda
+
+
+def is_changeable(meeting: Meeting) -> bool:
+    return meeting.status == MeetingStatus.scheduled
+
+
+def is_recordable(meeting: Meeting, now: datetime) -> bool:
+    return meeting.status != MeetingStatus.cancelled and meeting.starts_at <= now
+
+
+def meeting_can(
+    principal: Principal, pairing: Pairing, meeting: Meeting, keeper_id: uuid.UUID, now: datetime
+) -> MeetingCan:
+    return MeetingCan(
+        record=may_keep_record(principal, keeper_id) and is_recordable(meeting, now),
+        cancel=may_change(principal, pairing) and is_changeable(meeting),
+        add_agenda_item=may_add_to_agenda(principal, pairing) and is_changeable(meeting),
+        tick_actions=may_tick_actions(principal, pairing),
+    )

@@ -1,0 +1,97 @@
+"""Every `can` flag a detail response sends agrees with what the matching action route really
+does, for every principal of the permission matrix: a true flag means the action succeeds, a
+false one that it is refused (403, 404 or 409). A detail route with flags missing here fails."""
+
+import pytest
+
+from api.main import create_app
+from tests.test_permissions import PRINCIPALS, matrix_request, world_ids
+
+# detail route, the ids it is read with -> {flag: the action route it stands for}
+CAN_FLAGS = {
+    ("/api/v1/pairings/{pairing_id}", ()): {
+        "schedule_slot": ("POST", "/api/v1/pairings/{pairing_id}/slots"),
+        "propose_agreement": ("POST", "/api/v1/pairings/{pairing_id}/agreements"),
+        "agree": ("POST", "/api/v1/agreements/{agreement_id}/agree"),
+        "end": ("POST", "/api/v1/pairings/{pairing_id}/end"),
+    },
+    # Next week's meeting (scheduled, not started) and the past one (held, recorded).
+    **{
+        ("/api/v1/meetings/{meeting_id}", which): {
+            "record": ("PUT", "/api/v1/meetings/{meeting_id}/record"),
+            "cancel": ("POST", "/api/v1/meetings/{meeting_id}/cancel"),
+            "add_agenda_item": ("POST", "/api/v1/meetings/{meeting_id}/agenda-items"),
+            "tick_actions": ("PATCH", "/api/v1/meeting-actions/{action_id}"),
+        }
+        for which in ((("meeting_id", "meeting_id"),), (("meeting_id", "past_meeting_id"),))
+    },
+}
+
+CASES = [
+    (detail, which, flag, who)
+    for (detail, which), flags in CAN_FLAGS.items()
+    for flag in flags
+    for who in PRINCIPALS
+]
+
+
+def test_every_detail_route_with_can_flags_is_checked():
+    spec = create_app().openapi()
+    schemas = spec["components"]["schemas"]
+
+    def properties(ref: str) -> dict:
+        return schemas[ref.split("/")[-1]].get("properties", {})
+
+    documented = {}
+    for path, operations in spec["paths"].items():
+        content = operations.get("get", {}).get("responses", {}).get("200", {}).get("content", {})
+        ref = content.get("application/json", {}).get("schema", {}).get("$ref")
+        if ref and "can" in properties(ref):
+            documented[path] = set(properties(properties(ref)["can"]["$ref"]))
+    checked = {detail: set(flags) for (detail, _), flags in CAN_FLAGS.items()}
+    assert documented == checked
+
+
+@pytest.mark.parametrize(
+    ("detail", "which", "flag", "who"),
+    CASES,
+    ids=[f"{d} {dict(w) or ''} can.{f} as {p}" for d, w, f, p in CASES],
+)
+def test_can_flag_agrees_with_the_action_route(client, world, detail, which, flag, who):
+    overrides = dict(which)
+    shown = client.get(detail.format(**world_ids(world, **overrides)), headers=world.headers(who))
+    allowed = shown.status_code == 200 and shown.json()["can"][flag]
+    if shown.status_code == 200:
+        assert set(shown.json()["can"]) == set(CAN_FLAGS[(detail, which)]), "flags drifted"
+    method, path = CAN_FLAGS[(detail, which)][flag]
+    acted = matrix_request(client, world, method, path, who, **overrides)
+    if allowed:
+        assert 200 <= acted.status_code < 300, acted.text
+    else:
+        assert acted.status_code in (401, 403, 404, 409), acted.text
+
+
+def test_flags_differ_by_person_and_by_the_meetings_state(client, world):
+    def can(path: str, who: str) -> dict:
+        return client.get(path, headers=world.headers(who)).json()["can"]
+
+    pairing = f"/api/v1/pairings/{world.pairing.id}"
+    assert can(pairing, "lead") == dict.fromkeys(CAN_FLAGS[(pairing_path(), ())], True) | {
+        "agree": False
+    }
+    assert can(pairing, "admin") == {
+        "schedule_slot": False,
+        "propose_agreement": False,
+        "agree": False,
+        "end": True,
+    }
+    past, upcoming = world.past_meeting.id, world.next_meeting.id
+    assert can(f"/api/v1/meetings/{past}", "mentor")["record"] is True
+    assert can(f"/api/v1/meetings/{past}", "mentor")["cancel"] is False
+    assert can(f"/api/v1/meetings/{upcoming}", "mentor")["record"] is False
+    assert can(f"/api/v1/meetings/{upcoming}", "mentee")["cancel"] is True
+    assert can(f"/api/v1/meetings/{upcoming}", "lead")["add_agenda_item"] is False
+
+
+def pairing_path() -> str:
+    return "/api/v1/pairings/{pairing_id}"
