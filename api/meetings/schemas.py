@@ -219,6 +219,10 @@ class MeetingCan(BaseModel):
 
 class MeetingDetail(MeetingPublic):
     can: MeetingCan
+    content_visible: bool = Field(
+        description="Whether the agenda, actions and record are shown to you: they stay with the "
+        "pair and their school leads"
+    )
     record_keeper: PersonRef
     carried_actions: list[ActionPublic] = Field(
         description="Open actions from earlier meetings of this pairing"

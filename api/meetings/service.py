@@ -636,6 +636,7 @@ def meeting_detail(session: Session, principal: Principal, meeting: Meeting) -> 
         {
             **public.model_dump(),
             "can": policy.meeting_can(principal, pairing, meeting, keeper, utcnow()),
+            "content_visible": readable,
             "record_keeper": people[keeper],
             "carried_actions": _actions_public(session, list(carried)),
             "agenda_items": [

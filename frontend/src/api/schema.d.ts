@@ -412,7 +412,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A pairing */
+        /** A pairing, with what you may do with it */
         get: operations["get_pairing"];
         put?: never;
         post?: never;
@@ -656,6 +656,23 @@ export interface paths {
         };
         /** A person's calendar (RFC 5545); the secret in the address is the credential */
         get: operations["calendar_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/todos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What you should do next: every domain's to-dos for you, soonest first */
+        get: operations["list_my_todos"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1192,6 +1209,33 @@ export interface components {
             /** Scopes */
             scopes: string[];
         };
+        /**
+         * MeetingCan
+         * @description What the person asking may do with this meeting now: the same rules the action routes
+         *     enforce.
+         */
+        MeetingCan: {
+            /**
+             * Record
+             * @description Write or rewrite the record (the record keeper, once started)
+             */
+            record: boolean;
+            /**
+             * Cancel
+             * @description Move it or mark it lost (while it is scheduled)
+             */
+            cancel: boolean;
+            /**
+             * Add Agenda Item
+             * @description Add to the agenda (the pair, while scheduled)
+             */
+            add_agenda_item: boolean;
+            /**
+             * Tick Actions
+             * @description Tick actions off (the pair)
+             */
+            tick_actions: boolean;
+        };
         /** MeetingCancel */
         MeetingCancel: {
             /** Reason */
@@ -1271,6 +1315,12 @@ export interface components {
             change_reason: string | null;
             /** Has Record */
             has_record: boolean;
+            can: components["schemas"]["MeetingCan"];
+            /**
+             * Content Visible
+             * @description Whether the agenda, actions and record are shown to you: they stay with the pair and their school leads
+             */
+            content_visible: boolean;
             record_keeper: components["schemas"]["PersonRef"];
             /**
              * Carried Actions
@@ -1597,6 +1647,33 @@ export interface components {
             /** Offset */
             offset: number;
         };
+        /**
+         * PairingCan
+         * @description What the person asking may do with this pairing now: the same rules the action routes
+         *     enforce.
+         */
+        PairingCan: {
+            /**
+             * Schedule Slot
+             * @description Add a weekly protected slot
+             */
+            schedule_slot: boolean;
+            /**
+             * Propose Agreement
+             * @description Write a new version of the agreement
+             */
+            propose_agreement: boolean;
+            /**
+             * Agree
+             * @description Agree the newest version, as the mentor or the mentee
+             */
+            agree: boolean;
+            /**
+             * End
+             * @description End the pairing early
+             */
+            end: boolean;
+        };
         /** PairingCreate */
         PairingCreate: {
             /**
@@ -1625,6 +1702,42 @@ export interface components {
              * @description Defaults to the end of the mentee's time at the school.
              */
             ends_on?: string | null;
+        };
+        /** PairingDetail */
+        PairingDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * School Id
+             * Format: uuid
+             */
+            school_id: string;
+            /** School Name */
+            school_name: string;
+            mentor: components["schemas"]["PersonRef"];
+            mentee: components["schemas"]["PersonRef"];
+            kind: components["schemas"]["PairingKind"];
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /**
+             * Ends On
+             * Format: date
+             */
+            ends_on: string;
+            /** Ended Early Reason */
+            ended_early_reason: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            can: components["schemas"]["PairingCan"];
         };
         /** PairingEnd */
         PairingEnd: {
@@ -2031,6 +2144,42 @@ export interface components {
          * @enum {string}
          */
         TermKind: "term" | "closure";
+        /** TodoList */
+        TodoList: {
+            /** Items */
+            items: components["schemas"]["TodoPublic"][];
+            /** Total */
+            total: number;
+        };
+        /** TodoPublic */
+        TodoPublic: {
+            /**
+             * Kind
+             * @description What sort of to-do, e.g. `agreement.to_agree`.
+             */
+            kind: string;
+            /**
+             * Text
+             * @description What to do, in one sentence.
+             */
+            text: string;
+            /**
+             * Due On
+             * @description When it is due, where there is a date.
+             */
+            due_on: string | null;
+            /**
+             * Target Type
+             * @description What the to-do is about; the web app opens it.
+             * @enum {string}
+             */
+            target_type: "pairing" | "meeting" | "school" | "user";
+            /**
+             * Target Id
+             * Format: uuid
+             */
+            target_id: string;
+        };
         /** TokenResponse */
         TokenResponse: {
             /** Access Token */
@@ -4232,7 +4381,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PairingPublic"];
+                    "application/json": components["schemas"]["PairingDetail"];
                 };
             };
             /** @description Not signed in, or the token is not valid */
@@ -5430,6 +5579,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    list_my_todos: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TodoList"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Integration clients have no to-dos */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router";
-import { api, unwrap, type Agreement, type Pairing } from "../api/client";
+import { api, unwrap, type Agreement, type PairingDetail } from "../api/client";
 import { Loading, Notice, Page } from "./Page";
 import { useLoad } from "./useLoad";
 
@@ -13,7 +13,7 @@ export function PairingLoader({
 }: {
   pairingId: string;
   title: string;
-  children: (pairing: Pairing, current: Agreement | null) => ReactNode;
+  children: (pairing: PairingDetail, current: Agreement | null) => ReactNode;
 }) {
   const path = { params: { path: { pairing_id: pairingId } } };
   const pairing = useLoad(() => unwrap(api.GET("/api/v1/pairings/{pairing_id}", path)), [pairingId]);

@@ -1,6 +1,5 @@
 /** Words for mentoring: pairing kinds, pathways, meeting states. */
 import type { Me, Meeting, Pairing, PairingKind, Pathway } from "../api/client";
-import { schoolsLedBy, isAdmin } from "./people";
 
 export const KIND_LABELS: Record<PairingKind, string> = {
   induction_mentor: "Induction mentor",
@@ -39,17 +38,6 @@ export function partnerOf(pairing: Pick<Pairing, "mentor" | "mentee">, meId: str
 /** Mentors and mentees see their own meetings; the mentoring pages are for leads and admins. */
 export function isMentorOrMentee(me: Me | null): boolean {
   return (me?.roles ?? []).some((r) => r.role === "mentor" || r.role === "mentee");
-}
-
-/** Leads of the pairing's school and the trust's admins set pairings up and end them. */
-export function managesSchool(me: Me | null, schoolId: string): boolean {
-  return isAdmin(me) || schoolsLedBy(me).has(schoolId);
-}
-
-/** Acting on meetings (move, cancel, agreement): the pair themselves or a lead of the school. */
-export function actsFor(me: Me | null, pairing: Pick<Pairing, "mentor" | "mentee" | "school_id">): boolean {
-  if (!me) return false;
-  return me.id === pairing.mentor.id || me.id === pairing.mentee.id || schoolsLedBy(me).has(pairing.school_id);
 }
 
 export type PairingState = "active" | "ended" | "not-started";

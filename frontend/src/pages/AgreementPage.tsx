@@ -1,11 +1,10 @@
 import { Link, useNavigate, useParams } from "react-router";
-import { api, unwrap, type Agreement, type AgreementTerms, type Pairing } from "../api/client";
+import { api, unwrap, type Agreement, type AgreementTerms, type PairingDetail } from "../api/client";
 import { useAuth } from "../auth/AuthContext";
 import { Button, ErrorSummary, Radios, SelectField, TextArea, TextField } from "../components/forms";
 import { Notice, Page } from "../components/Page";
 import { useForm } from "../components/useForm";
 import { PairingLoader } from "../components/PairingLoader";
-import { actsFor } from "../lib/mentoring";
 import { formatTime, SCHOOL_DAYS } from "../lib/time";
 import { maxLength, required, validate, type Errors } from "../lib/validation";
 
@@ -94,13 +93,13 @@ function check(values: Record<Field, string>): Errors {
   return errors;
 }
 
-function AgreementForm({ pairing, current }: { pairing: Pairing; current: Agreement | null }) {
-  const { me, has } = useAuth();
+function AgreementForm({ pairing, current }: { pairing: PairingDetail; current: Agreement | null }) {
+  const { me } = useAuth();
   const navigate = useNavigate();
   const form = useForm<Field>(initialValues(current));
   const mySide = me?.id === pairing.mentor.id ? "mentor" : me?.id === pairing.mentee.id ? "mentee" : null;
   const next = (current?.version ?? 0) + 1;
-  const canAct = has("meetings:write") && actsFor(me, pairing);
+  const canAct = pairing.can.propose_agreement;
   const title = current ? "Change the mentoring agreement" : "First meeting: your mentoring agreement";
 
   async function onSubmit(event: React.FormEvent) {

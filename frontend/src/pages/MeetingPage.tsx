@@ -9,8 +9,7 @@ import { Loading, Notice, Page } from "../components/Page";
 import { useForm } from "../components/useForm";
 import { useLoad } from "../components/useLoad";
 import { formatDate, formatDateTime } from "../lib/labels";
-import { actsFor, meetingBadges } from "../lib/mentoring";
-import { schoolsLedBy } from "../lib/people";
+import { meetingBadges } from "../lib/mentoring";
 import { addDays, formatDay, formatLongDay, formatShortDate, formatTime, formatWhen, mondayOf, wallClock, wallClockToIso } from "../lib/time";
 import { maxLength, required, validate, type Errors } from "../lib/validation";
 import { RecordForm } from "./MeetingRecordForm";
@@ -33,17 +32,16 @@ export function MeetingPage() {
 }
 
 function MeetingView({ meeting, onChange, reload }: { meeting: MeetingDetail; onChange: (m: MeetingDetail) => void; reload: () => void }) {
-  const { me, has } = useAuth();
+  const { me } = useAuth();
   const [message, setMessage] = useState<Message>(null);
   const [editing, setEditing] = useState(false);
+  // What each person may do comes from the server (`can`), which enforces the same rules.
+  const { can } = meeting;
   const inPair = me?.id === meeting.mentor.id || me?.id === meeting.mentee.id;
-  const canAct = has("meetings:write") && actsFor(me, meeting);
-  const started = new Date(meeting.starts_at).getTime() <= Date.now();
-  const keepsRecord = me?.id === meeting.record_keeper.id && has("meetings:write");
-  const canRecord = keepsRecord && started && meeting.status !== "cancelled";
+  const canRecord = can.record;
   const meId = me?.id;
   // What was said (agenda, actions, record) stays with the pair and their school's leads.
-  const readable = inPair || schoolsLedBy(me).has(meeting.school_id);
+  const readable = meeting.content_visible;
 
   function updateAction(updated: MeetingAction) {
     const swap = (list: MeetingAction[]) => list.map((a) => (a.id === updated.id ? updated : a));
@@ -106,7 +104,7 @@ function MeetingView({ meeting, onChange, reload }: { meeting: MeetingDetail; on
             {meeting.carried_actions.length === 0 ? (
               <p>None: every earlier action is done.</p>
             ) : (
-              <ActionList actions={meeting.carried_actions} withWeek canTick={inPair} onUpdated={updateAction} onError={(text) => setMessage({ kind: "error", text })} />
+              <ActionList actions={meeting.carried_actions} withWeek canTick={can.tick_actions} onUpdated={updateAction} onError={(text) => setMessage({ kind: "error", text })} />
             )}
             <h3>Things to talk about</h3>
             {meeting.agenda_items.length === 0 ? (
@@ -120,12 +118,12 @@ function MeetingView({ meeting, onChange, reload }: { meeting: MeetingDetail; on
                 ))}
               </ul>
             )}
-            {inPair && meeting.status === "scheduled" && <AddAgendaItem meeting={meeting} onAdded={onChange} />}
+            {can.add_agenda_item && <AddAgendaItem meeting={meeting} onAdded={onChange} />}
           </>
         )}
       </section>
 
-      {canAct && meeting.status === "scheduled" && (
+      {can.cancel && (
         <ChangeMeeting
           key={`${meeting.starts_at}-${meeting.status}`}
           meeting={meeting}
@@ -144,7 +142,7 @@ function MeetingView({ meeting, onChange, reload }: { meeting: MeetingDetail; on
         </h2>
         {meeting.record && !editing && (
           <>
-            <RecordView record={meeting.record} meeting={meeting} canTick={inPair} onUpdated={updateAction} onError={(text) => setMessage({ kind: "error", text })} />
+            <RecordView record={meeting.record} meeting={meeting} canTick={can.tick_actions} onUpdated={updateAction} onError={(text) => setMessage({ kind: "error", text })} />
             {canRecord && (
               <Button variant="secondary" onClick={() => setEditing(true)}>
                 Change the record

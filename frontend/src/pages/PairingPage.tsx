@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Link, useParams } from "react-router";
-import { api, unwrap, type Agreement, type Pairing } from "../api/client";
+import { api, unwrap, type Agreement, type Pairing, type PairingDetail } from "../api/client";
 import { useAuth } from "../auth/AuthContext";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { Button, ErrorSummary, TextArea, TextField } from "../components/forms";
@@ -9,7 +9,7 @@ import { Loading, LocationNotice, Notice, Page } from "../components/Page";
 import { useForm } from "../components/useForm";
 import { useLoad } from "../components/useLoad";
 import { formatDate, formatDateTime } from "../lib/labels";
-import { actsFor, KIND_LABELS, managesSchool, PAIRING_STATE, pairingState } from "../lib/mentoring";
+import { KIND_LABELS, PAIRING_STATE, pairingState } from "../lib/mentoring";
 import { formatTime, schoolToday, WEEKDAYS } from "../lib/time";
 import { maxLength, required, validate } from "../lib/validation";
 
@@ -27,11 +27,11 @@ export function PairingPage() {
     );
   }
   if (!pairing.data) return <Loading what="Loading the pairing" />;
-  return <PairingView key={pairing.data.id} pairing={pairing.data} onChange={pairing.setData} />;
+  return <PairingView key={pairing.data.id} pairing={pairing.data} reload={pairing.reload} />;
 }
 
-function PairingView({ pairing, onChange }: { pairing: Pairing; onChange: (pairing: Pairing) => void }) {
-  const { me, has } = useAuth();
+function PairingView({ pairing, reload }: { pairing: PairingDetail; reload: () => void }) {
+  const { me } = useAuth();
   const today = schoolToday();
   const [message, setMessage] = useState<{ kind: "success" | "error"; text: string } | null>(null);
   const agreements = useLoad(
@@ -49,8 +49,9 @@ function PairingView({ pairing, onChange }: { pairing: Pairing; onChange: (pairi
     () => unwrap(api.GET("/api/v1/meetings", { params: { query: { pairing_id: pairing.id, starts_before: now, order: "desc", limit: RECENT } } })),
     [pairing.id],
   );
-  const canAct = has("meetings:write") && actsFor(me, pairing);
-  const canManage = has("mentoring:write") && managesSchool(me, pairing.school_id);
+  // What this person may do comes from the server (`can`), which enforces the same rules.
+  const canAct = pairing.can.propose_agreement;
+  const canManage = pairing.can.end;
   const state = pairingState(pairing, today);
   const isMentor = me?.id === pairing.mentor.id;
   const isMentee = me?.id === pairing.mentee.id;
@@ -137,7 +138,7 @@ function PairingView({ pairing, onChange }: { pairing: Pairing; onChange: (pairi
             </table>
           </div>
         )}
-        {canAct && state !== "ended" && (
+        {pairing.can.schedule_slot && state !== "ended" && (
           <p>
             <Link className="button button--secondary" to={`/pairings/${pairing.id}/slots/new`}>
               Schedule a weekly slot
@@ -188,7 +189,7 @@ function PairingView({ pairing, onChange }: { pairing: Pairing; onChange: (pairi
         <EndPairing
           pairing={pairing}
           onEnded={(ended) => {
-            onChange(ended);
+            reload();
             upcoming.reload();
             recent.reload();
             slots.reload();
