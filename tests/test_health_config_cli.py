@@ -84,3 +84,39 @@ def test_export_openapi_writes_the_spec(tmp_path):
     target = tmp_path / "spec.json"
     main(["export-openapi", "--output", str(target)])
     assert json.loads(target.read_text())["info"]["title"] == "MentorHub API"
+
+
+def test_demo_mentoring_is_built_through_the_services(session):
+    from api.audit.models import AuditEvent
+    from api.core.models import utcnow
+    from api.meetings.models import Meeting, MeetingRecord, MeetingStatus, ProtectedSlot
+    from api.mentoring.models import MentoringAgreement, Pairing
+
+    main(["seed", "--demo"])
+    pairings = session.exec(select(Pairing)).all()
+    assert len(pairings) == 2
+    for pairing in pairings:
+        [agreement] = session.exec(
+            select(MentoringAgreement).where(MentoringAgreement.pairing_id == pairing.id)
+        ).all()
+        assert agreement.mentor_agreed_at and agreement.mentee_agreed_at
+        assert (
+            len(
+                session.exec(
+                    select(ProtectedSlot).where(ProtectedSlot.pairing_id == pairing.id)
+                ).all()
+            )
+            == 1
+        )
+        past = session.exec(
+            select(Meeting).where(Meeting.pairing_id == pairing.id, Meeting.starts_at < utcnow())
+        ).all()
+        held = [m for m in past if m.status == MeetingStatus.held]
+        recorded = {r.meeting_id for r in session.exec(select(MeetingRecord)).all()}
+        assert {m.id for m in held} <= recorded
+        if len(past) >= 6:
+            assert len([m for m in past if m.lost]) == 1
+            assert len([m for m in past if m.moved_from is not None]) == 1
+    actions = {e.action for e in session.exec(select(AuditEvent)).all()}
+    # Each step was taken by a service, so each left its audit event.
+    assert {"pairing.created", "agreement.agreed", "slot.created"} <= actions

@@ -7,19 +7,24 @@ from sqlmodel import Session, select
 
 from api.audit import service as audit
 from api.auth.passwords import hash_password
+from api.auth.principals import Principal, load_user_principal
 from api.core.models import utcnow
-from api.meetings.models import Meeting, MeetingAction, MeetingRecord, MeetingStatus, ProtectedSlot
-from api.meetings.schemas import SlotCreate
-from api.meetings.service import plan_slot
-from api.mentoring.models import (
-    FeedbackTiming,
-    MenteeProfile,
-    MentoringAgreement,
-    MentorProfile,
-    Pairing,
-    PairingKind,
-    Pathway,
-    RecordKeeper,
+from api.meetings import service as meetings
+from api.meetings.models import Meeting, MeetingAction, MeetingStatus
+from api.meetings.schemas import (
+    ActionWrite,
+    CancelOutcome,
+    MeetingCancel,
+    RecordWrite,
+    SlotCreate,
+)
+from api.mentoring import service as mentoring
+from api.mentoring.models import FeedbackTiming, PairingKind, Pathway, RecordKeeper
+from api.mentoring.schemas import (
+    AgreementTerms,
+    MenteeProfileCreate,
+    MentorProfileCreate,
+    PairingCreate,
 )
 from api.org.calendar import academic_year_start, typical_year
 from api.org.models import Membership, Phase, Role, School, TermDate, TermKind, Trust, User
@@ -109,9 +114,11 @@ def _seed_mentoring(
     session: Session, school: School, users: dict[str, User], year: int, today: date
 ) -> None:
     """Two pairs at Hillcrest with weekly slots, and this term's past meetings: most held and
-    recorded, one moved, one lost."""
+    recorded, one moved, one lost. Built through the services, as the people themselves would,
+    so the demo obeys every rule and leaves the audit trail a real school would."""
     terms = [t for t in typical_year(year) if t[0] == TermKind.term]
     year_start, year_end = terms[0][2], terms[-1][3]
+    lead = load_user_principal(session, users["lead"])
     pairs = [
         ("mentor", "mentee", PairingKind.induction_mentor, 2, time(15, 30), "Room 12", Pathway.ect),
         (
@@ -125,20 +132,22 @@ def _seed_mentoring(
         ),
     ]
     for mentor_key, mentee_key, kind, weekday, at, room, pathway in pairs:
-        mentor, mentee = users[mentor_key], users[mentee_key]
-        session.add(
-            MentorProfile(
-                user_id=mentor.id,
-                school_id=school.id,
-                subjects=["Science"],
-                trained=True,
-                starts_on=year_start,
-            )
+        mentor = load_user_principal(session, users[mentor_key])
+        mentee = load_user_principal(session, users[mentee_key])
+        mentoring.create_profile(
+            session,
+            lead,
+            school.id,
+            MentorProfileCreate(
+                user_id=mentor.id, subjects=["Science"], trained=True, starts_on=year_start
+            ),
         )
-        session.add(
-            MenteeProfile(
+        mentoring.create_profile(
+            session,
+            lead,
+            school.id,
+            MenteeProfileCreate(
                 user_id=mentee.id,
-                school_id=school.id,
                 pathway=pathway,
                 starts_on=year_start,
                 ends_on=year_end,
@@ -146,90 +155,99 @@ def _seed_mentoring(
                 programme="Early career framework" if pathway == Pathway.ect else "PGCE",
                 provider="Northern Teacher Training",
                 subject="Science",
-            )
+            ),
         )
-        pairing = Pairing(
-            school_id=school.id,
-            mentor_id=mentor.id,
-            mentee_id=mentee.id,
-            kind=kind,
-            starts_on=year_start,
-            ends_on=year_end,
-        )
-        session.add(pairing)
-        now = utcnow()
-        session.add(
-            MentoringAgreement(
-                pairing_id=pairing.id,
-                version=1,
-                meeting_frequency="weekly",
-                meeting_day=weekday,
-                meeting_time=at,
-                meeting_location=room,
-                feedback_timing=FeedbackTiming.same_day,
-                mentor_prepares="Notes from any observation and one thing to celebrate",
-                mentee_prepares="A short reflection on the week and questions",
-                record_keeper=RecordKeeper.mentor,
-                agenda_setting="Open actions first, then items either of us adds beforehand",
-                feedback_approach="Strengths first, then one development point with a next step",
-                wellbeing_frequency="every meeting",
-                concern_route="Say so at the meeting, or speak to the induction tutor",
-                mentor_agreed_at=now,
-                mentee_agreed_at=now,
-                created_by=mentor.id,
-            )
+        pairing = mentoring.create_pairing(
+            session,
+            lead,
+            PairingCreate(
+                school_id=school.id,
+                mentor_id=mentor.id,
+                mentee_id=mentee.id,
+                kind=kind,
+                starts_on=year_start,
+                ends_on=year_end,
+            ),
         )
         session.flush()
-        slot_body = SlotCreate(
+        agreement = mentoring.propose_agreement(
+            session, mentor, pairing.id, _agreement(weekday, at, room)
+        )
+        session.flush()
+        mentoring.agree(session, mentee, agreement.id)
+        slot = SlotCreate(
             weekday=weekday, start_time=at, location=room, starts_on=year_start, ends_on=year_end
         )
-        slot = ProtectedSlot(pairing_id=pairing.id, created_by=mentor.id, **slot_body.model_dump())
-        session.add(slot)
-        past = 0
-        for planned in plan_slot(session, pairing, slot_body):
-            meeting = Meeting(
-                pairing_id=pairing.id,
-                slot_id=slot.id,
-                occurrence_date=planned.occurrence_date,
-                starts_at=planned.starts_at,
-                ends_at=planned.ends_at,
-                location=room,
-            )
-            session.add(meeting)
-            if planned.ends_at < now:
-                _past_meeting(session, meeting, pairing, past)
-                past += 1
+        created = meetings.schedule_slot(session, mentor, pairing.id, slot, dry_run=False)
+        assert isinstance(created, tuple)
+        session.flush()
+        now = utcnow()
+        past = [m for m in created[1] if m.ends_at < now]
+        for index, meeting in enumerate(past):
+            _past_meeting(session, mentor, mentee, meeting, index)
 
 
-def _past_meeting(session: Session, meeting: Meeting, pairing: Pairing, index: int) -> None:
-    if index == 3:  # parents' evening: moved to the next day
-        meeting.moved_from = meeting.starts_at
-        meeting.starts_at += timedelta(days=1)
-        meeting.ends_at += timedelta(days=1)
-        meeting.change_reason = "Parents' evening"
-        meeting.changed_by = pairing.mentor_id
-    if index == 5:  # cover: lost
-        meeting.status = MeetingStatus.cancelled
-        meeting.lost = True
-        meeting.change_reason = "Mentor called to cover a lesson"
-        meeting.changed_by = pairing.mentor_id
+def _agreement(weekday: int, at: time, room: str) -> AgreementTerms:
+    return AgreementTerms(
+        meeting_frequency="weekly",
+        meeting_day=weekday,
+        meeting_time=at,
+        meeting_location=room,
+        feedback_timing=FeedbackTiming.same_day,
+        mentor_prepares="Notes from any observation and one thing to celebrate",
+        mentee_prepares="A short reflection on the week and questions",
+        record_keeper=RecordKeeper.mentor,
+        agenda_setting="Open actions first, then items either of us adds beforehand",
+        feedback_approach="Strengths first, then one development point with a next step",
+        wellbeing_frequency="every meeting",
+        concern_route="Say so at the meeting, or speak to the induction tutor",
+    )
+
+
+def _past_meeting(
+    session: Session, mentor: Principal, mentee: Principal, meeting: Meeting, index: int
+) -> None:
+    """The mentor keeps the record: week 4 moved to the next day for parents' evening, week 6
+    lost to cover, the rest held and recorded with an action for the mentee."""
+    if index == 3:
+        meetings.cancel_meeting(
+            session,
+            mentor,
+            meeting.id,
+            MeetingCancel(
+                reason="Parents' evening",
+                outcome=CancelOutcome.moved,
+                new_starts_at=meeting.starts_at + timedelta(days=1),
+            ),
+            dry_run=False,
+        )
+    if index == 5:
+        meetings.cancel_meeting(
+            session,
+            mentor,
+            meeting.id,
+            MeetingCancel(reason="Mentor called to cover a lesson", outcome=CancelOutcome.lost),
+            dry_run=False,
+        )
         return
-    meeting.status = MeetingStatus.held
-    session.add(
-        MeetingRecord(
-            meeting_id=meeting.id,
-            recorded_by=pairing.mentor_id,
+    session.flush()
+    if meeting.starts_at > utcnow():  # moved to a time still to come
+        return
+    meetings.save_record(
+        session,
+        mentor,
+        meeting.id,
+        RecordWrite(
+            status=MeetingStatus.held,
             notes=f"Week {index + 1}: reviewed last week's lessons and agreed next steps.",
             targets_reviewed="TS4 planning; TS7 behaviour routines",
             wellbeing_discussed=index % 2 == 0,
-        )
+            actions=[ActionWrite(text="Observe a colleague's starter activity", owner="mentee")],
+        ),
     )
-    session.add(
-        MeetingAction(
-            meeting_id=meeting.id,
-            pairing_id=pairing.id,
-            text="Observe a colleague's starter activity",
-            owner_id=pairing.mentee_id,
-            done=index > 1,
-        )
-    )
+    if index > 1:
+        session.flush()
+        for action in session.exec(
+            select(MeetingAction).where(MeetingAction.meeting_id == meeting.id)
+        ):
+            meetings.set_action_done(session, mentee, action.id, True)
