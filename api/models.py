@@ -1,9 +1,8 @@
 """Imports every table so that SQLModel.metadata (Alembic, tests) knows them all."""
 
 from api.audit.models import AuditEvent
-from api.auth.models import RefreshToken
+from api.auth.models import ApiClient, ApiClientSchool, RefreshToken
 from api.calendar.models import CalendarFeed
-from api.integrations.models import ApiClient, ApiClientSchool
 from api.meetings.models import AgendaItem, Meeting, MeetingAction, MeetingRecord, ProtectedSlot
 from api.mentoring.models import MenteeProfile, MentoringAgreement, MentorProfile, Pairing
 from api.org.models import Membership, School, TermDate, Trust, User

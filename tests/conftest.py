@@ -29,13 +29,13 @@ from sqlmodel import Session, SQLModel  # noqa: E402
 
 import api.models  # noqa: E402, F401
 from api.auth import ratelimit  # noqa: E402
+from api.auth.models import ApiClient, ApiClientSchool  # noqa: E402
 from api.auth.passwords import hash_password  # noqa: E402
 from api.auth.scopes import scopes_for_roles  # noqa: E402
 from api.auth.tokens import hash_secret, issue_access_token  # noqa: E402
 from api.db import get_engine, make_engine  # noqa: E402
 from api.domains import register_domains  # noqa: E402
 from api.health.service import alembic_config  # noqa: E402
-from api.integrations.models import ApiClient, ApiClientSchool  # noqa: E402
 from api.meetings.models import (  # noqa: E402
     Meeting,
     MeetingAction,

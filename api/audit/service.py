@@ -83,7 +83,7 @@ def list_query(
 
 def with_actor_names(session: Session, events: list[AuditEvent]) -> list[AuditEventPublic]:
     """Events with the name of the person (or client) behind each, in two more queries."""
-    from api.integrations.models import ApiClient
+    from api.auth.models import ApiClient
     from api.org.models import User
 
     ids = {e.actor_id for e in events if e.actor_id}

@@ -47,23 +47,3 @@ def visible_users(principal: Principal) -> ColumnElement[bool]:
             User.id.in_(select(Membership.user_id).where(Membership.school_id.in_(lead_of)))
         )
     return or_(*conditions) if conditions else false()
-
-
-def visible_pairings(principal: Principal) -> ColumnElement[bool]:
-    """Trust admins see their trust's pairings; leads their schools'; mentors and mentees the
-    pairings they are in. Observers and clients see none."""
-    from api.mentoring.models import Pairing
-
-    if not principal.is_user:
-        return false()
-    conditions = [Pairing.mentor_id == principal.id, Pairing.mentee_id == principal.id]
-    if principal.admin_trust_ids:
-        conditions.append(
-            Pairing.school_id.in_(
-                select(School.id).where(School.trust_id.in_(principal.admin_trust_ids))
-            )
-        )
-    lead_of = principal.school_ids_with(Role.school_lead)
-    if lead_of:
-        conditions.append(Pairing.school_id.in_(lead_of))
-    return or_(*conditions)

@@ -14,12 +14,12 @@ from fastapi.openapi.models import OAuthFlowClientCredentials, OAuthFlowPassword
 from fastapi.security import OAuth2, SecurityScopes
 from sqlmodel import Session, select
 
+from api.auth.models import ApiClient, ApiClientSchool
 from api.auth.scopes import SCOPE_DESCRIPTIONS, scopes_for_roles
 from api.auth.tokens import InvalidToken, decode_access_token
 from api.core.models import utcnow
 from api.core.problems import Forbidden, Unauthorized
 from api.db import SessionDep
-from api.integrations.models import ApiClient, ApiClientSchool
 from api.org.models import Membership, Role, User
 
 TOKEN_URL = "/api/v1/auth/token"  # noqa: S105

@@ -7,7 +7,7 @@ from datetime import timedelta
 from sqlmodel import Session, col, select, update
 
 from api.audit import service as audit
-from api.auth.models import RefreshToken
+from api.auth.models import ApiClient, RefreshToken
 from api.auth.passwords import hash_password, password_problems, verify_password
 from api.auth.principals import Principal, load_user_principal
 from api.auth.schemas import MePublic, RoleGrantPublic, TokenResponse
@@ -15,7 +15,6 @@ from api.auth.tokens import hash_secret, issue_access_token, new_secret, secrets
 from api.config import get_settings
 from api.core.models import utcnow
 from api.core.problems import FieldProblem, Unprocessable
-from api.integrations.models import ApiClient
 from api.org.models import School, Trust, User
 
 

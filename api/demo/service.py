@@ -26,7 +26,7 @@ from api.mentoring.schemas import (
     MentorProfileCreate,
     PairingCreate,
 )
-from api.org.calendar import academic_year_start, typical_year
+from api.org.school_year import academic_year_start, typical_year
 from api.org.models import Membership, Phase, Role, School, TermDate, TermKind, Trust, User
 
 DEMO_TRUST = "Northern Lights Learning Trust"

@@ -6,11 +6,11 @@ from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from api.audit import service as audit
+from api.auth.models import ApiClient, ApiClientSchool
 from api.auth.principals import Principal
 from api.auth.tokens import hash_secret, new_secret
 from api.core.models import utcnow
 from api.core.problems import Conflict, NotFound
-from api.integrations.models import ApiClient, ApiClientSchool
 from api.integrations.schemas import ApiClientCreate, ApiClientPublic
 from api.org import service as org_service
 
