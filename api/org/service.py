@@ -429,7 +429,7 @@ def update_user(
         if user.id == principal.id:
             raise Conflict("You cannot deactivate your own account.")
         _refuse_removing_last_admin(session, user.id, user.trust_id)
-        auth_service.revoke_all_for_user(session, user.id)
+        auth_service.end_all_sessions(session, user)
     for name, value in changes.items():
         setattr(user, name, value)
     user.updated_at = utcnow()
