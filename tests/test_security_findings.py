@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from api.audit import service as audit
 from api.audit.models import AuditEvent
-from api.org.models import Membership, Role, Trust
+from api.org.models import Membership, Role, Trust, User
 from tests.conftest import PASSWORD, refresh
 
 TOKEN_URL = "/api/v1/auth/token"
@@ -328,3 +328,15 @@ def test_national_identifier_conflicts_name_no_other_trust(client, world):
         assert answer.status_code == 409
         for secret in ("Southern", "Seaside", "Foreign", str(world.foreign_school.id)):
             assert secret not in answer.text
+
+
+def test_create_admin_refuses_a_trust_name_that_two_trusts_share(world, session):
+    from api.cli import main
+
+    name = world.trust.name
+    session.add(Trust(name=name))
+    session.commit()
+    with pytest.raises(SystemExit, match="Several trusts are called Northern Trust"):
+        main(["create-admin", "head@example.org", "--password", "pw-long-enough", "--trust", name])
+    refresh(session)
+    assert session.exec(select(User).where(User.email == "head@example.org")).first() is None

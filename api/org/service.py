@@ -49,7 +49,7 @@ def update_trust(
     trust = get_trust(session, principal, trust_id)
     if trust_id not in principal.admin_trust_ids:
         raise Forbidden("Only the trust's admins can rename it.")
-    _refuse_duplicate(session, Trust, Trust.name, body.name, trust.id, "A trust with that name")
+    # Two trusts may share a name: refusing one would tell its admins the other exists.
     trust.name = body.name
     session.add(trust)
     audit.record(
@@ -581,7 +581,13 @@ def create_first_admin(session: Session, email: str, password: str, trust_name: 
     email = email.strip().lower()
     if session.exec(select(User).where(User.email == email)).first() is not None:
         raise ValueError(f"An account for {email} already exists.")
-    trust = session.exec(select(Trust).where(Trust.name == trust_name)).first()
+    named = session.exec(select(Trust).where(Trust.name == trust_name).limit(2)).all()
+    if len(named) > 1:
+        raise ValueError(
+            f"Several trusts are called {trust_name}; an admin of the right one can add "
+            "another through the API."
+        )
+    trust = named[0] if named else None
     if trust is None:
         trust = Trust(name=trust_name)
         session.add(trust)
