@@ -67,3 +67,18 @@ def visible_pairings(principal: Principal) -> ColumnElement[bool]:
     if lead_of:
         conditions.append(Pairing.school_id.in_(lead_of))
     return or_(*conditions)
+
+
+def readable_records(principal: Principal) -> ColumnElement[bool]:
+    """Pairings whose meeting records (notes, agenda, actions) the principal may read: the
+    pair's own, and the schools a lead leads. Trust admins see that a meeting was recorded,
+    not what it holds."""
+    from api.mentoring.models import Pairing
+
+    if not principal.is_user:
+        return false()
+    conditions = [Pairing.mentor_id == principal.id, Pairing.mentee_id == principal.id]
+    lead_of = principal.school_ids_with(Role.school_lead)
+    if lead_of:
+        conditions.append(Pairing.school_id.in_(lead_of))
+    return or_(*conditions)

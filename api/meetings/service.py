@@ -10,7 +10,7 @@ from sqlmodel import Session, col, or_, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from api.audit import service as audit
-from api.auth.access import visible_pairings
+from api.auth.access import readable_records, visible_pairings
 from api.auth.principals import Principal
 from api.core.models import utcnow
 from api.core.problems import Conflict, FieldProblem, Forbidden, NotFound, Unprocessable
@@ -91,6 +91,48 @@ def _meetings_busy(
 
 
 busy.register_source("meeting", _meetings_busy)
+
+
+# --- audit events about meetings are read by whoever sees the thing itself -----------------------
+
+
+def _meetings_seen(principal: Principal) -> SelectOfScalar[uuid.UUID]:
+    return (
+        select(Meeting.id)
+        .join(Pairing, col(Pairing.id) == Meeting.pairing_id)
+        .where(visible_pairings(principal))
+    )
+
+
+def _slots_seen(principal: Principal) -> SelectOfScalar[uuid.UUID]:
+    return (
+        select(ProtectedSlot.id)
+        .join(Pairing, col(Pairing.id) == ProtectedSlot.pairing_id)
+        .where(visible_pairings(principal))
+    )
+
+
+def _agenda_items_read(principal: Principal) -> SelectOfScalar[uuid.UUID]:
+    return (
+        select(AgendaItem.id)
+        .join(Meeting, col(Meeting.id) == AgendaItem.meeting_id)
+        .join(Pairing, col(Pairing.id) == Meeting.pairing_id)
+        .where(readable_records(principal))
+    )
+
+
+def _actions_read(principal: Principal) -> SelectOfScalar[uuid.UUID]:
+    return (
+        select(MeetingAction.id)
+        .join(Pairing, col(Pairing.id) == MeetingAction.pairing_id)
+        .where(readable_records(principal))
+    )
+
+
+audit.register_visibility("meeting", _meetings_seen)
+audit.register_visibility("protected_slot", _slots_seen)
+audit.register_visibility("agenda_item", _agenda_items_read)
+audit.register_visibility("meeting_action", _actions_read)
 
 
 def _clashes_public(session: Session, clashes: list[busy.Clash]) -> list[ClashPublic]:
@@ -512,11 +554,8 @@ def save_record(
         object_type="meeting",
         object_id=meeting.id,
         trust_id=mentoring.trust_id_of(session, pairing),
-        changes={
-            "status": body.status,
-            "actions": len(body.actions),
-            "wellbeing_discussed": body.wellbeing_discussed,
-        },
+        # That it was recorded, and how it went, is what the meeting itself shows overseers.
+        changes={"status": body.status},
     )
     session.flush()
     return meeting_detail(session, principal, meeting)
@@ -563,14 +602,16 @@ def add_agenda_item(
         raise Forbidden("Only the mentor and the mentee add to their agenda.")
     if meeting.status != MeetingStatus.scheduled:
         raise Conflict(f"This meeting is {meeting.status.value}; its agenda is closed.")
-    session.add(AgendaItem(meeting_id=meeting.id, text=text, added_by=principal.id))
+    item = AgendaItem(meeting_id=meeting.id, text=text, added_by=principal.id)
+    session.add(item)
     audit.record(
         session,
         principal,
         "agenda_item.added",
-        object_type="meeting",
-        object_id=meeting.id,
+        object_type="agenda_item",
+        object_id=item.id,
         trust_id=mentoring.trust_id_of(session, pairing),
+        changes={"meeting_id": meeting.id},
     )
     session.flush()
     return meeting_detail(session, principal, meeting)
@@ -623,7 +664,7 @@ def _actions_public(session: Session, actions: list[MeetingAction]) -> list[Acti
 
 def can_read_record(principal: Principal, pairing: Pairing) -> bool:
     """What was said stays with the pair and the leads of their school; trust admins see that a
-    meeting was recorded, not what it holds."""
+    meeting was recorded, not what it holds (`readable_records` is the same rule in SQL)."""
     return principal.id in (pairing.mentor_id, pairing.mentee_id) or (
         pairing.school_id in principal.school_ids_with(Role.school_lead)
     )

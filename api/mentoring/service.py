@@ -443,6 +443,23 @@ def _mark_agreed(agreement: MentoringAgreement, pairing: Pairing, principal: Pri
         agreement.mentee_agreed_at = now
 
 
+def _pairings_seen(principal: Principal) -> SelectOfScalar[uuid.UUID]:
+    return select(Pairing.id).where(visible_pairings(principal))
+
+
+def _agreements_seen(principal: Principal) -> SelectOfScalar[uuid.UUID]:
+    return (
+        select(MentoringAgreement.id)
+        .join(Pairing, col(Pairing.id) == MentoringAgreement.pairing_id)
+        .where(visible_pairings(principal))
+    )
+
+
+# Audit events about pairings and agreements are read by whoever sees the pairing.
+audit.register_visibility("pairing", _pairings_seen)
+audit.register_visibility("mentoring_agreement", _agreements_seen)
+
+
 def trust_id_of(session: Session, pairing: Pairing) -> uuid.UUID:
     school = session.get(School, pairing.school_id)
     assert school is not None
