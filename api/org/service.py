@@ -10,7 +10,12 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from api.audit import service as audit
 from api.auth import service as auth_service
-from api.auth.access import managed_school_ids, visible_schools, visible_users
+from api.auth.access import (
+    managed_school_ids,
+    visible_memberships,
+    visible_schools,
+    visible_users,
+)
 from api.auth.principals import Principal
 from api.auth.tokens import new_secret
 from api.core.models import utcnow
@@ -318,6 +323,7 @@ def _overlaps(a_start: date, a_end: date, b_start: date, b_end: date) -> bool:
 
 
 def users_query(
+    session: Session,
     principal: Principal,
     *,
     q: str | None = None,
@@ -325,6 +331,8 @@ def users_query(
     role: Role | None = None,
     active: bool | None = None,
 ) -> SelectOfScalar[User]:
+    if school_id:
+        _require_people_school(session, principal, school_id)
     query = select(User).where(visible_users(principal))
     if q:
         pattern = f"%{q.lower()}%"
@@ -336,7 +344,8 @@ def users_query(
             )
         )
     if school_id or role:
-        held = select(Membership.user_id)
+        # Only roles the principal sees: a lead's filter never matches a role elsewhere.
+        held = select(Membership.user_id).where(visible_memberships(principal))
         if school_id:
             held = held.where(Membership.school_id == school_id)
         if role:
@@ -347,6 +356,16 @@ def users_query(
     return query.order_by(User.full_name, User.id)
 
 
+def _require_people_school(session: Session, principal: Principal, school_id: uuid.UUID) -> None:
+    """The school must be one whose people the principal sees (a trust admin's, or one they
+    lead); any other answers as a school that does not exist."""
+    found = session.exec(
+        select(School.id).where(School.id == school_id, managed_school_ids(principal))
+    ).first()
+    if found is None:
+        raise NotFound(f"No school with id {school_id} has people visible to you.")
+
+
 def get_user(session: Session, principal: Principal, user_id: uuid.UUID) -> User:
     user = session.exec(select(User).where(User.id == user_id, visible_users(principal))).first()
     if user is None:
@@ -354,10 +373,13 @@ def get_user(session: Session, principal: Principal, user_id: uuid.UUID) -> User
     return user
 
 
-def to_public(session: Session, users: list[User]) -> list[UserPublic]:
-    """Users with their roles and the roles' school names, in three queries however many."""
+def to_public(session: Session, principal: Principal, users: list[User]) -> list[UserPublic]:
+    """Users with the roles the principal sees and those roles' school names, in three queries
+    however many."""
     memberships = session.exec(
-        select(Membership).where(col(Membership.user_id).in_([u.id for u in users]))
+        select(Membership).where(
+            col(Membership.user_id).in_([u.id for u in users]), visible_memberships(principal)
+        )
     ).all()
     school_names = dict(
         session.exec(
@@ -498,7 +520,11 @@ def remove_membership(
 ) -> None:
     user = get_user(session, principal, user_id)
     membership = session.exec(
-        select(Membership).where(Membership.id == membership_id, Membership.user_id == user.id)
+        select(Membership).where(
+            Membership.id == membership_id,
+            Membership.user_id == user.id,
+            visible_memberships(principal),
+        )
     ).first()
     if membership is None:
         raise NotFound(f"No role with id {membership_id} for this person.")
