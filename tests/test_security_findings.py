@@ -340,3 +340,30 @@ def test_create_admin_refuses_a_trust_name_that_two_trusts_share(world, session)
         main(["create-admin", "head@example.org", "--password", "pw-long-enough", "--trust", name])
     refresh(session)
     assert session.exec(select(User).where(User.email == "head@example.org")).first() is None
+
+
+def test_list_filters_naming_what_you_cannot_see_answer_404(client, world):
+    """An id in a filter is an id like any other: out of scope, it answers 404, the same as
+    an id that does not exist."""
+    riverside = world.headers("other_lead")
+    for url, name in (
+        ("/api/v1/pairings", "school_id"),
+        ("/api/v1/meetings", "school_id"),
+        ("/api/v1/meetings", "pairing_id"),
+    ):
+        hidden = world.pairing.id if name == "pairing_id" else world.school.id
+        ids = [hidden, uuid.uuid4()] + ([world.foreign_school.id] if name == "school_id" else [])
+        answers = [client.get(url, headers=riverside, params={name: str(i)}) for i in ids]
+        assert {a.status_code for a in answers} == {404}, (url, name)
+        details = {
+            a.json()["detail"].replace(str(i), "{id}") for a, i in zip(answers, ids, strict=True)
+        }
+        assert len(details) == 1, details
+    own = {"school_id": str(world.other_school.id)}
+    assert client.get("/api/v1/pairings", headers=riverside, params=own).status_code == 200
+    assert client.get("/api/v1/meetings", headers=riverside, params=own).status_code == 200
+    pair = {"pairing_id": str(world.pairing.id)}
+    assert (
+        client.get("/api/v1/meetings", headers=world.headers("mentee"), params=pair).json()["total"]
+        == 2
+    )

@@ -45,6 +45,7 @@ from api.meetings.schemas import (
 from api.mentoring import service as mentoring
 from api.mentoring.models import Pairing, RecordKeeper
 from api.mentoring.schemas import PersonRef
+from api.org import service as org_service
 from api.org.models import Role, School, User
 from api.scheduling import busy
 from api.scheduling.terms import school_week, term_calendar
@@ -279,6 +280,7 @@ def slot_public(slot: ProtectedSlot, meeting_count: int) -> SlotPublic:
 
 
 def meetings_query(
+    session: Session,
     principal: Principal,
     *,
     starts_from: datetime | None = None,
@@ -299,9 +301,12 @@ def meetings_query(
         query = query.where(Meeting.starts_at >= starts_from)
     if starts_before:
         query = query.where(Meeting.starts_at < starts_before)
+    # Ids in filters answer 404 when out of sight, as they do anywhere else.
     if pairing_id:
+        mentoring.get_pairing(session, principal, pairing_id)
         query = query.where(Meeting.pairing_id == pairing_id)
     if school_id:
+        org_service.get_school(session, principal, school_id)
         query = query.where(Pairing.school_id == school_id)
     if person_id:
         query = query.where(or_(Pairing.mentor_id == person_id, Pairing.mentee_id == person_id))
