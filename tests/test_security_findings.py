@@ -367,3 +367,34 @@ def test_list_filters_naming_what_you_cannot_see_answer_404(client, world):
         client.get("/api/v1/meetings", headers=world.headers("mentee"), params=pair).json()["total"]
         == 2
     )
+
+
+def test_a_meeting_action_is_out_of_sight_for_whoever_cannot_read_the_record(
+    client, world, session
+):
+    """Trust admins see that a meeting was recorded, not its actions: even the id of one answers
+    as if it did not exist. (This admin also mentors at Riverside, so may tick actions off.)"""
+    session.add(
+        Membership(
+            user_id=world.people["admin"].id,
+            trust_id=world.trust.id,
+            role=Role.mentor,
+            school_id=world.other_school.id,
+        )
+    )
+    session.commit()
+    admin = world.headers("admin")
+    hidden = client.patch(
+        f"/api/v1/meeting-actions/{world.action.id}", headers=admin, json={"done": True}
+    )
+    unknown = client.patch(
+        f"/api/v1/meeting-actions/{uuid.uuid4()}", headers=admin, json={"done": True}
+    )
+    assert hidden.status_code == unknown.status_code == 404
+    # A lead of the school reads the record, so is told plainly that ticking is the pair's.
+    lead = client.patch(
+        f"/api/v1/meeting-actions/{world.action.id}",
+        headers=world.headers("lead"),
+        json={"done": True},
+    )
+    assert lead.status_code == 403

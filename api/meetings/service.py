@@ -628,7 +628,8 @@ def set_action_done(
     found = session.exec(
         select(MeetingAction, Pairing)
         .join(Pairing, col(Pairing.id) == MeetingAction.pairing_id)
-        .where(MeetingAction.id == action_id, visible_pairings(principal))
+        # Actions are record content: out of sight for whoever cannot read the record.
+        .where(MeetingAction.id == action_id, readable_records(principal))
     ).first()
     if found is None:
         raise NotFound(f"No action with id {action_id} is visible to you.")
