@@ -108,6 +108,23 @@ def test_a_refresh_token_from_before_a_password_change_cannot_mint_an_access_tok
     assert minted.status_code == 400 and minted.json()["error"] == "invalid_grant"
 
 
+def test_one_refresh_token_presented_twice_at_once_ends_its_family(client, world, session):
+    """Two requests with one refresh token at the same moment: the one that read the token
+    before the other spent it must still count as reuse, not mint a second session."""
+    from api.auth import service as auth_service
+    from api.auth.models import RefreshToken
+
+    signed_in = _sign_in(client, "mentor@example.org")
+    as_read = session.exec(select(RefreshToken)).one()  # this copy stays as read: unused
+    session.commit()
+    assert _refresh(client, signed_in["refresh_token"]).status_code == 200  # the other request
+    assert as_read.used_at is None  # what this request saw, a moment before
+    with pytest.raises(auth_service.OAuthFailure, match="already been used"):
+        auth_service.refresh_grant(session, signed_in["refresh_token"])
+    refresh(session)
+    assert all(t.revoked_at is not None for t in session.exec(select(RefreshToken)).all())
+
+
 def test_deactivating_someone_ends_their_sessions_for_good(client, world):
     mentee = _sign_in(client, "mentee@example.org")
     url = f"/api/v1/users/{world.people['mentee'].id}"

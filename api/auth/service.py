@@ -67,21 +67,7 @@ def refresh_grant(session: Session, refresh_token: str) -> IssuedTokens:
     if stored is None:
         raise OAuthFailure("invalid_grant", "The refresh token is not recognised.")
     if stored.used_at is not None or stored.revoked_at is not None:
-        # A spent token came back: someone may hold a stolen copy, so end the whole family.
-        # Committed here because the error response would otherwise roll it back.
-        revoke_family(session, stored.family_id)
-        owner = session.get(User, stored.user_id)
-        audit.record(
-            session,
-            None,
-            "refresh_token.reused",
-            object_type="user",
-            object_id=stored.user_id,
-            trust_id=owner.trust_id if owner else None,
-            changes={"family_revoked": True},
-        )
-        session.commit()
-        raise OAuthFailure("invalid_grant", "The refresh token has already been used or revoked.")
+        raise _reused(session, stored)
     if stored.expires_at <= now:
         raise OAuthFailure("invalid_grant", "The refresh token has expired; sign in again.")
     user = session.get(User, stored.user_id)
@@ -90,12 +76,41 @@ def refresh_grant(session: Session, refresh_token: str) -> IssuedTokens:
     if stored.session_version != user.session_version:
         # Issued before a password change or reset, even if its revocation is not seen yet.
         raise OAuthFailure("invalid_grant", "This session has ended; sign in again.")
-    stored.used_at = now
-    session.add(stored)
+    # Spent in one conditional write: of two requests presenting it at once, one wins and the
+    # other is reuse, whatever each read a moment before.
+    spent = session.exec(
+        update(RefreshToken)
+        .where(
+            col(RefreshToken.id) == stored.id,
+            col(RefreshToken.used_at).is_(None),
+            col(RefreshToken.revoked_at).is_(None),
+        )
+        .values(used_at=now)
+    )
+    if spent.rowcount != 1:
+        raise _reused(session, stored)
     # The new tokens carry the refresh token's session, never a newer one.
     return _issue_user_tokens(
         session, user, load_user_principal(session, user), stored.family_id, stored.session_version
     )
+
+
+def _reused(session: Session, stored: RefreshToken) -> OAuthFailure:
+    """A spent token came back: someone may hold a stolen copy, so end the whole family.
+    Committed here because the error response would otherwise roll it back."""
+    revoke_family(session, stored.family_id)
+    owner = session.get(User, stored.user_id)
+    audit.record(
+        session,
+        None,
+        "refresh_token.reused",
+        object_type="user",
+        object_id=stored.user_id,
+        trust_id=owner.trust_id if owner else None,
+        changes={"family_revoked": True},
+    )
+    session.commit()
+    return OAuthFailure("invalid_grant", "The refresh token has already been used or revoked.")
 
 
 def _issue_user_tokens(
