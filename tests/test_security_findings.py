@@ -2,12 +2,15 @@
 would send, with the answer the API must give. docs/security.md maps them to the OWASP API
 Security Top 10."""
 
+import ast
 import uuid
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlmodel import select
 
+import api
 from api.audit import service as audit
 from api.audit.models import AuditEvent
 from api.org.models import Membership, Role, Trust, User
@@ -415,3 +418,28 @@ def test_a_meeting_action_is_out_of_sight_for_whoever_cannot_read_the_record(
         json={"done": True},
     )
     assert lead.status_code == 403
+
+
+# --- the service calls out to nothing ------------------------------------------------------------
+
+# Modules that open connections to other hosts. The database driver is the one exception, and
+# its address comes from the settings, never from a request.
+_OUTBOUND = {"httpx", "requests", "aiohttp", "urllib3", "urllib.request", "http.client"}
+_OUTBOUND |= {"socket", "smtplib", "ftplib", "xmlrpc.client"}
+
+
+def test_the_service_opens_no_outbound_connections():
+    """Nothing a request carries (a link, a host) can make the server call out: no module of
+    the service imports a network client. A feature that needs one is reviewed for request
+    forgery first, and this list changes with it."""
+    found = []
+    for path in Path(api.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            else:
+                continue
+            found += [(path.name, n) for n in names if n in _OUTBOUND]
+    assert found == []
