@@ -25,7 +25,7 @@ os.environ.update(
 from alembic import command  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
 from sqlalchemy import text  # noqa: E402
-from sqlmodel import Session, SQLModel  # noqa: E402
+from sqlmodel import Session, SQLModel, select  # noqa: E402
 
 import api.models  # noqa: E402, F401
 from api.auth import ratelimit  # noqa: E402
@@ -149,8 +149,16 @@ class World:
 
 
 def mint_user_token(user: User, roles: set[Role]) -> str:
+    """A token for the account as it is now: with its current session version, read from the
+    database (a password change since the test began has moved it on)."""
+    with Session(get_engine()) as session:
+        current = session.exec(select(User.session_version).where(User.id == user.id)).first()
     token, _ = issue_access_token(
-        user.id, kind="user", scopes=scopes_for_roles(roles), lifetime=timedelta(minutes=5)
+        user.id,
+        kind="user",
+        scopes=scopes_for_roles(roles),
+        lifetime=timedelta(minutes=5),
+        session_version=user.session_version if current is None else current,
     )
     return token
 

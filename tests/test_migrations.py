@@ -1,10 +1,13 @@
 """The schema is built only by migrations: head matches the models, and down/up round-trips."""
 
+import uuid
+from datetime import UTC, datetime
+
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import JSON, Uuid, column, create_engine, insert, inspect, select, table, text
 from sqlmodel import SQLModel
 
 from api.db import make_engine
@@ -30,14 +33,16 @@ def scratch_database_url(tmp_path):  # type: ignore[no-untyped-def]
     if not IS_POSTGRES:
         yield f"sqlite:///{tmp_path / 'roundtrip.db'}"
         return
-    admin_url = TEST_DATABASE_URL.rsplit("/", 1)[0] + "/postgres"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    server, test_database = TEST_DATABASE_URL.rsplit("/", 1)
+    # Named after the test database, so test runs against other databases never share it.
+    scratch = test_database.split("?")[0] + "_roundtrip"
+    admin = create_engine(server + "/postgres", isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
-        connection.execute(text("DROP DATABASE IF EXISTS mentorhub_roundtrip"))
-        connection.execute(text("CREATE DATABASE mentorhub_roundtrip"))
-    yield TEST_DATABASE_URL.rsplit("/", 1)[0] + "/mentorhub_roundtrip"
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{scratch}"'))
+        connection.execute(text(f'CREATE DATABASE "{scratch}"'))
+    yield f"{server}/{scratch}"
     with admin.connect() as connection:
-        connection.execute(text("DROP DATABASE IF EXISTS mentorhub_roundtrip WITH (FORCE)"))
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{scratch}" WITH (FORCE)'))
     admin.dispose()
 
 
@@ -50,4 +55,49 @@ def test_downgrade_to_base_and_upgrade_again(scratch_database_url):
     assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
     command.upgrade(config, "head")
     assert {"users", "schools", "audit_events"} <= set(inspect(engine).get_table_names())
+    engine.dispose()
+
+
+def test_past_audit_events_lose_the_meeting_record_content_they_held(scratch_database_url):
+    config = alembic_config()
+    config.attributes["database_url"] = scratch_database_url
+    command.upgrade(config, "cee45ace0ecd")
+    engine = make_engine(scratch_database_url)
+    trust_id, recorded_id, renamed_id = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    trusts = table("trusts", column("id", Uuid()), column("name"), column("created_at"))
+    events = table(
+        "audit_events",
+        column("id", Uuid()),
+        column("occurred_at"),
+        column("trust_id", Uuid()),
+        column("actor_kind"),
+        column("action"),
+        column("object_type"),
+        column("changes", JSON()),
+    )
+    now = datetime.now(UTC)
+    with engine.begin() as connection:
+        connection.execute(insert(trusts).values(id=trust_id, name="Oak", created_at=now))
+        as_written = {"status": "held", "actions": 2, "wellbeing_discussed": True}
+        past = [
+            (recorded_id, "meeting.recorded", as_written),
+            (renamed_id, "school.updated", {"name": "Oak Academy", "actions": 1}),
+        ]
+        for event_id, action, changes in past:
+            connection.execute(
+                insert(events).values(
+                    id=event_id,
+                    occurred_at=now,
+                    trust_id=trust_id,
+                    actor_kind="system",
+                    action=action,
+                    object_type="meeting",
+                    changes=changes,
+                )
+            )
+    command.upgrade(config, "head")
+    with engine.connect() as connection:
+        stored = dict(connection.execute(select(events.c.id, events.c.changes)).all())
+    assert stored[recorded_id] == {"status": "held"}
+    assert stored[renamed_id] == {"name": "Oak Academy", "actions": 1}
     engine.dispose()

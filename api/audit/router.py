@@ -36,7 +36,7 @@ def list_audit_events(
     until: Annotated[Timestamp | None, Query(description="Before this time")] = None,
 ) -> Page[AuditEventPublic]:
     query = service.list_query(
-        principal.admin_trust_ids,
+        principal,
         action=action,
         object_type=object_type,
         object_id=object_id,

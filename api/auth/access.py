@@ -47,3 +47,16 @@ def visible_users(principal: Principal) -> ColumnElement[bool]:
             User.id.in_(select(Membership.user_id).where(Membership.school_id.in_(lead_of)))
         )
     return or_(*conditions) if conditions else false()
+
+
+def visible_memberships(principal: Principal) -> ColumnElement[bool]:
+    """The part of a person a principal sees: trust admins every role in their trust; leads the
+    roles at the schools they lead, never a shared person's roles elsewhere; everyone their own.
+    """
+    conditions = [Membership.user_id == principal.id] if principal.is_user else []
+    if principal.admin_trust_ids:
+        conditions.append(Membership.trust_id.in_(principal.admin_trust_ids))
+    lead_of = principal.school_ids_with(Role.school_lead)
+    if lead_of:
+        conditions.append(Membership.school_id.in_(lead_of))
+    return or_(*conditions) if conditions else false()

@@ -20,6 +20,8 @@ class RefreshToken(SQLModel, table=True):
     # Every token rotated from one sign-in shares a family; reuse of a spent one revokes it all.
     family_id: uuid.UUID = Field(index=True)
     token_hash: str = Field(max_length=64, unique=True)
+    # The owner's session version when issued: refreshing needs it to be the current one.
+    session_version: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     created_at: datetime = created_at_field()
     expires_at: datetime = Field(sa_type=UTCDateTime)
     used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

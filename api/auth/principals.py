@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 
 from api.auth.models import ApiClient, ApiClientSchool
 from api.auth.scopes import SCOPE_DESCRIPTIONS, scopes_for_roles
-from api.auth.tokens import InvalidToken, decode_access_token
+from api.auth.tokens import SESSION_VERSION_CLAIM, InvalidToken, decode_access_token
 from api.core.models import utcnow
 from api.core.problems import Forbidden, Unauthorized
 from api.db import SessionDep
@@ -115,10 +115,10 @@ def _principal_from_token(session: Session, token: str) -> Principal:
     user = session.get(User, subject)
     if user is None or not user.active:
         raise Unauthorized("This account is no longer active.", headers=_CHALLENGE)
-    changed = user.password_changed_at
-    if changed is not None and claims["iat"] < int(changed.timestamp()):
+    if claims.get(SESSION_VERSION_CLAIM) != user.session_version:
         raise Unauthorized(
-            "The password has changed since this token was issued.", headers=_CHALLENGE
+            "This session has ended (the password was changed or reset); sign in again.",
+            headers=_CHALLENGE,
         )
     return load_user_principal(session, user)
 

@@ -53,7 +53,9 @@ def password_grant(session: Session, username: str, password: str) -> IssuedToke
         object_id=user.id,
         trust_id=user.trust_id,
     )
-    return _issue_user_tokens(session, user, principal, family_id=uuid.uuid4())
+    return _issue_user_tokens(
+        session, user, principal, family_id=uuid.uuid4(), session_version=user.session_version
+    )
 
 
 def refresh_grant(session: Session, refresh_token: str) -> IssuedTokens:
@@ -64,33 +66,58 @@ def refresh_grant(session: Session, refresh_token: str) -> IssuedTokens:
     if stored is None:
         raise OAuthFailure("invalid_grant", "The refresh token is not recognised.")
     if stored.used_at is not None or stored.revoked_at is not None:
-        # A spent token came back: someone may hold a stolen copy, so end the whole family.
-        # Committed here because the error response would otherwise roll it back.
-        revoke_family(session, stored.family_id)
-        owner = session.get(User, stored.user_id)
-        audit.record(
-            session,
-            None,
-            "refresh_token.reused",
-            object_type="user",
-            object_id=stored.user_id,
-            trust_id=owner.trust_id if owner else None,
-            changes={"family_revoked": True},
-        )
-        session.commit()
-        raise OAuthFailure("invalid_grant", "The refresh token has already been used or revoked.")
+        raise _reused(session, stored)
     if stored.expires_at <= now:
         raise OAuthFailure("invalid_grant", "The refresh token has expired; sign in again.")
     user = session.get(User, stored.user_id)
     if user is None or not user.active:
         raise OAuthFailure("invalid_grant", "This account is no longer active.")
-    stored.used_at = now
-    session.add(stored)
-    return _issue_user_tokens(session, user, load_user_principal(session, user), stored.family_id)
+    if stored.session_version != user.session_version:
+        # Issued before a password change or reset, even if its revocation is not seen yet.
+        raise OAuthFailure("invalid_grant", "This session has ended; sign in again.")
+    # Spent in one conditional write: of two requests presenting it at once, one wins and the
+    # other is reuse, whatever each read a moment before.
+    spent = session.exec(
+        update(RefreshToken)
+        .where(
+            col(RefreshToken.id) == stored.id,
+            col(RefreshToken.used_at).is_(None),
+            col(RefreshToken.revoked_at).is_(None),
+        )
+        .values(used_at=now)
+    )
+    if spent.rowcount != 1:
+        raise _reused(session, stored)
+    # The new tokens carry the refresh token's session, never a newer one.
+    return _issue_user_tokens(
+        session, user, load_user_principal(session, user), stored.family_id, stored.session_version
+    )
+
+
+def _reused(session: Session, stored: RefreshToken) -> OAuthFailure:
+    """A spent token came back: someone may hold a stolen copy, so end the whole family.
+    Committed here because the error response would otherwise roll it back."""
+    revoke_family(session, stored.family_id)
+    owner = session.get(User, stored.user_id)
+    audit.record(
+        session,
+        None,
+        "refresh_token.reused",
+        object_type="user",
+        object_id=stored.user_id,
+        trust_id=owner.trust_id if owner else None,
+        changes={"family_revoked": True},
+    )
+    session.commit()
+    return OAuthFailure("invalid_grant", "The refresh token has already been used or revoked.")
 
 
 def _issue_user_tokens(
-    session: Session, user: User, principal: Principal, family_id: uuid.UUID
+    session: Session,
+    user: User,
+    principal: Principal,
+    family_id: uuid.UUID,
+    session_version: int,
 ) -> IssuedTokens:
     settings = get_settings()
     access_token, expires_in = issue_access_token(
@@ -98,6 +125,7 @@ def _issue_user_tokens(
         kind="user",
         scopes=principal.scopes,
         lifetime=timedelta(minutes=settings.access_token_minutes),
+        session_version=session_version,
     )
     refresh_token = new_secret("mhr_")
     session.add(
@@ -105,6 +133,7 @@ def _issue_user_tokens(
             user_id=user.id,
             family_id=family_id,
             token_hash=hash_secret(refresh_token),
+            session_version=session_version,
             expires_at=utcnow() + timedelta(days=settings.refresh_token_days),
         )
     )
@@ -160,10 +189,16 @@ def revoke_family(session: Session, family_id: uuid.UUID) -> None:
     )
 
 
-def revoke_all_for_user(session: Session, user_id: uuid.UUID) -> None:
+def end_all_sessions(session: Session, user: User) -> None:
+    """Every access and refresh token issued so far stops working, at once and exactly."""
+    # Added in SQL, so two changes at the same moment still count as two.
+    session.exec(
+        update(User).where(col(User.id) == user.id).values(session_version=User.session_version + 1)
+    )
+    session.refresh(user, ["session_version"])
     session.exec(
         update(RefreshToken)
-        .where(col(RefreshToken.user_id) == user_id, col(RefreshToken.revoked_at).is_(None))
+        .where(col(RefreshToken.user_id) == user.id, col(RefreshToken.revoked_at).is_(None))
         .values(revoked_at=utcnow())
     )
 
@@ -221,7 +256,7 @@ def set_password(session: Session, user: User, password: str, *, must_change: bo
     user.must_change_password = must_change
     user.password_changed_at = utcnow()
     session.add(user)
-    revoke_all_for_user(session, user.id)
+    end_all_sessions(session, user)
 
 
 def describe_me(session: Session, principal: Principal) -> MePublic:

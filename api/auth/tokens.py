@@ -12,6 +12,8 @@ from api.config import get_settings
 
 ALGORITHM = "HS256"
 REQUIRED_CLAIMS = ("exp", "iat", "sub", "aud", "iss")
+# A person's token also carries the session version it was issued under (see User).
+SESSION_VERSION_CLAIM = "sv"
 
 
 class InvalidToken(Exception):
@@ -19,11 +21,16 @@ class InvalidToken(Exception):
 
 
 def issue_access_token(
-    subject: uuid.UUID, *, kind: str, scopes: frozenset[str], lifetime: timedelta
+    subject: uuid.UUID,
+    *,
+    kind: str,
+    scopes: frozenset[str],
+    lifetime: timedelta,
+    session_version: int | None = None,
 ) -> tuple[str, int]:
     settings = get_settings()
     now = datetime.now(UTC)
-    claims = {
+    claims: dict[str, Any] = {
         "sub": str(subject),
         "kind": kind,
         "scope": " ".join(sorted(scopes)),
@@ -33,6 +40,8 @@ def issue_access_token(
         "iss": settings.jwt_issuer,
         "jti": uuid.uuid4().hex,
     }
+    if session_version is not None:
+        claims[SESSION_VERSION_CLAIM] = session_version
     token = jwt.encode(claims, settings.secret_key, algorithm=ALGORITHM)
     return token, int(lifetime.total_seconds())
 

@@ -53,3 +53,10 @@ def enum_field(enum_type: type[Enum], **kwargs: Any) -> Any:
         ),
         **kwargs,
     )
+
+
+def restricted_field(**kwargs: Any) -> Any:
+    """A column of restricted content: what a meeting record says, wellbeing. Only the people
+    its domain's rules name may read it, and it never enters the audit log (the audit service
+    drops every field of this name from what an event records)."""
+    return Field(sa_column_kwargs={"info": {"restricted": True}}, **kwargs)

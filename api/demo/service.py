@@ -26,8 +26,8 @@ from api.mentoring.schemas import (
     MentorProfileCreate,
     PairingCreate,
 )
-from api.org.school_year import academic_year_start, typical_year
 from api.org.models import Membership, Phase, Role, School, TermDate, TermKind, Trust, User
+from api.org.school_year import academic_year_start, typical_year
 
 DEMO_TRUST = "Northern Lights Learning Trust"
 DEMO_PASSWORD = "mentorhub-demo"  # noqa: S105  (development only; seeding refuses production)

@@ -7,7 +7,13 @@ from enum import StrEnum
 from sqlalchemy import CheckConstraint, Index, Text, UniqueConstraint
 from sqlmodel import Field, Relationship, SQLModel
 
-from api.core.models import UTCDateTime, created_at_field, enum_field, id_field
+from api.core.models import (
+    UTCDateTime,
+    created_at_field,
+    enum_field,
+    id_field,
+    restricted_field,
+)
 from api.mentoring.models import Pairing
 from api.org.models import User
 
@@ -75,9 +81,9 @@ class MeetingRecord(SQLModel, table=True):
     __tablename__ = "meeting_records"
 
     meeting_id: uuid.UUID = Field(foreign_key="meetings.id", primary_key=True)
-    notes: str = Field(default="", sa_type=Text)
-    targets_reviewed: str = Field(default="", sa_type=Text)
-    wellbeing_discussed: bool = False
+    notes: str = restricted_field(default="", sa_type=Text)
+    targets_reviewed: str = restricted_field(default="", sa_type=Text)
+    wellbeing_discussed: bool = restricted_field(default=False)
     recorded_by: uuid.UUID = Field(foreign_key="users.id")
     recorded_at: datetime = created_at_field()
     updated_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
@@ -92,7 +98,7 @@ class AgendaItem(SQLModel, table=True):
 
     id: uuid.UUID = id_field()
     meeting_id: uuid.UUID = Field(foreign_key="meetings.id", index=True)
-    text: str = Field(max_length=500)
+    text: str = restricted_field(max_length=500)
     added_by: uuid.UUID = Field(foreign_key="users.id")
     created_at: datetime = created_at_field()
 
@@ -108,7 +114,7 @@ class MeetingAction(SQLModel, table=True):
     id: uuid.UUID = id_field()
     meeting_id: uuid.UUID = Field(foreign_key="meetings.id", index=True)
     pairing_id: uuid.UUID = Field(foreign_key="pairings.id", index=True)
-    text: str = Field(max_length=500)
+    text: str = restricted_field(max_length=500)
     owner_id: uuid.UUID = Field(foreign_key="users.id")
     due_on: date | None = None
     done: bool = False

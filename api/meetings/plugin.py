@@ -1,6 +1,9 @@
-"""What meetings plug in at start-up: a calendar source, a to-do source, event handlers."""
+"""What meetings plug in at start-up: a calendar source, a to-do source, event handlers and
+who reads the audit events about meetings."""
 
+from api.audit import service as audit
 from api.core import events
+from api.meetings import policy
 from api.meetings.calendar import MeetingCalendar
 from api.meetings.service import stop_after_pairing_end
 from api.meetings.todos import meeting_todos
@@ -13,3 +16,7 @@ def register() -> None:
     register_calendar_source(MeetingCalendar())
     register_todo_source("meetings", meeting_todos)
     events.subscribe(PairingEnded, stop_after_pairing_end)
+    audit.register_visibility("meeting", policy.meetings_seen)
+    audit.register_visibility("protected_slot", policy.slots_seen)
+    audit.register_visibility("agenda_item", policy.agenda_items_read)
+    audit.register_visibility("meeting_action", policy.actions_read)

@@ -4,19 +4,35 @@ predicates; meeting details send them to the web app as `can`, so the two never 
 import uuid
 from datetime import datetime
 
+from sqlalchemy import ColumnElement, false, or_
+from sqlmodel import col, select
+from sqlmodel.sql.expression import SelectOfScalar
+
 from api.auth.principals import Principal
-from api.meetings.models import Meeting, MeetingStatus
+from api.meetings.models import AgendaItem, Meeting, MeetingAction, MeetingStatus, ProtectedSlot
 from api.meetings.schemas import MeetingCan
 from api.mentoring import policy as pairings
 from api.mentoring.models import Pairing
+from api.org.models import Role
 
 visible_meetings = pairings.visible_pairings  # a meeting is visible with its pairing
 
 
 def may_read_record(principal: Principal, pairing: Pairing) -> bool:
     """What was said stays with the pair and the leads of their school; trust admins see that a
-    meeting was recorded, not what it holds."""
+    meeting was recorded, not what it holds (`readable_records` is the same rule in SQL)."""
     return pairings.is_in_pair(principal, pairing) or pairings.leads_school_of(principal, pairing)
+
+
+def readable_records(principal: Principal) -> ColumnElement[bool]:
+    """Pairings whose meeting records (notes, agenda, actions) the principal may read."""
+    if not principal.is_user:
+        return false()
+    conditions = [Pairing.mentor_id == principal.id, Pairing.mentee_id == principal.id]
+    lead_of = principal.school_ids_with(Role.school_lead)
+    if lead_of:
+        conditions.append(col(Pairing.school_id).in_(lead_of))
+    return or_(*conditions)
 
 
 def may_change(principal: Principal, pairing: Pairing) -> bool:
@@ -52,4 +68,41 @@ def meeting_can(
         cancel=may_change(principal, pairing) and is_changeable(meeting),
         add_agenda_item=may_add_to_agenda(principal, pairing) and is_changeable(meeting),
         tick_actions=may_tick_actions(principal, pairing),
+    )
+
+
+# Audit events about meetings are read by whoever sees the thing itself; those about record
+# content (agenda items, actions) only by whoever may read the record.
+
+
+def meetings_seen(principal: Principal) -> SelectOfScalar[uuid.UUID]:
+    return (
+        select(Meeting.id)
+        .join(Pairing, col(Pairing.id) == Meeting.pairing_id)
+        .where(visible_meetings(principal))
+    )
+
+
+def slots_seen(principal: Principal) -> SelectOfScalar[uuid.UUID]:
+    return (
+        select(ProtectedSlot.id)
+        .join(Pairing, col(Pairing.id) == ProtectedSlot.pairing_id)
+        .where(visible_meetings(principal))
+    )
+
+
+def agenda_items_read(principal: Principal) -> SelectOfScalar[uuid.UUID]:
+    return (
+        select(AgendaItem.id)
+        .join(Meeting, col(Meeting.id) == AgendaItem.meeting_id)
+        .join(Pairing, col(Pairing.id) == Meeting.pairing_id)
+        .where(readable_records(principal))
+    )
+
+
+def actions_read(principal: Principal) -> SelectOfScalar[uuid.UUID]:
+    return (
+        select(MeetingAction.id)
+        .join(Pairing, col(Pairing.id) == MeetingAction.pairing_id)
+        .where(readable_records(principal))
     )

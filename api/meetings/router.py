@@ -112,6 +112,7 @@ def list_meetings(
     ),
 ) -> Page[MeetingPublic]:
     query = service.meetings_query(
+        session,
         principal,
         starts_from=starts_from,
         starts_before=starts_before,

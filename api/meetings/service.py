@@ -46,6 +46,7 @@ from api.mentoring import service as mentoring
 from api.mentoring.events import PairingEnded
 from api.mentoring.models import Pairing, RecordKeeper
 from api.mentoring.schemas import PersonRef
+from api.org import service as org_service
 from api.org.models import School, User
 from api.scheduling import busy
 from api.scheduling.terms import school_week, term_calendar
@@ -201,6 +202,7 @@ def slot_public(slot: ProtectedSlot, meeting_count: int) -> SlotPublic:
 
 
 def meetings_query(
+    session: Session,
     principal: Principal,
     *,
     starts_from: datetime | None = None,
@@ -221,9 +223,12 @@ def meetings_query(
         query = query.where(Meeting.starts_at >= starts_from)
     if starts_before:
         query = query.where(Meeting.starts_at < starts_before)
+    # Ids in filters answer 404 when out of sight, as they do anywhere else.
     if pairing_id:
+        mentoring.get_pairing(session, principal, pairing_id)
         query = query.where(Meeting.pairing_id == pairing_id)
     if school_id:
+        org_service.get_school(session, principal, school_id)
         query = query.where(Pairing.school_id == school_id)
     if person_id:
         query = query.where(or_(Pairing.mentor_id == person_id, Pairing.mentee_id == person_id))
@@ -486,11 +491,8 @@ def save_record(
         object_type="meeting",
         object_id=meeting.id,
         trust_id=mentoring.trust_id_of(session, pairing),
-        changes={
-            "status": body.status,
-            "actions": len(body.actions),
-            "wellbeing_discussed": body.wellbeing_discussed,
-        },
+        # That it was recorded, and how it went, is what the meeting itself shows overseers.
+        changes={"status": body.status},
     )
     session.flush()
     return meeting_detail(session, principal, meeting)
@@ -537,14 +539,16 @@ def add_agenda_item(
         raise Forbidden("Only the mentor and the mentee add to their agenda.")
     if not policy.is_changeable(meeting):
         raise Conflict(f"This meeting is {meeting.status.value}; its agenda is closed.")
-    session.add(AgendaItem(meeting_id=meeting.id, text=text, added_by=principal.id))
+    item = AgendaItem(meeting_id=meeting.id, text=text, added_by=principal.id)
+    session.add(item)
     audit.record(
         session,
         principal,
         "agenda_item.added",
-        object_type="meeting",
-        object_id=meeting.id,
+        object_type="agenda_item",
+        object_id=item.id,
         trust_id=mentoring.trust_id_of(session, pairing),
+        changes={"meeting_id": meeting.id},
     )
     session.flush()
     return meeting_detail(session, principal, meeting)
@@ -556,7 +560,8 @@ def set_action_done(
     found = session.exec(
         select(MeetingAction, Pairing)
         .join(Pairing, col(Pairing.id) == MeetingAction.pairing_id)
-        .where(MeetingAction.id == action_id, policy.visible_meetings(principal))
+        # Actions are record content: out of sight for whoever cannot read the record.
+        .where(MeetingAction.id == action_id, policy.readable_records(principal))
     ).first()
     if found is None:
         raise NotFound(f"No action with id {action_id} is visible to you.")

@@ -5,6 +5,7 @@ import uuid
 
 from sqlalchemy import ColumnElement, false, or_
 from sqlmodel import col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from api.auth.principals import Principal
 from api.mentoring.models import MentoringAgreement, Pairing
@@ -60,3 +61,18 @@ def may_end(principal: Principal, pairing: Pairing, trust_id: uuid.UUID) -> bool
 def may_agree(principal: Principal, pairing: Pairing, current: MentoringAgreement | None) -> bool:
     """The mentor or the mentee agree the newest version (agreeing twice changes nothing)."""
     return ACT in principal.scopes and is_in_pair(principal, pairing) and current is not None
+
+
+# Audit events about pairings and agreements are read by whoever sees the pairing.
+
+
+def pairings_seen(principal: Principal) -> SelectOfScalar[uuid.UUID]:
+    return select(Pairing.id).where(visible_pairings(principal))
+
+
+def agreements_seen(principal: Principal) -> SelectOfScalar[uuid.UUID]:
+    return (
+        select(MentoringAgreement.id)
+        .join(Pairing, col(Pairing.id) == MentoringAgreement.pairing_id)
+        .where(visible_pairings(principal))
+    )

@@ -146,7 +146,12 @@ def list_pairings(
     active_on: date | None = None,
 ) -> Page[PairingPublic]:
     query = service.pairings_query(
-        principal, school_id=school_id, person_id=person_id, kind=kind, active_on=active_on
+        session,
+        principal,
+        school_id=school_id,
+        person_id=person_id,
+        kind=kind,
+        active_on=active_on,
     )
     rows, total = paginate(session, query, page)
     return Page(

@@ -168,6 +168,7 @@ def _recheck_mentee(profile: MenteeProfile) -> None:
 
 
 def pairings_query(
+    session: Session,
     principal: Principal,
     *,
     school_id: uuid.UUID | None = None,
@@ -177,6 +178,7 @@ def pairings_query(
 ) -> SelectOfScalar[Pairing]:
     query = select(Pairing).where(policy.visible_pairings(principal))
     if school_id:
+        org_service.get_school(session, principal, school_id)  # 404 when out of sight
         query = query.where(Pairing.school_id == school_id)
     if person_id:
         query = query.where(or_(Pairing.mentor_id == person_id, Pairing.mentee_id == person_id))

@@ -38,7 +38,8 @@ class Trust(SQLModel, table=True):
     __tablename__ = "trusts"
 
     id: uuid.UUID = id_field()
-    name: str = Field(max_length=200, unique=True)
+    # Not unique: a name clash would tell one trust that another exists.
+    name: str = Field(max_length=200)
     created_at: datetime = created_at_field()
 
 
@@ -93,6 +94,10 @@ class User(SQLModel, table=True):
     password_hash: str | None = Field(default=None, max_length=255)
     must_change_password: bool = True
     password_changed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # Every access and refresh token carries the value it was issued under and works only while
+    # it is still current: a password change or reset, or deactivation, adds one. Counting,
+    # not comparing times, so ending sessions is exact whatever the clock's resolution.
+    session_version: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     created_at: datetime = created_at_field()
     updated_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 

@@ -229,10 +229,15 @@ def list_users(
     role: Role | None = None,
     active: bool | None = None,
 ) -> Page[UserPublic]:
-    query = service.users_query(principal, q=q, school_id=school_id, role=role, active=active)
+    query = service.users_query(
+        session, principal, q=q, school_id=school_id, role=role, active=active
+    )
     rows, total = paginate(session, query, page)
     return Page(
-        items=service.to_public(session, rows), total=total, limit=page.limit, offset=page.offset
+        items=service.to_public(session, principal, rows),
+        total=total,
+        limit=page.limit,
+        offset=page.offset,
     )
 
 
@@ -248,7 +253,9 @@ def list_users(
 def create_user(body: UserCreate, session: SessionDep, principal: UserWriter) -> UserCreated:
     user, password = service.create_user(session, principal, body)
     session.flush()
-    return UserCreated(user=service.to_public(session, [user])[0], initial_password=password)
+    return UserCreated(
+        user=service.to_public(session, principal, [user])[0], initial_password=password
+    )
 
 
 @router.get(
@@ -260,7 +267,7 @@ def create_user(body: UserCreate, session: SessionDep, principal: UserWriter) ->
     responses=READ_ERRORS,
 )
 def get_user(user_id: uuid.UUID, session: SessionDep, principal: UserReader) -> UserPublic:
-    return service.to_public(session, [service.get_user(session, principal, user_id)])[0]
+    return service.to_public(session, principal, [service.get_user(session, principal, user_id)])[0]
 
 
 @router.patch(
@@ -275,7 +282,7 @@ def update_user(
     user_id: uuid.UUID, body: UserUpdate, session: SessionDep, principal: UserWriter
 ) -> UserPublic:
     user = service.update_user(session, principal, user_id, body)
-    return service.to_public(session, [user])[0]
+    return service.to_public(session, principal, [user])[0]
 
 
 @router.post(

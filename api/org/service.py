@@ -10,7 +10,12 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from api.audit import service as audit
 from api.auth import service as auth_service
-from api.auth.access import managed_school_ids, visible_schools, visible_users
+from api.auth.access import (
+    managed_school_ids,
+    visible_memberships,
+    visible_schools,
+    visible_users,
+)
 from api.auth.principals import Principal
 from api.auth.tokens import new_secret
 from api.core.models import utcnow
@@ -49,7 +54,7 @@ def update_trust(
     trust = get_trust(session, principal, trust_id)
     if trust_id not in principal.admin_trust_ids:
         raise Forbidden("Only the trust's admins can rename it.")
-    _refuse_duplicate(session, Trust, Trust.name, body.name, trust.id, "A trust with that name")
+    # Two trusts may share a name: refusing one would tell its admins the other exists.
     trust.name = body.name
     session.add(trust)
     audit.record(
@@ -318,6 +323,7 @@ def _overlaps(a_start: date, a_end: date, b_start: date, b_end: date) -> bool:
 
 
 def users_query(
+    session: Session,
     principal: Principal,
     *,
     q: str | None = None,
@@ -325,6 +331,8 @@ def users_query(
     role: Role | None = None,
     active: bool | None = None,
 ) -> SelectOfScalar[User]:
+    if school_id:
+        _require_people_school(session, principal, school_id)
     query = select(User).where(visible_users(principal))
     if q:
         pattern = f"%{q.lower()}%"
@@ -336,7 +344,8 @@ def users_query(
             )
         )
     if school_id or role:
-        held = select(Membership.user_id)
+        # Only roles the principal sees: a lead's filter never matches a role elsewhere.
+        held = select(Membership.user_id).where(visible_memberships(principal))
         if school_id:
             held = held.where(Membership.school_id == school_id)
         if role:
@@ -347,6 +356,16 @@ def users_query(
     return query.order_by(User.full_name, User.id)
 
 
+def _require_people_school(session: Session, principal: Principal, school_id: uuid.UUID) -> None:
+    """The school must be one whose people the principal sees (a trust admin's, or one they
+    lead); any other answers as a school that does not exist."""
+    found = session.exec(
+        select(School.id).where(School.id == school_id, managed_school_ids(principal))
+    ).first()
+    if found is None:
+        raise NotFound(f"No school with id {school_id} has people visible to you.")
+
+
 def get_user(session: Session, principal: Principal, user_id: uuid.UUID) -> User:
     user = session.exec(select(User).where(User.id == user_id, visible_users(principal))).first()
     if user is None:
@@ -354,10 +373,13 @@ def get_user(session: Session, principal: Principal, user_id: uuid.UUID) -> User
     return user
 
 
-def to_public(session: Session, users: list[User]) -> list[UserPublic]:
-    """Users with their roles and the roles' school names, in three queries however many."""
+def to_public(session: Session, principal: Principal, users: list[User]) -> list[UserPublic]:
+    """Users with the roles the principal sees and those roles' school names, in three queries
+    however many."""
     memberships = session.exec(
-        select(Membership).where(col(Membership.user_id).in_([u.id for u in users]))
+        select(Membership).where(
+            col(Membership.user_id).in_([u.id for u in users]), visible_memberships(principal)
+        )
     ).all()
     school_names = dict(
         session.exec(
@@ -429,7 +451,7 @@ def update_user(
         if user.id == principal.id:
             raise Conflict("You cannot deactivate your own account.")
         _refuse_removing_last_admin(session, user.id, user.trust_id)
-        auth_service.revoke_all_for_user(session, user.id)
+        auth_service.end_all_sessions(session, user)
     for name, value in changes.items():
         setattr(user, name, value)
     user.updated_at = utcnow()
@@ -498,7 +520,11 @@ def remove_membership(
 ) -> None:
     user = get_user(session, principal, user_id)
     membership = session.exec(
-        select(Membership).where(Membership.id == membership_id, Membership.user_id == user.id)
+        select(Membership).where(
+            Membership.id == membership_id,
+            Membership.user_id == user.id,
+            visible_memberships(principal),
+        )
     ).first()
     if membership is None:
         raise NotFound(f"No role with id {membership_id} for this person.")
@@ -581,7 +607,13 @@ def create_first_admin(session: Session, email: str, password: str, trust_name: 
     email = email.strip().lower()
     if session.exec(select(User).where(User.email == email)).first() is not None:
         raise ValueError(f"An account for {email} already exists.")
-    trust = session.exec(select(Trust).where(Trust.name == trust_name)).first()
+    named = session.exec(select(Trust).where(Trust.name == trust_name).limit(2)).all()
+    if len(named) > 1:
+        raise ValueError(
+            f"Several trusts are called {trust_name}; an admin of the right one can add "
+            "another through the API."
+        )
+    trust = named[0] if named else None
     if trust is None:
         trust = Trust(name=trust_name)
         session.add(trust)
