@@ -9,6 +9,16 @@ from tests.test_permissions import PRINCIPALS, matrix_request, world_ids
 
 # detail route, the ids it is read with -> {flag: the action route it stands for}
 CAN_FLAGS = {
+    ("/api/v1/trusts/{trust_id}", ()): {"edit": ("PATCH", "/api/v1/trusts/{trust_id}")},
+    ("/api/v1/schools/{school_id}", ()): {
+        "edit": ("PATCH", "/api/v1/schools/{school_id}"),
+        "add_term_date": ("POST", "/api/v1/schools/{school_id}/term-dates"),
+    },
+    ("/api/v1/users/{user_id}", ()): {
+        "edit": ("PATCH", "/api/v1/users/{user_id}"),
+        "reset_password": ("POST", "/api/v1/users/{user_id}/reset-password"),
+        "add_role": ("POST", "/api/v1/users/{user_id}/roles"),
+    },
     ("/api/v1/pairings/{pairing_id}", ()): {
         "schedule_slot": ("POST", "/api/v1/pairings/{pairing_id}/slots"),
         "propose_agreement": ("POST", "/api/v1/pairings/{pairing_id}/agreements"),
@@ -95,3 +105,27 @@ def test_flags_differ_by_person_and_by_the_meetings_state(client, world):
 
 def pairing_path() -> str:
     return "/api/v1/pairings/{pairing_id}"
+
+
+def test_a_lead_may_not_change_someone_shared_with_another_school(client, world, session):
+    from api.org.models import Membership, Role
+
+    mentee = world.people["mentee"]
+    session.add(
+        Membership(
+            user_id=mentee.id,
+            trust_id=world.trust.id,
+            role=Role.observer,
+            school_id=world.other_school.id,
+        )
+    )
+    session.commit()
+    path = f"/api/v1/users/{mentee.id}"
+    assert client.get(path, headers=world.headers("lead")).json()["can"] == {
+        "edit": False,
+        "reset_password": False,
+        "add_role": False,
+    }
+    refused = client.patch(path, headers=world.headers("lead"), json={"full_name": "X"})
+    assert refused.status_code == 403
+    assert client.get(path, headers=world.headers("admin")).json()["can"]["edit"] is True

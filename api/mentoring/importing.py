@@ -18,11 +18,11 @@ from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
 from api.audit import service as audit
-from api.auth.access import visible_users
 from api.auth.principals import Principal
 from api.core.models import utcnow
 from api.core.problems import Problem, Unprocessable
 from api.mentoring.models import MenteeProfile, MentorProfile, Pairing, PairingKind, Pathway
+from api.org import policy as org_policy
 from api.org import service as org_service
 from api.org.models import Membership, Phase, Role, User
 
@@ -352,7 +352,7 @@ def _plan_rows(
         _in_chunks(
             [u.id for u in existing.values()],
             lambda chunk: session.exec(
-                select(User.id).where(col(User.id).in_(chunk), visible_users(principal))
+                select(User.id).where(col(User.id).in_(chunk), org_policy.visible_users(principal))
             ).all(),
         )
     )

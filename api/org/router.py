@@ -16,6 +16,7 @@ from api.org.schemas import (
     MembershipPublic,
     PasswordReset,
     SchoolCreate,
+    SchoolDetail,
     SchoolPublic,
     SchoolUpdate,
     TermDateCreate,
@@ -23,10 +24,12 @@ from api.org.schemas import (
     TermDatesCopied,
     TermDatesCopy,
     TermDateUpdate,
+    TrustDetail,
     TrustPublic,
     TrustUpdate,
     UserCreate,
     UserCreated,
+    UserDetail,
     UserPublic,
     UserUpdate,
 )
@@ -56,12 +59,12 @@ def list_trusts(session: SessionDep, principal: OrgReader) -> list:
     "/trusts/{trust_id}",
     tags=["trusts"],
     operation_id="get_trust",
-    summary="A trust",
-    response_model=TrustPublic,
+    summary="A trust, with what you may do with it",
+    response_model=TrustDetail,
     responses=READ_ERRORS,
 )
-def get_trust(trust_id: uuid.UUID, session: SessionDep, principal: OrgReader):  # type: ignore[no-untyped-def]
-    return service.get_trust(session, principal, trust_id)
+def get_trust(trust_id: uuid.UUID, session: SessionDep, principal: OrgReader) -> TrustDetail:
+    return service.trust_detail(principal, service.get_trust(session, principal, trust_id))
 
 
 @router.patch(
@@ -117,12 +120,12 @@ def create_school(body: SchoolCreate, session: SessionDep, principal: OrgWriter)
     "/schools/{school_id}",
     tags=["schools"],
     operation_id="get_school",
-    summary="A school",
-    response_model=SchoolPublic,
+    summary="A school, with what you may do with it",
+    response_model=SchoolDetail,
     responses=READ_ERRORS,
 )
-def get_school(school_id: uuid.UUID, session: SessionDep, principal: OrgReader):  # type: ignore[no-untyped-def]
-    return service.get_school(session, principal, school_id)
+def get_school(school_id: uuid.UUID, session: SessionDep, principal: OrgReader) -> SchoolDetail:
+    return service.school_detail(principal, service.get_school(session, principal, school_id))
 
 
 @router.patch(
@@ -262,12 +265,12 @@ def create_user(body: UserCreate, session: SessionDep, principal: UserWriter) ->
     "/users/{user_id}",
     tags=["people"],
     operation_id="get_user",
-    summary="A person",
-    response_model=UserPublic,
+    summary="A person, with what you may do with them",
+    response_model=UserDetail,
     responses=READ_ERRORS,
 )
-def get_user(user_id: uuid.UUID, session: SessionDep, principal: UserReader) -> UserPublic:
-    return service.to_public(session, principal, [service.get_user(session, principal, user_id)])[0]
+def get_user(user_id: uuid.UUID, session: SessionDep, principal: UserReader) -> UserDetail:
+    return service.user_detail(session, principal, service.get_user(session, principal, user_id))
 
 
 @router.patch(

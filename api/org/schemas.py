@@ -51,6 +51,16 @@ class TrustPublic(BaseModel):
     created_at: datetime
 
 
+class TrustCan(BaseModel):
+    """What the person asking may do with this trust: the rules the action routes enforce."""
+
+    edit: bool = Field(description="Rename the trust")
+
+
+class TrustDetail(TrustPublic):
+    can: TrustCan
+
+
 class TrustUpdate(Input):
     name: Name
 
@@ -79,6 +89,17 @@ class SchoolPublic(BaseModel):
     timezone: str
     active: bool
     created_at: datetime
+
+
+class SchoolCan(BaseModel):
+    """What the person asking may do with this school: the rules the action routes enforce."""
+
+    edit: bool = Field(description="Change the school's name, URN, phase or time zone")
+    add_term_date: bool = Field(description="Add, change and copy its term dates")
+
+
+class SchoolDetail(SchoolPublic):
+    can: SchoolCan
 
 
 class _DateRange(Patch):
@@ -178,6 +199,18 @@ class UserPublic(BaseModel):
     must_change_password: bool
     roles: list[MembershipPublic]
     created_at: datetime
+
+
+class UserCan(BaseModel):
+    """What the person asking may do with this person: the rules the action routes enforce."""
+
+    edit: bool = Field(description="Change their details, or deactivate them")
+    reset_password: bool = Field(description="Issue a new one-time password")
+    add_role: bool = Field(description="Give or remove roles")
+
+
+class UserDetail(UserPublic):
+    can: UserCan
 
 
 class UserCreated(BaseModel):

@@ -10,26 +10,25 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from api.audit import service as audit
 from api.auth import service as auth_service
-from api.auth.access import (
-    managed_school_ids,
-    visible_memberships,
-    visible_schools,
-    visible_users,
-)
+from api.auth.access import managed_school_ids, visible_schools
 from api.auth.principals import Principal
 from api.auth.tokens import new_secret
 from api.core.models import utcnow
 from api.core.problems import Conflict, FieldProblem, Forbidden, NotFound
+from api.org import policy
 from api.org.models import Membership, Phase, Role, School, TermDate, TermKind, Trust, User
 from api.org.schemas import (
     MembershipCreate,
     MembershipPublic,
     SchoolCreate,
+    SchoolDetail,
     SchoolUpdate,
     TermDateCreate,
     TermDateUpdate,
+    TrustDetail,
     TrustUpdate,
     UserCreate,
+    UserDetail,
     UserPublic,
     UserUpdate,
 )
@@ -52,7 +51,7 @@ def update_trust(
     session: Session, principal: Principal, trust_id: uuid.UUID, body: TrustUpdate
 ) -> Trust:
     trust = get_trust(session, principal, trust_id)
-    if trust_id not in principal.admin_trust_ids:
+    if not policy.may_edit_trust(principal, trust):
         raise Forbidden("Only the trust's admins can rename it.")
     # Two trusts may share a name: refusing one would tell its admins the other exists.
     trust.name = body.name
@@ -132,7 +131,7 @@ def update_school(
     session: Session, principal: Principal, school_id: uuid.UUID, body: SchoolUpdate
 ) -> School:
     school = get_school(session, principal, school_id)
-    if school.trust_id not in principal.admin_trust_ids:
+    if not policy.may_edit_school(principal, school):
         raise Forbidden("Only trust admins can change schools.")
     changes = body.changes()
     if "urn" in changes:
@@ -333,7 +332,7 @@ def users_query(
 ) -> SelectOfScalar[User]:
     if school_id:
         _require_people_school(session, principal, school_id)
-    query = select(User).where(visible_users(principal))
+    query = select(User).where(policy.visible_users(principal))
     if q:
         pattern = f"%{q.lower()}%"
         query = query.where(
@@ -345,7 +344,7 @@ def users_query(
         )
     if school_id or role:
         # Only roles the principal sees: a lead's filter never matches a role elsewhere.
-        held = select(Membership.user_id).where(visible_memberships(principal))
+        held = select(Membership.user_id).where(policy.visible_memberships(principal))
         if school_id:
             held = held.where(Membership.school_id == school_id)
         if role:
@@ -367,7 +366,9 @@ def _require_people_school(session: Session, principal: Principal, school_id: uu
 
 
 def get_user(session: Session, principal: Principal, user_id: uuid.UUID) -> User:
-    user = session.exec(select(User).where(User.id == user_id, visible_users(principal))).first()
+    user = session.exec(
+        select(User).where(User.id == user_id, policy.visible_users(principal))
+    ).first()
     if user is None:
         raise NotFound(f"No person with id {user_id} is visible to you.")
     return user
@@ -378,7 +379,8 @@ def to_public(session: Session, principal: Principal, users: list[User]) -> list
     however many."""
     memberships = session.exec(
         select(Membership).where(
-            col(Membership.user_id).in_([u.id for u in users]), visible_memberships(principal)
+            col(Membership.user_id).in_([u.id for u in users]),
+            policy.visible_memberships(principal),
         )
     ).all()
     school_names = dict(
@@ -523,7 +525,7 @@ def remove_membership(
         select(Membership).where(
             Membership.id == membership_id,
             Membership.user_id == user.id,
-            visible_memberships(principal),
+            policy.visible_memberships(principal),
         )
     ).first()
     if membership is None:
@@ -551,15 +553,34 @@ def get_managed_user(session: Session, principal: Principal, user_id: uuid.UUID)
     """A person the principal may change: trust admins anyone in the trust; a lead only people
     whose every role is at schools they lead."""
     user = get_user(session, principal, user_id)
-    if user.trust_id in principal.admin_trust_ids:
-        return user
-    lead_of = principal.school_ids_with(Role.school_lead)
-    grants = session.exec(select(Membership).where(Membership.user_id == user.id)).all()
-    if not grants or any(m.school_id not in lead_of for m in grants):
+    if not policy.may_manage_user(principal, user, _all_grants(session, user)):
         raise Forbidden(
             f"{user.full_name} has roles beyond the schools you lead; ask a trust admin."
         )
     return user
+
+
+def _all_grants(session: Session, user: User) -> list[Membership]:
+    """Every role the person holds, seen or not: what decides whether a lead may change them."""
+    return list(session.exec(select(Membership).where(Membership.user_id == user.id)).all())
+
+
+def trust_detail(principal: Principal, trust: Trust) -> TrustDetail:
+    return TrustDetail.model_validate(
+        {**trust.model_dump(), "can": policy.trust_can(principal, trust)}
+    )
+
+
+def school_detail(principal: Principal, school: School) -> SchoolDetail:
+    return SchoolDetail.model_validate(
+        {**school.model_dump(), "can": policy.school_can(principal, school)}
+    )
+
+
+def user_detail(session: Session, principal: Principal, user: User) -> UserDetail:
+    public = to_public(session, principal, [user])[0]
+    can = policy.user_can(principal, user, _all_grants(session, user))
+    return UserDetail.model_validate({**public.model_dump(), "can": can})
 
 
 def _check_can_grant(session: Session, principal: Principal, grant: MembershipCreate) -> None:

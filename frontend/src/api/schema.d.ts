@@ -130,7 +130,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A trust */
+        /** A trust, with what you may do with it */
         get: operations["get_trust"];
         put?: never;
         post?: never;
@@ -166,7 +166,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A school */
+        /** A school, with what you may do with it */
         get: operations["get_school"];
         put?: never;
         post?: never;
@@ -255,7 +255,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A person */
+        /** A person, with what you may do with them */
         get: operations["get_user"];
         put?: never;
         post?: never;
@@ -1936,6 +1936,22 @@ export interface components {
             /** Clashes */
             clashes: components["schemas"]["ClashPublic"][];
         };
+        /**
+         * SchoolCan
+         * @description What the person asking may do with this school: the rules the action routes enforce.
+         */
+        SchoolCan: {
+            /**
+             * Edit
+             * @description Change the school's name, URN, phase or time zone
+             */
+            edit: boolean;
+            /**
+             * Add Term Date
+             * @description Add, change and copy its term dates
+             */
+            add_term_date: boolean;
+        };
         /** SchoolCreate */
         SchoolCreate: {
             /** Name */
@@ -1951,6 +1967,34 @@ export interface components {
              * @default Europe/London
              */
             timezone: string;
+        };
+        /** SchoolDetail */
+        SchoolDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Trust Id
+             * Format: uuid
+             */
+            trust_id: string;
+            /** Name */
+            name: string;
+            /** Urn */
+            urn: string;
+            phase: components["schemas"]["Phase"];
+            /** Timezone */
+            timezone: string;
+            /** Active */
+            active: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            can: components["schemas"]["SchoolCan"];
         };
         /** SchoolPublic */
         SchoolPublic: {
@@ -2203,6 +2247,33 @@ export interface components {
          * @enum {string}
          */
         TokenTransport: "body" | "cookie";
+        /**
+         * TrustCan
+         * @description What the person asking may do with this trust: the rules the action routes enforce.
+         */
+        TrustCan: {
+            /**
+             * Edit
+             * @description Rename the trust
+             */
+            edit: boolean;
+        };
+        /** TrustDetail */
+        TrustDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            can: components["schemas"]["TrustCan"];
+        };
         /** TrustPublic */
         TrustPublic: {
             /**
@@ -2222,6 +2293,27 @@ export interface components {
         TrustUpdate: {
             /** Name */
             name: string;
+        };
+        /**
+         * UserCan
+         * @description What the person asking may do with this person: the rules the action routes enforce.
+         */
+        UserCan: {
+            /**
+             * Edit
+             * @description Change their details, or deactivate them
+             */
+            edit: boolean;
+            /**
+             * Reset Password
+             * @description Issue a new one-time password
+             */
+            reset_password: boolean;
+            /**
+             * Add Role
+             * @description Give or remove roles
+             */
+            add_role: boolean;
         };
         /** UserCreate */
         UserCreate: {
@@ -2247,6 +2339,39 @@ export interface components {
              * @description Shown once. The person must change it when they first sign in.
              */
             initial_password: string;
+        };
+        /** UserDetail */
+        UserDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Trust Id
+             * Format: uuid
+             */
+            trust_id: string;
+            /** Email */
+            email: string;
+            /** Full Name */
+            full_name: string;
+            /** Trn */
+            trn: string | null;
+            /** Mis Staff Code */
+            mis_staff_code: string | null;
+            /** Active */
+            active: boolean;
+            /** Must Change Password */
+            must_change_password: boolean;
+            /** Roles */
+            roles: components["schemas"]["MembershipPublic"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            can: components["schemas"]["UserCan"];
         };
         /** UserPublic */
         UserPublic: {
@@ -2624,7 +2749,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TrustPublic"];
+                    "application/json": components["schemas"]["TrustDetail"];
                 };
             };
             /** @description Not signed in, or the token is not valid */
@@ -2887,7 +3012,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SchoolPublic"];
+                    "application/json": components["schemas"]["SchoolDetail"];
                 };
             };
             /** @description Not signed in, or the token is not valid */
@@ -3487,7 +3612,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserPublic"];
+                    "application/json": components["schemas"]["UserDetail"];
                 };
             };
             /** @description Not signed in, or the token is not valid */
