@@ -11,6 +11,7 @@ export type Phase = Schemas["Phase"];
 export type School = Schemas["SchoolPublic"];
 export type TermDate = Schemas["TermDatePublic"];
 export type User = Schemas["UserPublic"];
+export type UserDetail = Schemas["UserDetail"];
 export type ApiClient = Schemas["ApiClientPublic"];
 export type AuditEvent = Schemas["AuditEventPublic"];
 export type PersonRef = Schemas["PersonRef"];

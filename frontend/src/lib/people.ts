@@ -26,10 +26,3 @@ export function grantableSchools(me: Me | null, schools: School[]): School[] {
   const led = schoolsLedBy(me);
   return schools.filter((s) => s.active && (isAdmin(me) || led.has(s.id)));
 }
-
-/** The server lets a lead change someone only when every role that person holds is at a school they lead. */
-export function canManageUser(me: Me | null, user: User): boolean {
-  if (isAdmin(me)) return true;
-  const led = schoolsLedBy(me);
-  return user.roles.length > 0 && user.roles.every((r) => r.school_id !== null && led.has(r.school_id));
-}

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Link, useParams } from "react-router";
-import { api, unwrap, type Role, type School, type User } from "../api/client";
+import { api, unwrap, type Role, type School, type User, type UserDetail } from "../api/client";
 import { useAuth } from "../auth/AuthContext";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { Button, ErrorSummary, SelectField, TextField } from "../components/forms";
@@ -9,7 +9,7 @@ import { SecretBox } from "../components/SecretBox";
 import { useForm } from "../components/useForm";
 import { useLoad } from "../components/useLoad";
 import { formatDateTime, ROLE_LABELS } from "../lib/labels";
-import { canManageUser, grantableRoles, grantableSchools } from "../lib/people";
+import { grantableRoles, grantableSchools } from "../lib/people";
 import { allSchools, schoolNames } from "../lib/schools";
 import { digits, email, maxLength, required, validate, type Errors } from "../lib/validation";
 
@@ -28,13 +28,14 @@ export function PersonPage() {
     );
   }
   if (!person.data || !schools.data) return <Loading what="Loading" />;
-  return <Person key={person.data.id} user={person.data} schools={schools.data} onChange={person.setData} />;
+  // A change keeps the server's `can` flags, which say what this person may do with them.
+  return <Person key={person.data.id} user={person.data} schools={schools.data} onChange={(u) => person.setData((current) => current && { ...current, ...u })} />;
 }
 
-function Person({ user, schools, onChange }: { user: User; schools: School[]; onChange: (user: User) => void }) {
+function Person({ user, schools, onChange }: { user: UserDetail; schools: School[]; onChange: (user: User) => void }) {
   const { me } = useAuth();
   const names = schoolNames(schools);
-  const manage = canManageUser(me, user);
+  const manage = user.can.edit;
   const isSelf = me?.id === user.id;
   const [message, setMessage] = useState<{ kind: "success" | "error"; text: string } | null>(null);
   const [dialog, setDialog] = useState<null | "deactivate" | "reset" | { remove: Membership }>(null);
