@@ -10,7 +10,8 @@ from api.auth.models import ApiClient, ApiClientSchool
 from api.auth.principals import Principal
 from api.auth.tokens import hash_secret, new_secret
 from api.core.models import utcnow
-from api.core.problems import Conflict, NotFound
+from api.core.problems import Conflict
+from api.core.queries import first_visible
 from api.integrations.schemas import ApiClientCreate, ApiClientPublic
 from api.org import service as org_service
 
@@ -24,10 +25,12 @@ def clients_query(principal: Principal) -> SelectOfScalar[ApiClient]:
 
 
 def get_client(session: Session, principal: Principal, client_id: uuid.UUID) -> ApiClient:
-    client = session.exec(clients_query(principal).where(ApiClient.id == client_id)).first()
-    if client is None:
-        raise NotFound(f"No integration client with id {client_id} is visible to you.")
-    return client
+    return first_visible(
+        session,
+        clients_query(principal).where(ApiClient.id == client_id),
+        "integration client",
+        client_id,
+    )
 
 
 def to_public(session: Session, clients: list[ApiClient]) -> list[ApiClientPublic]:

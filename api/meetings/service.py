@@ -12,7 +12,8 @@ from sqlmodel.sql.expression import SelectOfScalar
 from api.audit import service as audit
 from api.auth.principals import Principal
 from api.core.models import utcnow
-from api.core.problems import Conflict, FieldProblem, Forbidden, NotFound, Unprocessable
+from api.core.problems import Conflict, FieldProblem, Forbidden, Unprocessable
+from api.core.queries import first_visible
 from api.meetings import policy
 from api.meetings.models import (
     AgendaItem,
@@ -244,14 +245,14 @@ def meetings_query(
 
 
 def get_meeting(session: Session, principal: Principal, meeting_id: uuid.UUID) -> Meeting:
-    meeting = session.exec(
+    return first_visible(
+        session,
         select(Meeting)
         .join(Pairing, col(Pairing.id) == Meeting.pairing_id)
-        .where(Meeting.id == meeting_id, policy.visible_meetings(principal))
-    ).first()
-    if meeting is None:
-        raise NotFound(f"No meeting with id {meeting_id} is visible to you.")
-    return meeting
+        .where(Meeting.id == meeting_id, policy.visible_meetings(principal)),
+        "meeting",
+        meeting_id,
+    )
 
 
 def meetings_public(session: Session, meetings: list[Meeting]) -> list[MeetingPublic]:
@@ -557,14 +558,15 @@ def add_agenda_item(
 def set_action_done(
     session: Session, principal: Principal, action_id: uuid.UUID, done: bool
 ) -> ActionPublic:
-    found = session.exec(
+    found = first_visible(
+        session,
         select(MeetingAction, Pairing)
         .join(Pairing, col(Pairing.id) == MeetingAction.pairing_id)
         # Actions are record content: out of sight for whoever cannot read the record.
-        .where(MeetingAction.id == action_id, policy.readable_records(principal))
-    ).first()
-    if found is None:
-        raise NotFound(f"No action with id {action_id} is visible to you.")
+        .where(MeetingAction.id == action_id, policy.readable_records(principal)),
+        "action",
+        action_id,
+    )
     action, pairing = found
     if not policy.may_tick_actions(principal, pairing):
         raise Forbidden("Only the mentor and the mentee tick off their actions.")

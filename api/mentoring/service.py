@@ -12,7 +12,8 @@ from api.auth.access import visible_schools
 from api.auth.principals import Principal
 from api.core import events
 from api.core.models import utcnow
-from api.core.problems import Conflict, FieldProblem, Forbidden, NotFound, Unprocessable
+from api.core.problems import Conflict, FieldProblem, Forbidden, Unprocessable
+from api.core.queries import first_visible
 from api.mentoring import policy
 from api.mentoring.events import PairingEnded
 from api.mentoring.models import (
@@ -123,13 +124,14 @@ def update_profile(
     profile_id: uuid.UUID,
     body: MentorProfileUpdate | MenteeProfileUpdate,
 ):  # type: ignore[no-untyped-def]
-    profile = session.exec(
+    profile = first_visible(
+        session,
         select(model)
         .join(School, col(School.id) == model.school_id)
-        .where(model.id == profile_id, visible_schools(principal))
-    ).first()
-    if profile is None:
-        raise NotFound(f"No profile with id {profile_id} is visible to you.")
+        .where(model.id == profile_id, visible_schools(principal)),
+        "profile",
+        profile_id,
+    )
     school = org_service.get_managed_school(session, principal, profile.school_id)
     changes = body.changes()
     for name, value in changes.items():
@@ -190,12 +192,12 @@ def pairings_query(
 
 
 def get_pairing(session: Session, principal: Principal, pairing_id: uuid.UUID) -> Pairing:
-    pairing = session.exec(
-        select(Pairing).where(Pairing.id == pairing_id, policy.visible_pairings(principal))
-    ).first()
-    if pairing is None:
-        raise NotFound(f"No pairing with id {pairing_id} is visible to you.")
-    return pairing
+    return first_visible(
+        session,
+        select(Pairing).where(Pairing.id == pairing_id, policy.visible_pairings(principal)),
+        "pairing",
+        pairing_id,
+    )
 
 
 def pairings_public(session: Session, pairings: list[Pairing]) -> list[PairingPublic]:
@@ -419,13 +421,14 @@ def propose_agreement(
 
 
 def agree(session: Session, principal: Principal, agreement_id: uuid.UUID) -> AgreementPublic:
-    found = session.exec(
+    found = first_visible(
+        session,
         select(MentoringAgreement, Pairing)
         .join(Pairing, col(Pairing.id) == MentoringAgreement.pairing_id)
-        .where(MentoringAgreement.id == agreement_id, policy.visible_pairings(principal))
-    ).first()
-    if found is None:
-        raise NotFound(f"No agreement with id {agreement_id} is visible to you.")
+        .where(MentoringAgreement.id == agreement_id, policy.visible_pairings(principal)),
+        "agreement",
+        agreement_id,
+    )
     agreement, pairing = found
     current = current_agreement(session, pairing.id)
     if not policy.may_agree(principal, pairing, current):

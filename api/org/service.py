@@ -15,6 +15,7 @@ from api.auth.principals import Principal
 from api.auth.tokens import new_secret
 from api.core.models import utcnow
 from api.core.problems import Conflict, FieldProblem, Forbidden, NotFound
+from api.core.queries import first_visible
 from api.org import policy
 from api.org.models import Membership, Phase, Role, School, TermDate, TermKind, Trust, User
 from api.org.schemas import (
@@ -90,12 +91,12 @@ def schools_query(
 
 
 def get_school(session: Session, principal: Principal, school_id: uuid.UUID) -> School:
-    school = session.exec(
-        select(School).where(School.id == school_id, visible_schools(principal))
-    ).first()
-    if school is None:
-        raise NotFound(f"No school with id {school_id} is visible to you.")
-    return school
+    return first_visible(
+        session,
+        select(School).where(School.id == school_id, visible_schools(principal)),
+        "school",
+        school_id,
+    )
 
 
 def get_managed_school(session: Session, principal: Principal, school_id: uuid.UUID) -> School:
@@ -188,14 +189,14 @@ def create_term_date(
 
 
 def _get_term_date(session: Session, principal: Principal, term_date_id: uuid.UUID) -> TermDate:
-    term_date = session.exec(
+    return first_visible(
+        session,
         select(TermDate)
         .join(School, col(School.id) == TermDate.school_id)
-        .where(TermDate.id == term_date_id, visible_schools(principal))
-    ).first()
-    if term_date is None:
-        raise NotFound(f"No term date with id {term_date_id} is visible to you.")
-    return term_date
+        .where(TermDate.id == term_date_id, visible_schools(principal)),
+        "term date",
+        term_date_id,
+    )
 
 
 def update_term_date(
@@ -366,12 +367,12 @@ def _require_people_school(session: Session, principal: Principal, school_id: uu
 
 
 def get_user(session: Session, principal: Principal, user_id: uuid.UUID) -> User:
-    user = session.exec(
-        select(User).where(User.id == user_id, policy.visible_users(principal))
-    ).first()
-    if user is None:
-        raise NotFound(f"No person with id {user_id} is visible to you.")
-    return user
+    return first_visible(
+        session,
+        select(User).where(User.id == user_id, policy.visible_users(principal)),
+        "person",
+        user_id,
+    )
 
 
 def to_public(session: Session, principal: Principal, users: list[User]) -> list[UserPublic]:
