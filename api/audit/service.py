@@ -22,6 +22,7 @@ from api.audit.models import AuditEvent
 from api.audit.schemas import AuditEventPublic
 from api.auth.principals import Principal
 from api.core.logging import request_id_var
+from api.core.models import utcnow
 
 # Field names whose values never reach the audit log, only the fact that they changed.
 _SECRET_MARKERS = ("password", "secret", "token", "hash", "note")
@@ -77,6 +78,34 @@ def record(
     )
     session.add(event_row)
     return event_row
+
+
+def apply_changes(
+    session: Session,
+    actor: Principal,
+    row: Any,
+    changes: dict[str, Any],
+    *,
+    object_type: str,
+    trust_id: uuid.UUID | None,
+) -> None:
+    """The one way a partial update is written: each changed field set, `updated_at` stamped
+    where the row has one, and `<object_type>.updated` recorded with the changes, all in the
+    caller's transaction (a check that fails afterwards rolls the whole of it back)."""
+    for name, value in changes.items():
+        setattr(row, name, value)
+    if hasattr(row, "updated_at"):
+        row.updated_at = utcnow()
+    session.add(row)
+    record(
+        session,
+        actor,
+        f"{object_type}.updated",
+        object_type=object_type,
+        object_id=row.id,
+        trust_id=trust_id,
+        changes=changes,
+    )
 
 
 # object_type -> the ids of those objects a principal can see (a select of one column).

@@ -133,25 +133,14 @@ def update_profile(
         profile_id,
     )
     school = org_service.get_managed_school(session, principal, profile.school_id)
-    changes = body.changes()
-    for name, value in changes.items():
-        setattr(profile, name, value)
+    kind = "mentor_profile" if model is MentorProfile else "mentee_profile"
+    audit.apply_changes(
+        session, principal, profile, body.changes(), object_type=kind, trust_id=school.trust_id
+    )
     if profile.ends_on is not None and profile.ends_on < profile.starts_on:
         raise Unprocessable("ends_on must be on or after starts_on.")
     if isinstance(profile, MenteeProfile):
         _recheck_mentee(profile)
-    profile.updated_at = utcnow()
-    session.add(profile)
-    kind = "mentor_profile" if model is MentorProfile else "mentee_profile"
-    audit.record(
-        session,
-        principal,
-        f"{kind}.updated",
-        object_type=kind,
-        object_id=profile.id,
-        trust_id=school.trust_id,
-        changes=changes,
-    )
     return _profile_public(profile, session.get(User, profile.user_id))
 
 

@@ -13,7 +13,6 @@ from api.auth import service as auth_service
 from api.auth.access import managed_school_ids, visible_schools
 from api.auth.principals import Principal
 from api.auth.tokens import new_secret
-from api.core.models import utcnow
 from api.core.problems import Conflict, FieldProblem, Forbidden, NotFound
 from api.core.queries import first_visible
 from api.org import policy
@@ -139,18 +138,8 @@ def update_school(
         _refuse_duplicate(
             session, School, School.urn, changes["urn"], school.id, f"URN {changes['urn']}"
         )
-    for name, value in changes.items():
-        setattr(school, name, value)
-    school.updated_at = utcnow()
-    session.add(school)
-    audit.record(
-        session,
-        principal,
-        "school.updated",
-        object_type="school",
-        object_id=school.id,
-        trust_id=school.trust_id,
-        changes=changes,
+    audit.apply_changes(
+        session, principal, school, changes, object_type="school", trust_id=school.trust_id
     )
     return school
 
@@ -204,25 +193,20 @@ def update_term_date(
 ) -> TermDate:
     term_date = _get_term_date(session, principal, term_date_id)
     school = get_managed_school(session, principal, term_date.school_id)
-    changes = body.changes()
-    for name, value in changes.items():
-        setattr(term_date, name, value)
+    audit.apply_changes(
+        session,
+        principal,
+        term_date,
+        body.changes(),
+        object_type="term_date",
+        trust_id=school.trust_id,
+    )
     if term_date.ends_on < term_date.starts_on:
         raise Conflict(
             "ends_on would fall before starts_on.",
             errors=[FieldProblem(field="ends_on", detail="is before starts_on")],
         )
     _refuse_overlapping_terms(session, school.id, [term_date], ignore_ids={term_date.id})
-    session.add(term_date)
-    audit.record(
-        session,
-        principal,
-        "term_date.updated",
-        object_type="term_date",
-        object_id=term_date.id,
-        trust_id=school.trust_id,
-        changes=changes,
-    )
     return term_date
 
 
@@ -455,18 +439,8 @@ def update_user(
             raise Conflict("You cannot deactivate your own account.")
         _refuse_removing_last_admin(session, user.id, user.trust_id)
         auth_service.end_all_sessions(session, user)
-    for name, value in changes.items():
-        setattr(user, name, value)
-    user.updated_at = utcnow()
-    session.add(user)
-    audit.record(
-        session,
-        principal,
-        "user.updated",
-        object_type="user",
-        object_id=user.id,
-        trust_id=user.trust_id,
-        changes=changes,
+    audit.apply_changes(
+        session, principal, user, changes, object_type="user", trust_id=user.trust_id
     )
     return user
 
