@@ -130,3 +130,11 @@ def test_the_feed_notes_its_use_without_writing_on_every_fetch(client, world, se
     assert client.get(path).status_code == 200
     later = client.get("/api/v1/me/calendar-feed", headers=world.headers("mentor")).json()
     assert later["last_used_at"] > first["last_used_at"]
+
+
+def test_a_page_past_the_end_still_counts_every_row(client, world):
+    headers = world.headers("admin")
+    first = client.get("/api/v1/schools?limit=1", headers=headers).json()
+    assert first["total"] == 2 and len(first["items"]) == 1
+    past = client.get("/api/v1/schools?limit=1&offset=5", headers=headers).json()
+    assert past["total"] == 2 and past["items"] == []
