@@ -14,18 +14,22 @@ to write is a bug that fails loudly instead of committing:
 The rare safe-method route that must also write (a calendar feed noting when it was last used)
 asks for `WriteSessionDep` beside its reading session.
 
-At most `db_pool_size` requests per process work with the database at once; the rest wait their
-turn without holding a thread. Each such request holds at most one reading and one writing
-connection, so with pools that size no request ever waits for a pooled connection, and a
-request holding one never waits for a thread held by another that needs it.
+Requests take turns, waiting on the event loop without holding a thread or a connection: at most
+`db_pool_size` reading requests per process at once, and as many writing ones on PostgreSQL but
+one on SQLite, which takes one writer at a time anyway (waiting here is first come, first
+served, where SQLite's busy handler sleeps and retries). Writes never queue behind reads. The
+pools are sized for every turn at once, so no request ever waits for a pooled connection, and
+one holding a connection never waits for a thread that another needs to give one back.
 """
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
+from anyio import Semaphore
+from anyio.lowlevel import RunVar
 from fastapi import Depends, Request
 from sqlalchemy import Engine, event
 from sqlmodel import Session, create_engine
@@ -83,15 +87,24 @@ def _configure_sqlite(engine: Engine, *, immediate: bool, read_only: bool) -> No
         connection.exec_driver_sql(begin)
 
 
+def turns() -> tuple[int, int]:
+    """How many reading and writing requests per process work with the database at once."""
+    settings = get_settings()
+    return settings.db_pool_size, 1 if settings.is_sqlite else settings.db_pool_size
+
+
 @lru_cache
 def get_engine() -> Engine:
     """The writing engine (also for the command line and the readiness probe)."""
-    settings = get_settings()
-    size = settings.db_pool_size
-    # On PostgreSQL the readers share this pool: room for a reading and a writing connection
-    # per request at once.
-    overflow = SPARE_CONNECTIONS if settings.is_sqlite else size + SPARE_CONNECTIONS
-    return make_engine(settings.database_url, pool_size=size, max_overflow=overflow)
+    reads, writes = turns()
+    # Writers, plus a reading request's own writer (see WriteSessionDep); on PostgreSQL the
+    # readers share this pool too.
+    extra = reads if get_settings().is_sqlite else 2 * reads
+    return make_engine(
+        get_settings().database_url,
+        pool_size=writes,
+        max_overflow=extra + SPARE_CONNECTIONS,
+    )
 
 
 @lru_cache
@@ -100,7 +113,7 @@ def get_read_engine() -> Engine:
     if not settings.is_sqlite:
         # The same pool as the writers; each read transaction is marked READ ONLY.
         return get_engine().execution_options(postgresql_readonly=True)
-    return make_engine(settings.database_url, read_only=True, pool_size=settings.db_pool_size)
+    return make_engine(settings.database_url, read_only=True, pool_size=turns()[0])
 
 
 def new_session(*, read_only: bool = False) -> Session:
@@ -122,24 +135,45 @@ def request_session(*, read_only: bool) -> Iterator[Session]:
             raise
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    """One session per request: reading for GET and HEAD, writing otherwise."""
-    with request_session(read_only=request.method in SAFE_METHODS) as session:
-        yield session
+# One pair of gates per event loop (a server process has one; each test client its own).
+_gates: RunVar[dict[bool, Semaphore]] = RunVar("mentorhub_database_turns")
+
+
+def _gate(read_only: bool) -> Semaphore:
+    gates = _gates.get(None)
+    if gates is None:
+        reads, writes = turns()
+        gates = {True: Semaphore(reads), False: Semaphore(writes)}
+        _gates.set(gates)
+    return gates[read_only]
+
+
+async def database_turn(request: Request) -> AsyncIterator[bool]:
+    """Waits for a reading or a writing turn; yields whether the request only reads."""
+    read_only = request.method in SAFE_METHODS
+    async with _gate(read_only):
+        yield read_only
 
 
 # Scope "function": the commit happens when the endpoint returns, before the response is sent,
-# so a failed commit is an error response rather than a success that did not happen.
-# max_concurrency: requests beyond the pool wait here, holding neither a thread nor a connection.
-SessionDep = Annotated[
-    Session,
-    Depends(get_session, scope="function", max_concurrency=get_settings().db_pool_size),
-]
+# so a failed commit is an error response rather than a success that did not happen. The turn
+# is entered first and so left last, after the commit.
+TurnDep = Annotated[bool, Depends(database_turn, scope="function")]
+
+
+def get_session(read_only: TurnDep) -> Iterator[Session]:
+    """One session per request: reading for GET and HEAD, writing otherwise."""
+    with request_session(read_only=read_only) as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 
 def get_write_session(session: SessionDep) -> Iterator[Session]:
-    """A writing session for a safe-method route that must also write; inside the request's
-    own turn (it depends on `SessionDep`), so it never needs more than one extra connection."""
+    """A writing session for a safe-method route that must also write, now and then (it takes
+    no writing turn: a reading request holding one through all its work would hold up every
+    writer; its rare write waits for SQLite's lock like any other)."""
     if not session.info["read_only"]:
         yield session
         return
