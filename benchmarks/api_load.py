@@ -239,6 +239,10 @@ def measure(wrk: str, servers: dict[str, Server], scenarios: list[Scenario], sec
     return results
 
 
+def args_seconds(result: dict) -> str:
+    return f"{result['duration_us'] / 1e6:.0f}"
+
+
 def ms(microseconds: float) -> str:
     return f"{microseconds / 1000:.1f}"
 
@@ -259,6 +263,8 @@ def report(title: str, results) -> list[str]:  # type: ignore[no-untyped-def]
             share = f"{ratio:.0%} of bare {scenario.kind}"
             if ratio < READ_AIM:
                 missed.append(f"{title}: {scenario.name} at {ratio:.0%} of bare {scenario.kind}")
+        if r["requests"] == 0:
+            missed.append(f"{title}: {scenario.name} answered nothing in {args_seconds(r)} s")
         if problems and scenario.server == "mentorhub":
             missed.append(f"{title}: {scenario.name} had {problems} timeouts/errors/non-2xx")
         print(
