@@ -84,3 +84,18 @@ def test_export_openapi_writes_the_spec(tmp_path):
     target = tmp_path / "spec.json"
     main(["export-openapi", "--output", str(target)])
     assert json.loads(target.read_text())["info"]["title"] == "MentorHub API"
+
+
+def test_serve_runs_the_asked_number_of_workers_on_uvloop_and_httptools(monkeypatch):
+    import uvicorn
+
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: calls.append((app, options)))
+    main(["serve", "--port", "8123", "--workers", "3"])
+    app, options = calls[0]
+    assert app == "api.main:app" and options["workers"] == 3 and options["port"] == 8123
+    with pytest.raises(SystemExit, match="reload"):
+        main(["serve", "--reload", "--workers", "2"])
+    # The server's fast event loop and HTTP parser are installed (uvicorn[standard]).
+    import httptools  # noqa: F401
+    import uvloop  # noqa: F401
