@@ -9,15 +9,18 @@ COPY openapi/ /src/openapi/
 RUN npm run build
 
 FROM python:3.11-slim
+# WEB_CONCURRENCY: server processes in the container (`mentorhub serve --workers`).
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 UV_COMPILE_BYTECODE=1 \
-    MENTORHUB_ENVIRONMENT=production
+    MENTORHUB_ENVIRONMENT=production WEB_CONCURRENCY=1
 RUN pip install --no-cache-dir uv==0.13.9 && useradd --create-home --uid 10001 mentorhub
 WORKDIR /app
 COPY pyproject.toml uv.lock README.md ./
 COPY api/ api/
 COPY migrations/ migrations/
 COPY alembic.ini ./
-RUN uv sync --frozen --no-dev && chown -R mentorhub /app
+# uvicorn[standard] from the lock file: uvloop and httptools serve every request.
+RUN uv sync --frozen --no-dev && .venv/bin/python -c "import uvloop, httptools" \
+    && chown -R mentorhub /app
 COPY --from=frontend /src/frontend/dist frontend/dist
 USER mentorhub
 EXPOSE 8000

@@ -1,5 +1,5 @@
 # The two commands a newcomer needs: `make run` and `make test`. Both are safe to repeat.
-.PHONY: run test install build migrate seed serve openapi lint bench
+.PHONY: run test install build migrate seed serve openapi lint bench bench-api
 
 run: install build seed serve
 
@@ -33,3 +33,11 @@ lint: install
 # Speed figures (not tests): each prints what it measured.
 bench: install
 	cd benchmarks && for script in bench_*.py; do ../.venv/bin/python $$script; done
+
+# The API under load beside a bare FastAPI app: SQLite and PostgreSQL, 1 and 2 workers, about
+# 6 minutes. BENCH_API_ARGS="--duration 3 --databases sqlite" for a shorter run. The PostgreSQL
+# database (BENCH_POSTGRES_URL) is emptied first.
+BENCH_POSTGRES_URL ?= postgresql+psycopg://postgres:postgres@127.0.0.1:5432/bench
+bench-api: install
+	scripts/ensure-services.sh postgres
+	.venv/bin/python benchmarks/api_load.py --postgres-url "$(BENCH_POSTGRES_URL)" $(BENCH_API_ARGS)

@@ -2,6 +2,7 @@
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -116,12 +117,15 @@ def export_openapi(args: argparse.Namespace) -> None:
 def serve(args: argparse.Namespace) -> None:
     import uvicorn
 
+    if args.reload and args.workers > 1:
+        sys.exit("--reload runs one process; leave out --workers.")
     migrate()
     uvicorn.run(
         "api.main:app",
         host=args.host,
         port=args.port,
         reload=args.reload,
+        workers=args.workers,
         proxy_headers=True,
         log_config=None,
     )
@@ -135,6 +139,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--reload", action="store_true", help="restart on code changes")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=int(os.environ.get("WEB_CONCURRENCY", "1")),
+        help="server processes (default $WEB_CONCURRENCY or 1); see the README",
+    )
     p.set_defaults(func=serve)
 
     p = commands.add_parser("migrate", help="bring the database schema to the newest migration")

@@ -17,6 +17,9 @@ class Settings(BaseSettings):
 
     environment: Literal["development", "test", "production"] = "development"
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'data' / 'mentorhub.db'}"
+    # Requests per process working with the database at once (the rest wait their turn), and
+    # so the connections each pool keeps open.
+    db_pool_size: int = Field(default=10, ge=1, le=200)
     secret_key: str = DEFAULT_SECRET_KEY
     jwt_issuer: str = "mentorhub"
     jwt_audience: str = "mentorhub-api"

@@ -1,35 +1,72 @@
-"""The database engine and the one session each request works in.
+"""The database engines and the one session each request works in.
 
-SQLite (the default) gets WAL, foreign keys and a busy timeout, and every transaction starts with
-BEGIN IMMEDIATE: a write lock taken up front cannot deadlock the way a read lock upgraded to a
-write lock can when two requests race. PostgreSQL is used when the URL says so.
+Reads never wait for writes. The HTTP method says which session a request gets: GET and HEAD are
+safe methods (RFC 9110), so they read, and every other method writes. The method is known
+before any route code runs, so no route can forget to declare itself, and a GET that turns out
+to write is a bug that fails loudly instead of committing:
+
+- SQLite (the default) runs in WAL mode, so readers see the last commit without waiting for a
+  writer. Reads use their own pool of connections opened with `PRAGMA query_only` and start
+  with a deferred BEGIN. Writes start with BEGIN IMMEDIATE: a write lock taken up front cannot
+  deadlock the way a read lock upgraded to a write lock can when two requests race.
+- PostgreSQL keeps its normal transactions; reads are marked READ ONLY on the same pool.
+
+The rare safe-method route that must also write (a calendar feed noting when it was last used)
+asks for `WriteSessionDep` beside its reading session.
+
+Requests take turns, waiting on the event loop without holding a thread or a connection: at most
+`db_pool_size` reading requests per process at once, and as many writing ones on PostgreSQL but
+one on SQLite, which takes one writer at a time anyway (waiting here is first come, first
+served, where SQLite's busy handler sleeps and retries). Writes never queue behind reads. The
+pools are sized for every turn at once, so no request ever waits for a pooled connection, and
+one holding a connection never waits for a thread that another needs to give one back.
 """
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import Depends
+from anyio import Semaphore
+from anyio.lowlevel import RunVar
+from fastapi import Depends, Request
 from sqlalchemy import Engine, event
 from sqlmodel import Session, create_engine
 
 from api.config import get_settings
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
+SAFE_METHODS = frozenset({"GET", "HEAD"})
+# Connections outside the request limit: readiness probes, the command line.
+SPARE_CONNECTIONS = 5
 
 
-def make_engine(url: str, *, immediate_transactions: bool = True) -> Engine:
+def make_engine(
+    url: str,
+    *,
+    immediate_transactions: bool = True,
+    read_only: bool = False,
+    pool_size: int = 5,
+    max_overflow: int = SPARE_CONNECTIONS,
+) -> Engine:
+    pool = {"pool_size": pool_size, "max_overflow": max_overflow}
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 5})
-        _configure_sqlite(engine, immediate_transactions)
+        engine = create_engine(
+            url,
+            connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+            **pool,
+        )
+        immediate = immediate_transactions and not read_only
+        _configure_sqlite(engine, immediate=immediate, read_only=read_only)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True, **pool)
+    return engine.execution_options(postgresql_readonly=True) if read_only else engine
 
 
-def _configure_sqlite(engine: Engine, immediate_transactions: bool) -> None:
+def _configure_sqlite(engine: Engine, *, immediate: bool, read_only: bool) -> None:
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
         # Let SQLAlchemy, not the driver, decide when transactions begin.
@@ -39,25 +76,57 @@ def _configure_sqlite(engine: Engine, immediate_transactions: bool) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        if read_only:
+            cursor.execute("PRAGMA query_only=ON")
         cursor.close()
+
+    begin = "BEGIN IMMEDIATE" if immediate else "BEGIN"
 
     @event.listens_for(engine, "begin")
     def on_begin(connection):  # type: ignore[no-untyped-def]
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate_transactions else "BEGIN")
+        connection.exec_driver_sql(begin)
+
+
+def turns() -> tuple[int, int]:
+    """How many reading and writing requests per process work with the database at once."""
+    settings = get_settings()
+    return settings.db_pool_size, 1 if settings.is_sqlite else settings.db_pool_size
 
 
 @lru_cache
 def get_engine() -> Engine:
-    return make_engine(get_settings().database_url)
+    """The writing engine (also for the command line and the readiness probe)."""
+    reads, writes = turns()
+    # Writers, plus a reading request's own writer (see WriteSessionDep); on PostgreSQL the
+    # readers share this pool too.
+    extra = reads if get_settings().is_sqlite else 2 * reads
+    return make_engine(
+        get_settings().database_url,
+        pool_size=writes,
+        max_overflow=extra + SPARE_CONNECTIONS,
+    )
 
 
-def new_session() -> Session:
-    return Session(get_engine(), expire_on_commit=False)
+@lru_cache
+def get_read_engine() -> Engine:
+    settings = get_settings()
+    if not settings.is_sqlite:
+        # The same pool as the writers; each read transaction is marked READ ONLY.
+        return get_engine().execution_options(postgresql_readonly=True)
+    return make_engine(settings.database_url, read_only=True, pool_size=turns()[0])
 
 
-def get_session() -> Iterator[Session]:
-    """One session per request: committed when the endpoint returns, rolled back on any error."""
-    with new_session() as session:
+def new_session(*, read_only: bool = False) -> Session:
+    engine = get_read_engine() if read_only else get_engine()
+    session = Session(engine, expire_on_commit=False)
+    session.info["read_only"] = read_only
+    return session
+
+
+@contextmanager
+def request_session(*, read_only: bool) -> Iterator[Session]:
+    """A session committed when the block ends, rolled back on any error."""
+    with new_session(read_only=read_only) as session:
         try:
             yield session
             session.commit()
@@ -66,6 +135,50 @@ def get_session() -> Iterator[Session]:
             raise
 
 
+# One pair of gates per event loop (a server process has one; each test client its own).
+_gates: RunVar[dict[bool, Semaphore]] = RunVar("mentorhub_database_turns")
+
+
+def _gate(read_only: bool) -> Semaphore:
+    gates = _gates.get(None)
+    if gates is None:
+        reads, writes = turns()
+        gates = {True: Semaphore(reads), False: Semaphore(writes)}
+        _gates.set(gates)
+    return gates[read_only]
+
+
+async def database_turn(request: Request) -> AsyncIterator[bool]:
+    """Waits for a reading or a writing turn; yields whether the request only reads."""
+    read_only = request.method in SAFE_METHODS
+    async with _gate(read_only):
+        yield read_only
+
+
 # Scope "function": the commit happens when the endpoint returns, before the response is sent,
-# so a failed commit is an error response rather than a success that did not happen.
+# so a failed commit is an error response rather than a success that did not happen. The turn
+# is entered first and so left last, after the commit.
+TurnDep = Annotated[bool, Depends(database_turn, scope="function")]
+
+
+def get_session(read_only: TurnDep) -> Iterator[Session]:
+    """One session per request: reading for GET and HEAD, writing otherwise."""
+    with request_session(read_only=read_only) as session:
+        yield session
+
+
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+
+
+def get_write_session(session: SessionDep) -> Iterator[Session]:
+    """A writing session for a safe-method route that must also write, now and then (it takes
+    no writing turn: a reading request holding one through all its work would hold up every
+    writer; its rare write waits for SQLite's lock like any other)."""
+    if not session.info["read_only"]:
+        yield session
+        return
+    with request_session(read_only=False) as writer:
+        yield writer
+
+
+WriteSessionDep = Annotated[Session, Depends(get_write_session, scope="function")]

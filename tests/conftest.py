@@ -33,7 +33,7 @@ from api.auth.models import ApiClient, ApiClientSchool  # noqa: E402
 from api.auth.passwords import hash_password  # noqa: E402
 from api.auth.scopes import scopes_for_roles  # noqa: E402
 from api.auth.tokens import hash_secret, issue_access_token  # noqa: E402
-from api.db import get_engine, make_engine  # noqa: E402
+from api.db import get_engine, make_engine, new_session  # noqa: E402
 from api.domains import register_domains  # noqa: E402
 from api.health.service import alembic_config  # noqa: E402
 from api.meetings.models import (  # noqa: E402
@@ -151,7 +151,8 @@ class World:
 def mint_user_token(user: User, roles: set[Role]) -> str:
     """A token for the account as it is now: with its current session version, read from the
     database (a password change since the test began has moved it on)."""
-    with Session(get_engine()) as session:
+    # A reading session: minting a token must not wait for (or take) the write lock.
+    with new_session(read_only=True) as session:
         current = session.exec(select(User.session_version).where(User.id == user.id)).first()
     token, _ = issue_access_token(
         user.id,

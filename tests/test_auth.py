@@ -371,3 +371,25 @@ def test_refresh_token_reuse_is_audited(client, world, session):
     refresh(session)
     events = session.exec(select(AuditEvent).where(AuditEvent.action == "refresh_token.reused"))
     assert [e.object_id for e in events] == [world.people["mentor"].id]
+
+
+def test_a_removed_role_or_a_deactivation_counts_on_the_very_next_request(client, world):
+    lead = world.people["lead"]
+    headers = world.headers("lead")  # the same token throughout
+    assert client.get("/api/v1/users", headers=headers).status_code == 200
+    removed = client.delete(
+        f"/api/v1/users/{lead.id}/roles/{world.memberships['lead'].id}",
+        headers=world.headers("admin"),
+    )
+    assert removed.status_code == 204
+    assert client.get("/api/v1/users", headers=headers).status_code == 403
+    assert client.get("/api/v1/me", headers=headers).json()["roles"] == []
+
+    mentor_headers = world.headers("mentor")
+    assert client.get("/api/v1/meetings", headers=mentor_headers).status_code == 200
+    client.patch(
+        f"/api/v1/users/{world.people['mentor'].id}",
+        headers=world.headers("admin"),
+        json={"active": False},
+    )
+    assert client.get("/api/v1/meetings", headers=mentor_headers).status_code == 401

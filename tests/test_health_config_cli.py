@@ -120,3 +120,18 @@ def test_demo_mentoring_is_built_through_the_services(session):
     actions = {e.action for e in session.exec(select(AuditEvent)).all()}
     # Each step was taken by a service, so each left its audit event.
     assert {"pairing.created", "agreement.agreed", "slot.created"} <= actions
+
+
+def test_serve_runs_the_asked_number_of_workers_on_uvloop_and_httptools(monkeypatch):
+    import uvicorn
+
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: calls.append((app, options)))
+    main(["serve", "--port", "8123", "--workers", "3"])
+    app, options = calls[0]
+    assert app == "api.main:app" and options["workers"] == 3 and options["port"] == 8123
+    with pytest.raises(SystemExit, match="reload"):
+        main(["serve", "--reload", "--workers", "2"])
+    # The server's fast event loop and HTTP parser are installed (uvicorn[standard]).
+    import httptools  # noqa: F401
+    import uvloop  # noqa: F401

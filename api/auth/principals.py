@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from fastapi import Depends, Request
 from fastapi.openapi.models import OAuthFlowClientCredentials, OAuthFlowPassword, OAuthFlows
 from fastapi.security import OAuth2, SecurityScopes
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from api.auth.models import ApiClient, ApiClientSchool
 from api.auth.scopes import SCOPE_DESCRIPTIONS, scopes_for_roles
@@ -91,7 +91,26 @@ _CHALLENGE = {"WWW-Authenticate": "Bearer"}
 
 def load_user_principal(session: Session, user: User) -> Principal:
     memberships = session.exec(select(Membership).where(Membership.user_id == user.id)).all()
-    grants = tuple(Grant(m.role, m.trust_id, m.school_id) for m in memberships)
+    return _user_principal(user, tuple(Grant(m.role, m.trust_id, m.school_id) for m in memberships))
+
+
+def _user_and_grants(session: Session, user_id: uuid.UUID) -> tuple[User | None, tuple[Grant, ...]]:
+    """The account and its roles in one query: every request runs it, and both are read fresh
+    so that a deactivation, a password change or a removed role counts at once."""
+    rows = session.exec(
+        select(User, Membership.role, Membership.trust_id, Membership.school_id)
+        .outerjoin(Membership, col(Membership.user_id) == User.id)
+        .where(User.id == user_id)
+    ).all()
+    if not rows:
+        return None, ()
+    grants = tuple(
+        Grant(role, trust, school) for _, role, trust, school in rows if role is not None
+    )
+    return rows[0][0], grants
+
+
+def _user_principal(user: User, grants: tuple[Grant, ...]) -> Principal:
     return Principal(
         kind="user",
         id=user.id,
@@ -112,7 +131,7 @@ def _principal_from_token(session: Session, token: str) -> Principal:
         ) from exc
     if claims.get("kind") == "client":
         return _client_principal(session, subject, claims)
-    user = session.get(User, subject)
+    user, grants = _user_and_grants(session, subject)
     if user is None or not user.active:
         raise Unauthorized("This account is no longer active.", headers=_CHALLENGE)
     if claims.get(SESSION_VERSION_CLAIM) != user.session_version:
@@ -120,7 +139,7 @@ def _principal_from_token(session: Session, token: str) -> Principal:
             "This session has ended (the password was changed or reset); sign in again.",
             headers=_CHALLENGE,
         )
-    return load_user_principal(session, user)
+    return _user_principal(user, grants)
 
 
 def _client_principal(session: Session, client_id: uuid.UUID, claims: dict) -> Principal:
@@ -179,8 +198,9 @@ def principal_with(*scopes: str):  # type: ignore[no-untyped-def]
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
 
 
-def current_person(principal: CurrentPrincipal) -> Principal:
-    """For routes about a person's own account, which integration clients do not have."""
+async def current_person(principal: CurrentPrincipal) -> Principal:
+    """For routes about a person's own account, which integration clients do not have.
+    (async: a check with no I/O runs on the event loop instead of taking a thread.)"""
     if not principal.is_user:
         raise Forbidden(
             "This route is for people; integration clients cannot use it.", slug="people-only"

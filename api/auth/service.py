@@ -260,13 +260,17 @@ def set_password(session: Session, user: User, password: str, *, must_change: bo
 
 
 def describe_me(session: Session, principal: Principal) -> MePublic:
-    user = session.get(User, principal.id)
-    trust = session.get(Trust, principal.trust_id)
-    assert user is not None and trust is not None
+    user = session.get(User, principal.id)  # loaded with the principal: no query
+    assert user is not None
     school_ids = [g.school_id for g in principal.grants if g.school_id]
-    names = dict(
-        session.exec(select(School.id, School.name).where(col(School.id).in_(school_ids))).all()
-    )
+    # The trust's name and the schools' names in one query.
+    rows = session.exec(
+        select(Trust.name, School.id, School.name)
+        .outerjoin(School, col(School.id).in_(school_ids))
+        .where(Trust.id == principal.trust_id)
+    ).all()
+    trust_name = rows[0][0]
+    names = {school_id: name for _, school_id, name in rows if school_id is not None}
     roles = [
         RoleGrantPublic(
             role=g.role,
@@ -281,8 +285,8 @@ def describe_me(session: Session, principal: Principal) -> MePublic:
         email=user.email,
         full_name=user.full_name,
         trn=user.trn,
-        trust_id=trust.id,
-        trust_name=trust.name,
+        trust_id=principal.trust_id,
+        trust_name=trust_name,
         must_change_password=user.must_change_password,
         roles=roles,
         scopes=sorted(principal.scopes),

@@ -6,7 +6,7 @@ from api.auth.principals import CurrentPerson
 from api.calendar import service
 from api.calendar.schemas import FeedCreated, FeedStatus
 from api.core.problems import Problem, error_responses
-from api.db import SessionDep
+from api.db import SessionDep, WriteSessionDep
 
 router = APIRouter(tags=["calendar"])
 _ERRORS = error_responses(401, 403, e403="Integration clients have no calendar")
@@ -67,10 +67,12 @@ def revoke_calendar_feed(session: SessionDep, principal: CurrentPerson) -> Respo
         404: {"model": Problem, "description": "Unknown or revoked link"},
     },
 )
-def calendar_feed(feed_token: str, session: SessionDep) -> Response:
-    user = service.feed_owner(session, feed_token)
+def calendar_feed(feed_token: str, session: SessionDep, writer: WriteSessionDep) -> Response:
+    feed, user = service.feed_owner(session, feed_token)
+    body = service.render_calendar(session, user)
+    service.note_feed_used(writer, feed)  # last, so any write lock is held only briefly
     return Response(
-        service.render_calendar(session, user),
+        body,
         media_type="text/calendar; charset=utf-8",
         headers={"Content-Disposition": 'inline; filename="mentorhub.ics"'},
     )

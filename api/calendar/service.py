@@ -2,10 +2,10 @@
 registered calendar source (`api.scheduling.sources`). No HTTP here."""
 
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from icalendar import Calendar, Event
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, select, update
 
 from api.audit import service as audit
 from api.auth.principals import Principal
@@ -64,7 +64,12 @@ def _revoke(session: Session, principal: Principal) -> CalendarFeed | None:
     return feed
 
 
-def feed_owner(session: Session, token: str) -> User:
+# Calendar apps fetch a feed every few minutes to hours. Noting every fetch would make each one
+# a write; the last use is kept to within this much instead.
+FEED_USE_RESOLUTION = timedelta(minutes=15)
+
+
+def feed_owner(session: Session, token: str) -> tuple[CalendarFeed, User]:
     feed = session.exec(
         select(CalendarFeed).where(
             CalendarFeed.token_hash == hash_secret(token), col(CalendarFeed.revoked_at).is_(None)
@@ -73,9 +78,15 @@ def feed_owner(session: Session, token: str) -> User:
     user = session.get(User, feed.user_id) if feed else None
     if feed is None or user is None or not user.active:
         raise NotFound("No calendar at this address; it may have been replaced or revoked.")
-    feed.last_used_at = utcnow()
-    session.add(feed)
-    return user
+    return feed, user
+
+
+def note_feed_used(session: Session, feed: CalendarFeed) -> None:
+    now = utcnow()
+    if feed.last_used_at is None or now - feed.last_used_at >= FEED_USE_RESOLUTION:
+        session.exec(
+            update(CalendarFeed).where(col(CalendarFeed.id) == feed.id).values(last_used_at=now)
+        )
 
 
 def render_calendar(session: Session, user: User) -> bytes:

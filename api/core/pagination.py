@@ -5,6 +5,7 @@ from typing import Annotated, Generic, TypeVar
 from fastapi import Depends, Query
 from pydantic import BaseModel
 from sqlalchemy import func
+from sqlalchemy.orm import Session as SASession
 from sqlmodel import Session, select
 from sqlmodel.sql.expression import SelectOfScalar
 
@@ -39,7 +40,14 @@ class Page(BaseModel, Generic[T]):
 
 
 def paginate(session: Session, query: SelectOfScalar, page: PageParams) -> tuple[list, int]:
-    """Runs one page of `query` and the count of all its rows."""
+    """Runs one page of `query` and the count of all its rows, in one query: every row carries
+    the count of the whole result (a window function). Only a page past the end counts apart."""
+    counted = query.add_columns(func.count().over()).limit(page.limit).offset(page.offset)
+    # SQLAlchemy's own execute: SQLModel's exec would keep only the first column of each row.
+    rows = SASession.execute(session, counted).all()
+    if rows:
+        return [row[0] for row in rows], rows[0][1]
+    if page.offset == 0:
+        return [], 0
     total = session.exec(select(func.count()).select_from(query.order_by(None).subquery())).one()
-    rows = session.exec(query.limit(page.limit).offset(page.offset)).all()
-    return list(rows), total
+    return [], total

@@ -48,7 +48,7 @@ from api.mentoring.events import PairingEnded
 from api.mentoring.models import Pairing, RecordKeeper
 from api.mentoring.schemas import PersonRef
 from api.org import service as org_service
-from api.org.models import School, User
+from api.org.models import School
 from api.scheduling import busy
 from api.scheduling.terms import school_week, term_calendar
 
@@ -77,8 +77,7 @@ def _clashes_public(session: Session, clashes: list[busy.Clash]) -> list[ClashPu
 
 
 def _people(session: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, PersonRef]:
-    users = session.exec(select(User).where(col(User.id).in_(ids))).all()
-    return {u.id: PersonRef.model_validate(u, from_attributes=True) for u in users}
+    return mentoring.people_refs(session, ids)
 
 
 def _clash_problem(session: Session, clashes: list[busy.Clash]) -> Conflict:
@@ -256,10 +255,13 @@ def get_meeting(session: Session, principal: Principal, meeting_id: uuid.UUID) -
 
 
 def meetings_public(session: Session, meetings: list[Meeting]) -> list[MeetingPublic]:
+    # Only the columns each row needs; most pages name the same few pairings again and again.
     pairings = {
         p.id: p
         for p in session.exec(
-            select(Pairing).where(col(Pairing.id).in_({m.pairing_id for m in meetings}))
+            select(Pairing.id, Pairing.school_id, Pairing.mentor_id, Pairing.mentee_id).where(
+                col(Pairing.id).in_({m.pairing_id for m in meetings})
+            )
         )
     }
     people = _people(

@@ -189,9 +189,14 @@ def get_pairing(session: Session, principal: Principal, pairing_id: uuid.UUID) -
     )
 
 
+def people_refs(session: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, PersonRef]:
+    # Three columns, not whole accounts: lists name a person on every row.
+    rows = session.exec(select(User.id, User.full_name, User.email).where(col(User.id).in_(ids)))
+    return {row.id: PersonRef(id=row.id, full_name=row.full_name, email=row.email) for row in rows}
+
+
 def pairings_public(session: Session, pairings: list[Pairing]) -> list[PairingPublic]:
-    people_ids = {p.mentor_id for p in pairings} | {p.mentee_id for p in pairings}
-    people = {u.id: u for u in session.exec(select(User).where(col(User.id).in_(people_ids)))}
+    people = people_refs(session, {p.mentor_id for p in pairings} | {p.mentee_id for p in pairings})
     schools = dict(
         session.exec(
             select(School.id, School.name).where(
@@ -204,8 +209,8 @@ def pairings_public(session: Session, pairings: list[Pairing]) -> list[PairingPu
             {
                 **p.model_dump(),
                 "school_name": schools[p.school_id],
-                "mentor": PersonRef.model_validate(people[p.mentor_id], from_attributes=True),
-                "mentee": PersonRef.model_validate(people[p.mentee_id], from_attributes=True),
+                "mentor": people[p.mentor_id],
+                "mentee": people[p.mentee_id],
             }
         )
         for p in pairings
