@@ -11,7 +11,7 @@ from api.calendar.service import render_calendar
 from api.demo.service import seed_demo
 from api.meetings.models import Meeting
 from api.meetings.schemas import SlotCreate
-from api.meetings.service import schedule_slot
+from api.meetings.slots import schedule_slot
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from common import fresh_database, mentees_for, session, timed
 from api.auth.principals import load_user_principal
 from api.demo.service import seed_demo
 from api.meetings.schemas import SchedulePlan, SlotCreate
-from api.meetings.service import schedule_slot
+from api.meetings.slots import schedule_slot
 
 
 def main() -> None:

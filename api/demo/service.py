@@ -9,6 +9,7 @@ from api.audit import service as audit
 from api.auth.passwords import hash_password
 from api.auth.principals import Principal, load_user_principal
 from api.core.models import utcnow
+from api.meetings import records, slots
 from api.meetings import service as meetings
 from api.meetings.models import Meeting, MeetingAction, MeetingStatus
 from api.meetings.schemas import (
@@ -178,7 +179,7 @@ def _seed_mentoring(
         slot = SlotCreate(
             weekday=weekday, start_time=at, location=room, starts_on=year_start, ends_on=year_end
         )
-        created = meetings.schedule_slot(session, mentor, pairing.id, slot, dry_run=False)
+        created = slots.schedule_slot(session, mentor, pairing.id, slot, dry_run=False)
         assert isinstance(created, tuple)
         session.flush()
         now = utcnow()
@@ -233,7 +234,7 @@ def _past_meeting(
     session.flush()
     if meeting.starts_at > utcnow():  # moved to a time still to come
         return
-    meetings.save_record(
+    records.save_record(
         session,
         mentor,
         meeting.id,
@@ -250,4 +251,4 @@ def _past_meeting(
         for action in session.exec(
             select(MeetingAction).where(MeetingAction.meeting_id == meeting.id)
         ):
-            meetings.set_action_done(session, mentee, action.id, True)
+            records.set_action_done(session, mentee, action.id, True)

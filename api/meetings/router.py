@@ -11,7 +11,7 @@ from api.core.pagination import Page, PageQuery, paginate
 from api.core.problems import WRITE_ERRORS
 from api.core.schemas import Timestamp
 from api.db import SessionDep
-from api.meetings import service
+from api.meetings import records, service, slots
 from api.meetings.models import MeetingStatus
 from api.meetings.schemas import (
     ActionPublic,
@@ -54,7 +54,7 @@ DryRun = Annotated[bool, Query(description="Check and report clashes; change not
 def list_slots(
     pairing_id: uuid.UUID, session: SessionDep, principal: MentoringReader
 ) -> list[SlotPublic]:
-    return service.list_slots(session, principal, pairing_id)
+    return slots.list_slots(session, principal, pairing_id)
 
 
 @router.post(
@@ -76,12 +76,12 @@ def create_slot(
     principal: MeetingWriter,
     dry_run: DryRun = False,
 ):  # type: ignore[no-untyped-def]
-    result = service.schedule_slot(session, principal, pairing_id, body, dry_run=dry_run)
+    result = slots.schedule_slot(session, principal, pairing_id, body, dry_run=dry_run)
     if isinstance(result, SchedulePlan):
         return JSONResponse(result.model_dump(mode="json"))
     slot, meetings = result
     return SlotCreated(
-        slot=service.slot_public(slot, len(meetings)),
+        slot=slots.slot_public(slot, len(meetings)),
         occurrences=[
             OccurrencePublic(starts_at=m.starts_at, ends_at=m.ends_at, meeting_id=m.id)
             for m in meetings
@@ -143,7 +143,7 @@ def get_meeting(
     meeting_id: uuid.UUID, session: SessionDep, principal: MentoringReader
 ) -> MeetingDetail:
     meeting = service.get_meeting(session, principal, meeting_id)
-    return service.meeting_detail(session, principal, meeting)
+    return records.meeting_detail(session, principal, meeting)
 
 
 @router.post(
@@ -173,7 +173,7 @@ def cancel_meeting(
 def save_meeting_record(
     meeting_id: uuid.UUID, body: RecordWrite, session: SessionDep, principal: MeetingWriter
 ) -> MeetingDetail:
-    return service.save_record(session, principal, meeting_id, body)
+    return records.save_record(session, principal, meeting_id, body)
 
 
 @router.post(
@@ -187,7 +187,7 @@ def save_meeting_record(
 def add_agenda_item(
     meeting_id: uuid.UUID, body: AgendaItemCreate, session: SessionDep, principal: MeetingWriter
 ) -> MeetingDetail:
-    return service.add_agenda_item(session, principal, meeting_id, body.text)
+    return records.add_agenda_item(session, principal, meeting_id, body.text)
 
 
 @router.patch(
@@ -200,4 +200,4 @@ def add_agenda_item(
 def update_meeting_action(
     action_id: uuid.UUID, body: ActionUpdate, session: SessionDep, principal: MeetingWriter
 ) -> ActionPublic:
-    return service.set_action_done(session, principal, action_id, body.done)
+    return records.set_action_done(session, principal, action_id, body.done)

@@ -8,7 +8,7 @@ from sqlmodel import Session, col, or_, select
 from api.auth.principals import Principal
 from api.core.models import utcnow
 from api.meetings.models import Meeting, MeetingStatus
-from api.meetings.service import record_keeper_id
+from api.meetings.records import record_keeper_id
 from api.mentoring.models import Pairing
 from api.org.models import School, User
 from api.todos.sources import Todo
