@@ -41,7 +41,7 @@ def seed(args: argparse.Namespace) -> None:
 
 def create_admin(args: argparse.Namespace) -> None:
     from api.auth.passwords import password_problems
-    from api.org.service import create_first_admin
+    from api.org.people import create_first_admin
 
     problems = password_problems(args.password, args.email)
     if problems:

@@ -9,7 +9,7 @@ from api.auth.principals import principal_with
 from api.core.pagination import Page, PageQuery, paginate
 from api.core.problems import READ_ERRORS, WRITE_ERRORS
 from api.db import SessionDep
-from api.org import service
+from api.org import people, service
 from api.org.models import Phase, Role
 from api.org.schemas import (
     MembershipCreate,
@@ -232,12 +232,12 @@ def list_users(
     role: Role | None = None,
     active: bool | None = None,
 ) -> Page[UserPublic]:
-    query = service.users_query(
+    query = people.users_query(
         session, principal, q=q, school_id=school_id, role=role, active=active
     )
     rows, total = paginate(session, query, page)
     return Page(
-        items=service.to_public(session, principal, rows),
+        items=people.to_public(session, principal, rows),
         total=total,
         limit=page.limit,
         offset=page.offset,
@@ -254,10 +254,10 @@ def list_users(
     responses=WRITE_ERRORS,
 )
 def create_user(body: UserCreate, session: SessionDep, principal: UserWriter) -> UserCreated:
-    user, password = service.create_user(session, principal, body)
+    user, password = people.create_user(session, principal, body)
     session.flush()
     return UserCreated(
-        user=service.to_public(session, principal, [user])[0], initial_password=password
+        user=people.to_public(session, principal, [user])[0], initial_password=password
     )
 
 
@@ -270,7 +270,7 @@ def create_user(body: UserCreate, session: SessionDep, principal: UserWriter) ->
     responses=READ_ERRORS,
 )
 def get_user(user_id: uuid.UUID, session: SessionDep, principal: UserReader) -> UserDetail:
-    return service.user_detail(session, principal, service.get_user(session, principal, user_id))
+    return people.user_detail(session, principal, people.get_user(session, principal, user_id))
 
 
 @router.patch(
@@ -284,8 +284,8 @@ def get_user(user_id: uuid.UUID, session: SessionDep, principal: UserReader) -> 
 def update_user(
     user_id: uuid.UUID, body: UserUpdate, session: SessionDep, principal: UserWriter
 ) -> UserPublic:
-    user = service.update_user(session, principal, user_id, body)
-    return service.to_public(session, principal, [user])[0]
+    user = people.update_user(session, principal, user_id, body)
+    return people.to_public(session, principal, [user])[0]
 
 
 @router.post(
@@ -299,7 +299,7 @@ def update_user(
 def reset_user_password(
     user_id: uuid.UUID, session: SessionDep, principal: UserWriter
 ) -> PasswordReset:
-    return PasswordReset(initial_password=service.reset_password(session, principal, user_id))
+    return PasswordReset(initial_password=people.reset_password(session, principal, user_id))
 
 
 @router.post(
@@ -314,7 +314,7 @@ def reset_user_password(
 def add_user_role(
     user_id: uuid.UUID, body: MembershipCreate, session: SessionDep, principal: UserWriter
 ):  # type: ignore[no-untyped-def]
-    return service.add_membership(session, principal, user_id, body)
+    return people.add_membership(session, principal, user_id, body)
 
 
 @router.delete(
@@ -328,5 +328,5 @@ def add_user_role(
 def remove_user_role(
     user_id: uuid.UUID, membership_id: uuid.UUID, session: SessionDep, principal: UserWriter
 ) -> Response:
-    service.remove_membership(session, principal, user_id, membership_id)
+    people.remove_membership(session, principal, user_id, membership_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
