@@ -19,6 +19,7 @@ from api.meetings.schemas import (
     RecordWrite,
     SlotCreate,
 )
+from api.mentoring import agreements
 from api.mentoring import service as mentoring
 from api.mentoring.models import FeedbackTiming, PairingKind, Pathway, RecordKeeper
 from api.mentoring.schemas import (
@@ -171,11 +172,11 @@ def _seed_mentoring(
             ),
         )
         session.flush()
-        agreement = mentoring.propose_agreement(
+        agreement = agreements.propose_agreement(
             session, mentor, pairing.id, _agreement(weekday, at, room)
         )
         session.flush()
-        mentoring.agree(session, mentee, agreement.id)
+        agreements.agree(session, mentee, agreement.id)
         slot = SlotCreate(
             weekday=weekday, start_time=at, location=room, starts_on=year_start, ends_on=year_end
         )

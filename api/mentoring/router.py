@@ -12,7 +12,7 @@ from api.auth.principals import principal_with
 from api.core.pagination import Page, PageQuery, paginate
 from api.core.problems import WRITE_ERRORS, Unprocessable
 from api.db import SessionDep
-from api.mentoring import importing, service
+from api.mentoring import agreements, importing, service
 from api.mentoring.models import MenteeProfile, MentorProfile, PairingKind
 from api.mentoring.schemas import (
     AgreementPublic,
@@ -220,7 +220,7 @@ def end_pairing(
 def list_agreements(
     pairing_id: uuid.UUID, session: SessionDep, principal: MentoringReader
 ) -> list[AgreementPublic]:
-    return service.list_agreements(session, principal, pairing_id)
+    return agreements.list_agreements(session, principal, pairing_id)
 
 
 @router.post(
@@ -235,7 +235,7 @@ def list_agreements(
 def propose_agreement(
     pairing_id: uuid.UUID, body: AgreementTerms, session: SessionDep, principal: MeetingWriter
 ) -> AgreementPublic:
-    return service.propose_agreement(session, principal, pairing_id, body)
+    return agreements.propose_agreement(session, principal, pairing_id, body)
 
 
 @router.post(
@@ -249,7 +249,7 @@ def propose_agreement(
 def agree(
     agreement_id: uuid.UUID, session: SessionDep, principal: MeetingWriter
 ) -> AgreementPublic:
-    return service.agree(session, principal, agreement_id)
+    return agreements.agree(session, principal, agreement_id)
 
 
 @router.get(

@@ -4,14 +4,13 @@ import uuid
 from datetime import date
 
 from pydantic import ValidationError
-from sqlmodel import Session, col, func, or_, select
+from sqlmodel import Session, col, or_, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from api.audit import service as audit
 from api.auth.access import visible_schools
 from api.auth.principals import Principal
 from api.core import events
-from api.core.models import utcnow
 from api.core.problems import Conflict, FieldProblem, Forbidden, Unprocessable
 from api.core.queries import first_visible
 from api.mentoring import policy
@@ -24,8 +23,6 @@ from api.mentoring.models import (
     PairingKind,
 )
 from api.mentoring.schemas import (
-    AgreementPublic,
-    AgreementTerms,
     MenteeProfileCreate,
     MenteeProfilePublic,
     MenteeProfileUpdate,
@@ -342,18 +339,6 @@ def pairing_detail(session: Session, principal: Principal, pairing: Pairing) -> 
     return PairingDetail.model_validate({**public.model_dump(), "can": can})
 
 
-def list_agreements(
-    session: Session, principal: Principal, pairing_id: uuid.UUID
-) -> list[AgreementPublic]:
-    pairing = get_pairing(session, principal, pairing_id)
-    rows = session.exec(
-        select(MentoringAgreement)
-        .where(MentoringAgreement.pairing_id == pairing.id)
-        .order_by(col(MentoringAgreement.version).desc())
-    ).all()
-    return [_agreement_public(a, current=(i == 0)) for i, a in enumerate(rows)]
-
-
 def agreed_agreement(session: Session, pairing_id: uuid.UUID) -> MentoringAgreement | None:
     """The newest version both sides have agreed: the one in force."""
     return session.exec(
@@ -373,82 +358,6 @@ def current_agreement(session: Session, pairing_id: uuid.UUID) -> MentoringAgree
         .where(MentoringAgreement.pairing_id == pairing_id)
         .order_by(col(MentoringAgreement.version).desc())
     ).first()
-
-
-def _agreement_public(agreement: MentoringAgreement, *, current: bool) -> AgreementPublic:
-    agreed = agreement.mentor_agreed_at is not None and agreement.mentee_agreed_at is not None
-    return AgreementPublic.model_validate(
-        {**agreement.model_dump(), "agreed": agreed, "current": current}
-    )
-
-
-def propose_agreement(
-    session: Session, principal: Principal, pairing_id: uuid.UUID, body: AgreementTerms
-) -> AgreementPublic:
-    pairing = get_pairing(session, principal, pairing_id)
-    if not policy.may_act_on(principal, pairing):
-        raise Forbidden("Only the mentor, the mentee or a school lead can do this.")
-    latest = session.exec(
-        select(func.max(MentoringAgreement.version)).where(
-            MentoringAgreement.pairing_id == pairing.id
-        )
-    ).one()
-    agreement = MentoringAgreement(
-        pairing_id=pairing.id,
-        version=(latest or 0) + 1,
-        created_by=principal.id,
-        **body.model_dump(),
-    )
-    # Proposing is agreeing, for whichever side proposes; the other side agrees in turn.
-    _mark_agreed(agreement, pairing, principal)
-    session.add(agreement)
-    audit.record(
-        session,
-        principal,
-        "agreement.proposed",
-        object_type="mentoring_agreement",
-        object_id=agreement.id,
-        trust_id=trust_id_of(session, pairing),
-        changes={"pairing_id": pairing.id, "version": agreement.version},
-    )
-    return _agreement_public(agreement, current=True)
-
-
-def agree(session: Session, principal: Principal, agreement_id: uuid.UUID) -> AgreementPublic:
-    found = first_visible(
-        session,
-        select(MentoringAgreement, Pairing)
-        .join(Pairing, col(Pairing.id) == MentoringAgreement.pairing_id)
-        .where(MentoringAgreement.id == agreement_id, policy.visible_pairings(principal)),
-        "agreement",
-        agreement_id,
-    )
-    agreement, pairing = found
-    current = current_agreement(session, pairing.id)
-    if not policy.may_agree(principal, pairing, current):
-        raise Forbidden("Only the mentor and the mentee agree their agreement.")
-    if current is None or current.id != agreement.id:
-        raise Conflict(f"Version {agreement.version} has been replaced; agree the newest one.")
-    _mark_agreed(agreement, pairing, principal)
-    session.add(agreement)
-    audit.record(
-        session,
-        principal,
-        "agreement.agreed",
-        object_type="mentoring_agreement",
-        object_id=agreement.id,
-        trust_id=trust_id_of(session, pairing),
-        changes={"version": agreement.version},
-    )
-    return _agreement_public(agreement, current=True)
-
-
-def _mark_agreed(agreement: MentoringAgreement, pairing: Pairing, principal: Principal) -> None:
-    now = utcnow()
-    if principal.id == pairing.mentor_id and agreement.mentor_agreed_at is None:
-        agreement.mentor_agreed_at = now
-    if principal.id == pairing.mentee_id and agreement.mentee_agreed_at is None:
-        agreement.mentee_agreed_at = now
 
 
 def trust_id_of(session: Session, pairing: Pairing) -> uuid.UUID:
