@@ -9,20 +9,18 @@ import csv
 import io
 import re
 import uuid
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from datetime import date
 
 from pydantic import BaseModel
 from sqlalchemy import insert
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from api.audit import service as audit
 from api.auth.principals import Principal
-from api.core.models import utcnow
 from api.core.problems import Problem, Unprocessable
+from api.mentoring.import_plan import ImportRow, Plan, RowProblem, plan_rows
 from api.mentoring.models import MenteeProfile, MentorProfile, Pairing, PairingKind, Pathway
-from api.org import policy as org_policy
 from api.org import service as org_service
 from api.org.models import Membership, Phase, Role, User
 
@@ -99,12 +97,6 @@ MAX_LENGTHS = {
 }
 
 
-class RowProblem(BaseModel):
-    line: int
-    column: str
-    detail: str
-
-
 class ImportProblem(Problem):
     """422 when a commit meets bad rows: nothing was written."""
 
@@ -130,29 +122,6 @@ def template_csv() -> str:
     return buffer.getvalue()
 
 
-@dataclass
-class _Row:
-    line: int
-    email: str
-    full_name: str
-    trn: str | None
-    mis_staff_code: str | None
-    role: Role
-    starts_on: date
-    ends_on: date | None
-    values: dict[str, str]
-
-
-@dataclass
-class _Plan:
-    users: list[dict] = field(default_factory=list)
-    memberships: list[dict] = field(default_factory=list)
-    mentor_profiles: list[dict] = field(default_factory=list)
-    mentee_profiles: list[dict] = field(default_factory=list)
-    pairings: list[dict] = field(default_factory=list)
-    errors: list[RowProblem] = field(default_factory=list)
-
-
 def import_csv(
     session: Session,
     principal: Principal,
@@ -165,7 +134,7 @@ def import_csv(
     school = org_service.get_managed_school(session, principal, school_id)
     rows, plan = _parse(text, progress)
     if not plan.errors:
-        _plan_rows(session, principal, school.id, rows, plan)
+        plan_rows(session, principal, school.id, rows, plan)
     report = ImportReport(
         dry_run=dry_run,
         rows=len(rows),
@@ -205,8 +174,8 @@ def import_csv(
     return report
 
 
-def _parse(text: str, progress: Callable[[int], None] | None) -> tuple[list[_Row], _Plan]:
-    plan = _Plan()
+def _parse(text: str, progress: Callable[[int], None] | None) -> tuple[list[ImportRow], Plan]:
+    plan = Plan()
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     header = [h.strip() for h in (reader.fieldnames or [])]
     missing = [c for c in ("email", "full_name", "role", "starts_on") if c not in header]
@@ -236,7 +205,7 @@ def _parse(text: str, progress: Callable[[int], None] | None) -> tuple[list[_Row
     return rows, plan
 
 
-def _parse_row(line: int, values: dict[str, str], errors: list[RowProblem]) -> _Row | None:
+def _parse_row(line: int, values: dict[str, str], errors: list[RowProblem]) -> ImportRow | None:
     before = len(errors)
 
     def problem(column: str, detail: str) -> None:
@@ -272,7 +241,7 @@ def _parse_row(line: int, values: dict[str, str], errors: list[RowProblem]) -> _
         problem("mentor_email", "only mentee rows name a mentor")
     if len(errors) > before or role is None or starts_on is None:
         return None
-    return _Row(
+    return ImportRow(
         line,
         email,
         full_name,
@@ -311,202 +280,3 @@ def _date(text: str, column: str, problem, *, required: bool) -> date | None:  #
     except ValueError:
         problem(column, "is not a date (YYYY-MM-DD)")
         return None
-
-
-def _plan_rows(
-    session: Session, principal: Principal, school_id: uuid.UUID, rows: list[_Row], plan: _Plan
-) -> None:
-    emails = {r.email for r in rows} | {
-        r.values["mentor_email"].lower() for r in rows if r.values.get("mentor_email")
-    }
-    existing = {
-        u.email: u
-        for u in _in_chunks(
-            emails, lambda chunk: session.exec(select(User).where(col(User.email).in_(chunk))).all()
-        )
-    }
-    trns = {
-        u.trn: u.email
-        for u in _in_chunks(
-            {r.trn for r in rows if r.trn},
-            lambda chunk: session.exec(select(User).where(col(User.trn).in_(chunk))).all(),
-        )
-    }
-    held = set(
-        session.exec(
-            select(Membership.user_id, Membership.role).where(Membership.school_id == school_id)
-        ).all()
-    )
-    mentor_profiles = set(
-        session.exec(
-            select(MentorProfile.user_id).where(MentorProfile.school_id == school_id)
-        ).all()
-    )
-    mentee_profiles = set(
-        session.exec(
-            select(MenteeProfile.user_id).where(MenteeProfile.school_id == school_id)
-        ).all()
-    )
-    # Existing people the importer may manage; anyone else is refused without saying more.
-    manageable = set(
-        _in_chunks(
-            [u.id for u in existing.values()],
-            lambda chunk: session.exec(
-                select(User.id).where(col(User.id).in_(chunk), org_policy.visible_users(principal))
-            ).all(),
-        )
-    )
-    # Pairings anywhere in the trust: a mentee's pairings of one kind never overlap.
-    paired: dict[uuid.UUID, list[tuple[PairingKind, date, date]]] = {}
-    for mentee_id, kind, starts, ends in _in_chunks(
-        [u.id for u in existing.values()],
-        lambda chunk: session.exec(
-            select(Pairing.mentee_id, Pairing.kind, Pairing.starts_on, Pairing.ends_on).where(
-                col(Pairing.mentee_id).in_(chunk)
-            )
-        ).all(),
-    ):
-        paired.setdefault(mentee_id, []).append((kind, starts, ends))
-
-    now = utcnow()
-    user_ids: dict[str, uuid.UUID] = {}
-    seen_lines: dict[tuple[str, Role], int] = {}
-    mentor_rows: dict[str, _Row] = {}
-
-    def problem(row: _Row, column: str, detail: str) -> None:
-        plan.errors.append(RowProblem(line=row.line, column=column, detail=detail))
-
-    for row in rows:
-        if (row.email, row.role) in seen_lines:
-            problem(row, "email", f"repeats line {seen_lines[(row.email, row.role)]}")
-            continue
-        seen_lines[(row.email, row.role)] = row.line
-        user = existing.get(row.email)
-        if user is not None and user.id not in manageable:
-            problem(row, "email", "belongs to an account you cannot manage; ask a trust admin")
-            continue
-        if row.trn and trns.get(row.trn, row.email) != row.email:
-            problem(row, "trn", "belongs to another account")
-            continue
-        user_id = user.id if user else user_ids.get(row.email)
-        if user_id is None:
-            user_id = uuid.uuid4()
-            plan.users.append(
-                {
-                    "id": user_id,
-                    "trust_id": principal.trust_id,
-                    "email": row.email,
-                    "full_name": row.full_name,
-                    "trn": row.trn,
-                    "mis_staff_code": row.mis_staff_code,
-                    "active": True,
-                    "password_hash": None,
-                    "must_change_password": True,
-                    "created_at": now,
-                }
-            )
-            if row.trn:
-                trns[row.trn] = row.email
-        user_ids[row.email] = user_id
-        if (user_id, row.role) not in held:
-            held.add((user_id, row.role))
-            plan.memberships.append(
-                {
-                    "id": uuid.uuid4(),
-                    "user_id": user_id,
-                    "trust_id": principal.trust_id,
-                    "school_id": school_id,
-                    "role": row.role,
-                    "created_at": now,
-                }
-            )
-        if row.role == Role.mentor:
-            mentor_rows[row.email] = row
-            if user_id not in mentor_profiles:
-                mentor_profiles.add(user_id)
-                plan.mentor_profiles.append(_mentor_profile(row, user_id, school_id, now))
-        elif row.role == Role.mentee and user_id not in mentee_profiles:
-            mentee_profiles.add(user_id)
-            plan.mentee_profiles.append(_mentee_profile(row, user_id, school_id, now))
-
-    for row in rows:
-        mentor_email = row.values.get("mentor_email", "").lower()
-        if row.role != Role.mentee or not mentor_email or row.email not in user_ids:
-            continue
-        kind = PairingKind(row.values["pairing_kind"])
-        mentor_row = mentor_rows.get(mentor_email)
-        mentor_id = user_ids.get(mentor_email)
-        if mentor_id is None and mentor_email in existing:
-            known = existing[mentor_email].id
-            mentor_id = known if known in manageable else None
-        if mentor_id is None or mentor_row is None and mentor_id not in mentor_profiles:
-            problem(row, "mentor_email", "is not a mentor in this file or at this school")
-            continue
-        if mentor_id == user_ids[row.email]:
-            problem(row, "mentor_email", "is the mentee: nobody mentors themselves")
-            continue
-        ends_on = row.ends_on or row.starts_on
-        if any(
-            k == kind and s <= ends_on and row.starts_on <= e
-            for k, s, e in paired.get(user_ids[row.email], [])
-        ):
-            problem(row, "pairing_kind", "this mentee already has such a pairing for those dates")
-            continue
-        if mentor_row and row.starts_on < mentor_row.starts_on:
-            problem(row, "starts_on", "is before the mentor starts at the school")
-            continue
-        paired.setdefault(user_ids[row.email], []).append((kind, row.starts_on, ends_on))
-        plan.pairings.append(
-            {
-                "id": uuid.uuid4(),
-                "school_id": school_id,
-                "mentor_id": mentor_id,
-                "mentee_id": user_ids[row.email],
-                "kind": kind,
-                "starts_on": row.starts_on,
-                "ends_on": row.ends_on,
-                "created_at": now,
-            }
-        )
-
-
-def _mentor_profile(row: _Row, user_id: uuid.UUID, school_id: uuid.UUID, now) -> dict:  # type: ignore[no-untyped-def]
-    subjects = [s.strip() for s in row.values.get("subjects", "").split(";") if s.strip()]
-    return {
-        "id": uuid.uuid4(),
-        "user_id": user_id,
-        "school_id": school_id,
-        "subjects": subjects,
-        "phase": row.values.get("phase") or None,
-        "trained": row.values.get("mentor_trained") == "yes",
-        "starts_on": row.starts_on,
-        "ends_on": row.ends_on,
-        "created_at": now,
-    }
-
-
-def _mentee_profile(row: _Row, user_id: uuid.UUID, school_id: uuid.UUID, now) -> dict:  # type: ignore[no-untyped-def]
-    values = row.values
-    return {
-        "id": uuid.uuid4(),
-        "user_id": user_id,
-        "school_id": school_id,
-        "pathway": values["pathway"],
-        "programme": values.get("programme") or None,
-        "induction_year": int(values["induction_year"]) if values.get("induction_year") else None,
-        "provider": values.get("provider") or None,
-        "subject": values.get("subject") or None,
-        "phase": values.get("phase") or None,
-        "starts_on": row.starts_on,
-        "ends_on": row.ends_on,
-        "created_at": now,
-    }
-
-
-def _in_chunks(values: Iterable, query, size: int = 500) -> list:  # type: ignore[no-untyped-def]
-    """Runs `query` over slices of `values`, keeping IN lists a size every database takes."""
-    items = list(values)
-    found: list = []
-    for start in range(0, len(items), size):
-        found.extend(query(items[start : start + size]))
-    return found
