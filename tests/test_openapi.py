@@ -39,3 +39,37 @@ def test_scopes_show_on_the_operations_that_need_them():
     flows = spec["components"]["securitySchemes"]["OAuth2"]["flows"]
     assert set(flows) == {"password", "clientCredentials"}
     assert "observations:read" in flows["clientCredentials"]["scopes"]
+
+
+def _operations(spec: dict):  # type: ignore[no-untyped-def]
+    for path, methods in spec["paths"].items():
+        for method, operation in methods.items():
+            yield f"{method.upper()} {path}", operation
+
+
+def test_every_error_is_documented_as_the_problem_media_type_the_server_sends():
+    spec = _spec()
+    schemas = spec["components"]["schemas"]
+    assert "HTTPValidationError" not in schemas
+    for label, operation in _operations(spec):
+        for status, response in operation["responses"].items():
+            if int(status) < 400:
+                continue
+            if operation["operationId"] == "readyz":
+                assert set(response["content"]) == {"application/json"}, label
+                continue
+            if operation["operationId"] == "issue_token" and status in ("400", "401"):
+                # RFC 6749 section 5.2: the token endpoint's own errors are application/json.
+                assert set(response["content"]) == {"application/json"}, label
+                continue
+            assert set(response["content"]) == {"application/problem+json"}, (label, status)
+            ref = response["content"]["application/problem+json"]["schema"]["$ref"]
+            problem = schemas[ref.rsplit("/", 1)[-1]]
+            assert {"type", "title", "status"} <= set(problem["required"]), (label, status)
+
+
+def test_a_validation_error_is_documented_on_every_operation_that_takes_input():
+    for label, operation in _operations(_spec()):
+        if operation.get("parameters") or operation.get("requestBody"):
+            problem = operation["responses"]["422"]["content"]["application/problem+json"]
+            assert problem["schema"]["$ref"].endswith("Problem"), label

@@ -63,7 +63,10 @@ def revoke_calendar_feed(session: SessionDep, principal: CurrentPerson) -> Respo
     summary="A person's calendar (RFC 5545); the secret in the address is the credential",
     response_class=Response,
     responses={
-        200: {"content": {"text/calendar": {}}},
+        200: {
+            "description": "The calendar",
+            "content": {"text/calendar": {"schema": {"type": "string"}}},
+        },
         404: {"model": Problem, "description": "Unknown or revoked link"},
     },
 )

@@ -230,7 +230,7 @@ _ERROR_DESCRIPTIONS = {
 
 def error_responses(*statuses: int, **descriptions: str) -> dict[int | str, dict[str, Any]]:
     """OpenAPI `responses` for the problems a route can answer; `descriptions` override the
-    default text, keyed like `e409="..."`."""
+    default text, keyed like `e409="..."`. `document_problems` gives them their media type."""
     return {
         status: {
             "model": Problem,
@@ -242,3 +242,39 @@ def error_responses(*statuses: int, **descriptions: str) -> dict[int | str, dict
 
 READ_ERRORS = error_responses(401, 403, 404)
 WRITE_ERRORS = error_responses(401, 403, 404, 409, 422)
+
+
+def _problem_schema_names() -> set[str]:
+    """Problem and every model that extends it (a clash, an import's bad rows, ...)."""
+    names, pending = set(), [Problem]
+    while pending:
+        model = pending.pop()
+        names.add(model.__name__)
+        pending.extend(model.__subclasses__())
+    return names
+
+
+def _schema_name(response: dict[str, Any]) -> str:
+    refs = [m.get("schema", {}).get("$ref", "") for m in response.get("content", {}).values()]
+    return next((ref.rsplit("/", 1)[-1] for ref in refs if ref), "")
+
+
+def document_problems(spec: dict[str, Any]) -> dict[str, Any]:
+    """Says in the OpenAPI description what the handlers above send: FastAPI files an error
+    model under the route's own media type (JSON, CSV, ...) and documents its automatic 422
+    with a schema we never send; every problem is `application/problem+json`."""
+    problems = _problem_schema_names()
+    for path_item in spec.get("paths", {}).values():
+        for operation in path_item.values():
+            for status, response in operation.get("responses", {}).items():
+                name = _schema_name(response) if status[0] in "45" else ""
+                if name == "HTTPValidationError":
+                    name = "Problem"
+                    response["description"] = _ERROR_DESCRIPTIONS[422]
+                if name in problems:  # not the token endpoint's RFC 6749 errors: plain JSON
+                    schema = {"$ref": f"#/components/schemas/{name}"}
+                    response["content"] = {PROBLEM_MEDIA_TYPE: {"schema": schema}}
+    schemas = spec.get("components", {}).get("schemas", {})
+    for unused in ("HTTPValidationError", "ValidationError"):
+        schemas.pop(unused, None)
+    return spec

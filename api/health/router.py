@@ -5,20 +5,22 @@ from fastapi.responses import JSONResponse
 
 from api.db import get_engine
 from api.health import service
+from api.health.schemas import Liveness, Readiness
 
 router = APIRouter(tags=["health"])
 
 
 @router.get("/healthz", operation_id="healthz", summary="Alive: the process answers")
-def healthz() -> dict[str, str]:
-    return {"status": "ok"}
+def healthz() -> Liveness:
+    return Liveness(status="ok")
 
 
 @router.get(
     "/readyz",
     operation_id="readyz",
     summary="Ready: the database answers and migrations are at head",
-    responses={503: {"description": "Not ready"}},
+    response_model=Readiness,
+    responses={503: {"model": Readiness, "description": "Not ready: `checks` says why"}},
 )
 def readyz() -> JSONResponse:
     ready, checks = service.check_ready(get_engine())

@@ -217,4 +217,7 @@ class MeetingDetail(MeetingPublic):
 class ClashProblem(Problem):
     """409 when a slot or a move clashes: every clashing occurrence."""
 
-    clashes: list[ClashPublic]
+    clashes: list[ClashPublic] | None = Field(
+        default=None,
+        description="Every clashing occurrence; absent when the meeting is not scheduled",
+    )

@@ -4,8 +4,7 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, status
-from fastapi.responses import PlainTextResponse
+from fastapi import APIRouter, Query, Request, Response, status
 from starlette.concurrency import run_in_threadpool
 
 from api.auth.principals import principal_with
@@ -251,11 +250,17 @@ def agree(
     tags=["imports"],
     operation_id="import_template",
     summary="The CSV template for bulk onboarding, with two example rows",
-    response_class=PlainTextResponse,
-    responses={**WRITE_ERRORS, 200: {"content": {"text/csv": {}}}},
+    response_class=Response,
+    responses={
+        **WRITE_ERRORS,
+        200: {
+            "description": "The template",
+            "content": {"text/csv": {"schema": {"type": "string"}}},
+        },
+    },
 )
-def import_template(principal: MentoringWriter) -> PlainTextResponse:
-    return PlainTextResponse(
+def import_template(principal: MentoringWriter) -> Response:
+    return Response(
         importing.template_csv(),
         media_type="text/csv",
         headers={"Content-Disposition": 'attachment; filename="mentorhub-import.csv"'},
