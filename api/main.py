@@ -47,15 +47,16 @@ def api_router() -> APIRouter:
     return router
 
 
+# Every method, so that any method a path lacks reaches the handler below; otherwise routing
+# answers 405 itself, naming only the methods of the first route that matched the path.
+ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"]
+
+
 def add_unknown_api_path_handler(app: FastAPI) -> None:
     """Unknown /api paths answer a 404 problem (or 405 when only the method is wrong) instead
     of falling through to the app's index.html."""
 
-    @app.api_route(
-        API_PREFIX + "/{path:path}",
-        methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
-        include_in_schema=False,
-    )
+    @app.api_route(API_PREFIX + "/{path:path}", methods=ALL_METHODS, include_in_schema=False)
     def unknown_api_path(path: str, request: Request) -> None:
         allowed = _methods_for_path(app, request.url.path)
         if allowed:

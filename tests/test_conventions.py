@@ -30,6 +30,22 @@ def test_unknown_paths_and_methods_are_problems(client, world):
     assert bad_id.status_code == 422 and bad_id.json()["errors"][0]["field"] == "school_id"
 
 
+def test_every_unsupported_method_lists_all_the_methods_of_its_path(client, world):
+    headers = world.headers("admin")
+    cases = [
+        ("OPTIONS", f"/api/v1/schools/{world.school.id}", "GET, PATCH"),
+        ("OPTIONS", f"/api/v1/trusts/{world.trust.id}", "GET, PATCH"),
+        ("OPTIONS", f"/api/v1/users/{world.people['mentor'].id}", "GET, PATCH"),
+        ("OPTIONS", "/api/v1/me/calendar-feed", "DELETE, GET, POST"),
+        ("TRACE", "/api/v1/me/calendar-feed", "DELETE, GET, POST"),
+        ("HEAD", "/api/v1/schools", "GET, POST"),
+    ]
+    for method, path, allowed in cases:
+        response = client.request(method, path, headers=headers)
+        assert response.status_code == 405, (method, path)
+        assert response.headers["allow"] == allowed, (method, path)
+
+
 def test_unknown_fields_are_refused(client, world):
     response = client.patch(
         f"/api/v1/schools/{world.school.id}",
