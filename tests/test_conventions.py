@@ -68,6 +68,49 @@ def test_malformed_json_is_a_problem(client, world):
     assert response.headers["content-type"] == "application/problem+json"
 
 
+def test_a_body_that_is_not_json_is_checked_after_sign_in_and_scope_and_says_where(client, world):
+    json_type = {"content-type": "application/json"}
+    for body in (b'{"name": "Hillcrest" "urn": 1}', b"\x0f\xff\xfe"):
+        anonymous = client.post("/api/v1/schools", headers=json_type, content=body)
+        assert anonymous.status_code == 401
+        no_scope = client.post(
+            "/api/v1/schools", headers=world.headers("mentor") | json_type, content=body
+        )
+        assert no_scope.status_code == 403
+    not_json = client.post(
+        "/api/v1/schools",
+        headers=world.headers("admin") | json_type,
+        content=b'{"name": "Hillcrest" "urn": 1}',
+    )
+    assert not_json.status_code == 422
+    assert not_json.json()["errors"] == [
+        {
+            "field": "body",
+            "detail": "not valid JSON: Expecting ',' delimiter at line 1, column 22 (character 21)",
+            "type": "json_invalid",
+        }
+    ]
+    not_text = client.post(
+        "/api/v1/schools", headers=world.headers("admin") | json_type, content=b"\x0f\xff\xfe"
+    )
+    assert not_text.status_code == 422
+    assert not_text.json()["errors"][0]["field"] == "body"
+    assert not_text.json()["errors"][0]["detail"] == "not UTF-8 text: byte 0xff at position 1"
+    optional_body = client.post(
+        "/api/v1/auth/logout", headers=world.headers("mentor") | json_type, content=b"[1,"
+    )
+    assert optional_body.status_code == 422
+    assert [e["field"] for e in optional_body.json()["errors"]] == ["body"]
+
+
+def test_every_api_route_reads_its_body_after_sign_in_and_scope(app):
+    from api.core.routing import BodyAfterAuthRoute
+    from api.main import api_routes
+
+    for context in api_routes(app):
+        assert isinstance(context.original_route, BodyAfterAuthRoute), context.path
+
+
 def test_oversized_bodies_get_413_with_or_without_content_length(client, world):
     headers = world.headers("admin") | {"content-type": "application/json"}
     big = b'{"name": "' + b"x" * (1024 * 1024 + 10) + b'"}'

@@ -6,9 +6,10 @@ from api.auth.principals import CurrentPerson
 from api.calendar import service
 from api.calendar.schemas import FeedCreated, FeedStatus
 from api.core.problems import Problem, error_responses
+from api.core.routing import BodyAfterAuthRoute
 from api.db import SessionDep
 
-router = APIRouter(tags=["calendar"])
+router = APIRouter(tags=["calendar"], route_class=BodyAfterAuthRoute)
 _ERRORS = error_responses(401, 403, e403="Integration clients have no calendar")
 
 

@@ -10,6 +10,8 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy.exc import IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.core.routing import UNREADABLE_BODY
+
 logger = logging.getLogger("mentorhub.errors")
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -139,11 +141,22 @@ def _field_name(loc: tuple[Any, ...]) -> str:
     return ".".join(parts) or str(loc[0] if loc else "request")
 
 
-def validation_problems(exc: RequestValidationError) -> list[FieldProblem]:
-    return [
-        FieldProblem(field=_field_name(tuple(e.get("loc", ()))), detail=e["msg"], type=e["type"])
-        for e in exc.errors()
-    ]
+def validation_problems(
+    exc: RequestValidationError, unreadable_body: str | None = None
+) -> list[FieldProblem]:
+    """One problem per field; when the body could not be read at all, one for the body in
+    place of the ways its raw bytes failed to be a body."""
+    problems = []
+    if unreadable_body:
+        problems.append(FieldProblem(field="body", detail=unreadable_body, type="json_invalid"))
+    for error in exc.errors():
+        loc = tuple(error.get("loc", ()))
+        if unreadable_body and loc[:1] == ("body",):
+            continue
+        problems.append(
+            FieldProblem(field=_field_name(loc), detail=error["msg"], type=error["type"])
+        )
+    return problems
 
 
 def install_problem_handlers(app: FastAPI) -> None:
@@ -162,7 +175,7 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def on_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = validation_problems(exc)
+        errors = validation_problems(exc, request.scope.get(UNREADABLE_BODY))
         summary = "; ".join(f"{e.field}: {e.detail}" for e in errors[:5])
         return problem_response(
             422, slug="validation", detail=summary, errors=errors, instance=request.url.path

@@ -3,11 +3,12 @@
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
+from api.core.routing import BodyAfterAuthRoute
 from api.db import get_engine
 from api.health import service
 from api.health.schemas import Liveness, Readiness
 
-router = APIRouter(tags=["health"])
+router = APIRouter(tags=["health"], route_class=BodyAfterAuthRoute)
 
 
 @router.get("/healthz", operation_id="healthz", summary="Alive: the process answers")

@@ -10,6 +10,7 @@ from starlette.concurrency import run_in_threadpool
 from api.auth.principals import principal_with
 from api.core.pagination import Page, PageQuery, paginate
 from api.core.problems import WRITE_ERRORS, Unprocessable
+from api.core.routing import BodyAfterAuthRoute
 from api.db import SessionDep
 from api.mentoring import importing, service
 from api.mentoring.models import MenteeProfile, MentorProfile, PairingKind
@@ -27,7 +28,7 @@ from api.mentoring.schemas import (
     PairingPublic,
 )
 
-router = APIRouter()
+router = APIRouter(route_class=BodyAfterAuthRoute)
 PeopleReader = principal_with("users:read")
 MentoringReader = principal_with("mentoring:read")
 MentoringWriter = principal_with("mentoring:write")
