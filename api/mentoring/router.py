@@ -9,7 +9,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api.auth.principals import principal_with
 from api.core.pagination import Page, PageQuery, paginate
-from api.core.problems import WRITE_ERRORS, Unprocessable
+from api.core.problems import WRITE_ERRORS, FieldProblem, Unprocessable
 from api.core.routing import BodyAfterAuthRoute
 from api.db import SessionDep
 from api.mentoring import importing, service
@@ -291,6 +291,15 @@ async def import_people(
     dry_run: Annotated[bool, Query(description="Check only; write nothing")] = True,
 ) -> importing.ImportReport:
     raw = await request.body()
+    if not raw:
+        raise Unprocessable(
+            "The request has no body: send the CSV file as the request body.",
+            errors=[
+                FieldProblem(
+                    field="body", detail="Send the CSV file as the request body", type="missing"
+                )
+            ],
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
