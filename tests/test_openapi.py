@@ -73,3 +73,14 @@ def test_a_validation_error_is_documented_on_every_operation_that_takes_input():
         if operation.get("parameters") or operation.get("requestBody"):
             problem = operation["responses"]["422"]["content"]["application/problem+json"]
             assert problem["schema"]["$ref"].endswith("Problem"), label
+
+
+def test_every_list_declares_the_largest_page_it_answers():
+    lists = 0
+    for label, operation in _operations(_spec()):
+        for parameter in operation.get("parameters", []):
+            if parameter["name"] == "limit":
+                lists += 1
+                assert parameter["schema"]["maximum"] == 200, label
+                assert parameter["schema"]["minimum"] == 1, label
+    assert lists >= 6

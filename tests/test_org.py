@@ -17,8 +17,11 @@ def test_lists_are_scoped_and_paginated(client, world):
 
     page = client.get("/api/v1/schools?limit=1&offset=1", headers=world.headers("admin")).json()
     assert page["total"] == 2 and len(page["items"]) == 1 and page["offset"] == 1
-    capped = client.get("/api/v1/schools?limit=100000", headers=world.headers("admin")).json()
-    assert capped["limit"] == 200
+    largest = client.get("/api/v1/schools?limit=200", headers=world.headers("admin")).json()
+    assert largest["limit"] == 200
+    too_many = client.get("/api/v1/schools?limit=201", headers=world.headers("admin"))
+    assert too_many.status_code == 422
+    assert too_many.json()["errors"][0]["field"] == "limit"
     assert client.get("/api/v1/schools?limit=0", headers=world.headers("admin")).status_code == 422
 
 

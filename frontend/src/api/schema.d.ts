@@ -2605,7 +2605,7 @@ export interface operations {
                 q?: string | null;
                 phase?: components["schemas"]["Phase"] | null;
                 active?: boolean | null;
-                /** @description Items per page; at most MENTORHUB_MAX_PAGE_SIZE (200). */
+                /** @description Items per page; a larger page is refused. */
                 limit?: number;
                 /** @description Items to skip. */
                 offset?: number;
@@ -3205,7 +3205,7 @@ export interface operations {
                 school_id?: string | null;
                 role?: components["schemas"]["Role"] | null;
                 active?: boolean | null;
-                /** @description Items per page; at most MENTORHUB_MAX_PAGE_SIZE (200). */
+                /** @description Items per page; a larger page is refused. */
                 limit?: number;
                 /** @description Items to skip. */
                 offset?: number;
@@ -4090,7 +4090,7 @@ export interface operations {
                 person_id?: string | null;
                 kind?: components["schemas"]["PairingKind"] | null;
                 active_on?: string | null;
-                /** @description Items per page; at most MENTORHUB_MAX_PAGE_SIZE (200). */
+                /** @description Items per page; a larger page is refused. */
                 limit?: number;
                 /** @description Items to skip. */
                 offset?: number;
@@ -4871,7 +4871,7 @@ export interface operations {
                 change?: components["schemas"]["CancelOutcome"] | null;
                 /** @description by start time: asc (default) or desc */
                 order?: components["schemas"]["SortOrder"];
-                /** @description Items per page; at most MENTORHUB_MAX_PAGE_SIZE (200). */
+                /** @description Items per page; a larger page is refused. */
                 limit?: number;
                 /** @description Items to skip. */
                 offset?: number;
@@ -5447,7 +5447,7 @@ export interface operations {
     list_api_clients: {
         parameters: {
             query?: {
-                /** @description Items per page; at most MENTORHUB_MAX_PAGE_SIZE (200). */
+                /** @description Items per page; a larger page is refused. */
                 limit?: number;
                 /** @description Items to skip. */
                 offset?: number;
@@ -5728,7 +5728,7 @@ export interface operations {
                 since?: string | null;
                 /** @description Before this time */
                 until?: string | null;
-                /** @description Items per page; at most MENTORHUB_MAX_PAGE_SIZE (200). */
+                /** @description Items per page; a larger page is refused. */
                 limit?: number;
                 /** @description Items to skip. */
                 offset?: number;
