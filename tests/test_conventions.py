@@ -111,6 +111,17 @@ def test_every_api_route_reads_its_body_after_sign_in_and_scope(app):
         assert isinstance(context.original_route, BodyAfterAuthRoute), context.path
 
 
+def test_dates_are_text_in_the_years_the_schema_declares(client, world):
+    url = f"/api/v1/schools/{world.school.id}/term-dates"
+    body = {"kind": "closure", "name": "Inset day", "ends_on": "2026-10-02"}
+    for refused in (20261002, "2026-10-02T00:00:00", "1999-10-02"):
+        response = client.post(
+            url, headers=world.headers("admin"), json=body | {"starts_on": refused}
+        )
+        assert response.status_code == 422, refused
+        assert response.json()["errors"][0]["field"] == "starts_on"
+
+
 def test_oversized_bodies_get_413_with_or_without_content_length(client, world):
     headers = world.headers("admin") | {"content-type": "application/json"}
     big = b'{"name": "' + b"x" * (1024 * 1024 + 10) + b'"}'

@@ -1,6 +1,7 @@
 """openapi/openapi.json is generated, current, and describes every route fully."""
 
 import json
+import re
 
 from api.cli import OPENAPI_PATH
 from api.main import create_app
@@ -84,3 +85,42 @@ def test_every_list_declares_the_largest_page_it_answers():
                 assert parameter["schema"]["maximum"] == 200, label
                 assert parameter["schema"]["minimum"] == 1, label
     assert lists >= 6
+
+
+def _walk(node):  # type: ignore[no-untyped-def]
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _walk(value)
+
+
+def test_times_of_day_are_described_as_sent_without_an_offset():
+    spec = _spec()
+    assert not [n for n in _walk(spec) if n.get("format") == "time"]
+    schemas = spec["components"]["schemas"]
+    for model, field in [
+        ("SlotCreate", "start_time"),
+        ("SlotPublic", "start_time"),
+        ("AgreementTerms", "meeting_time"),
+        ("AgreementPublic", "meeting_time"),
+    ]:
+        pattern = re.compile(schemas[model]["properties"][field]["pattern"])
+        assert pattern.search("15:30") and pattern.search("15:30:00"), model
+        assert not pattern.search("15:30:00Z") and not pattern.search("15:30+01:00"), model
+
+
+def test_the_years_a_date_or_timestamp_may_fall_in_are_in_the_schema():
+    schemas = _spec()["components"]["schemas"]
+    school_date = schemas["TermDateCreate"]["properties"]["starts_on"]
+    assert school_date["format"] == "date"
+    pattern = re.compile(school_date["pattern"])
+    assert pattern.search("2000-01-01") and pattern.search("2100-12-31")
+    assert not pattern.search("1999-12-31") and not pattern.search("2101-01-01")
+    expires = schemas["ApiClientCreate"]["properties"]["expires_at"]["anyOf"][0]
+    assert expires["format"] == "date-time"
+    pattern = re.compile(expires["pattern"])
+    assert pattern.search("1900-01-01T00:00:00Z") and pattern.search("2200-12-31T23:59:59Z")
+    assert not pattern.search("1899-12-31T00:00:00Z") and not pattern.search("2201-01-01T00:00Z")

@@ -1,14 +1,14 @@
 """Request and response bodies for slots, meetings, records and agendas."""
 
 import uuid
-from datetime import date, datetime, time
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, Field, model_validator
 
 from api.core.problems import Problem
-from api.core.schemas import SchoolDate, Timestamp
+from api.core.schemas import SchoolDate, Timestamp, WallClockTime
 from api.meetings.models import MeetingStatus
 from api.mentoring.schemas import PersonRef
 from api.org.schemas import Input
@@ -18,7 +18,7 @@ MAX_SLOT_DAYS = 731  # an ECT's two-year induction
 
 class SlotCreate(Input):
     weekday: int = Field(ge=0, le=4, description="0 is Monday, 4 is Friday")
-    start_time: time = Field(description="Wall-clock time at the school, e.g. 15:30")
+    start_time: WallClockTime
     duration_minutes: int = Field(default=60, ge=15, le=240)
     location: Annotated[str, Field(min_length=1, max_length=200)]
     starts_on: SchoolDate
@@ -37,7 +37,7 @@ class SlotPublic(BaseModel):
     id: uuid.UUID
     pairing_id: uuid.UUID
     weekday: int
-    start_time: time
+    start_time: WallClockTime
     duration_minutes: int
     location: str
     starts_on: SchoolDate

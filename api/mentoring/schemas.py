@@ -1,12 +1,12 @@
 """Request and response bodies for profiles, pairings and agreements."""
 
 import uuid
-from datetime import datetime, time
+from datetime import datetime
 from typing import Annotated, ClassVar
 
 from pydantic import BaseModel, Field, model_validator
 
-from api.core.schemas import SchoolDate
+from api.core.schemas import SchoolDate, WallClockTime
 from api.mentoring.models import FeedbackTiming, PairingKind, Pathway, RecordKeeper
 from api.org.models import Phase
 from api.org.schemas import Input, Patch
@@ -146,7 +146,7 @@ class AgreementTerms(Input):
 
     meeting_frequency: ShortText = Field(examples=["weekly"])
     meeting_day: int = Field(ge=0, le=4, description="0 is Monday, 4 is Friday")
-    meeting_time: time
+    meeting_time: WallClockTime
     meeting_location: ShortText
     feedback_timing: FeedbackTiming
     reflection_interval_hours: Annotated[int, Field(ge=1, le=168)] | None = Field(
@@ -176,7 +176,7 @@ class AgreementPublic(BaseModel):
     version: int
     meeting_frequency: str
     meeting_day: int
-    meeting_time: time
+    meeting_time: WallClockTime
     meeting_location: str
     feedback_timing: FeedbackTiming
     reflection_interval_hours: int | None

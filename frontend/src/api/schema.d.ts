@@ -823,7 +823,8 @@ export interface components {
             meeting_day: number;
             /**
              * Meeting Time
-             * Format: time
+             * @description Wall-clock time at the school, without an offset, e.g. 15:30
+             * @example 15:30
              */
             meeting_time: string;
             /** Meeting Location */
@@ -880,7 +881,8 @@ export interface components {
             meeting_day: number;
             /**
              * Meeting Time
-             * Format: time
+             * @description Wall-clock time at the school, without an offset, e.g. 15:30
+             * @example 15:30
              */
             meeting_time: string;
             /** Meeting Location */
@@ -1390,6 +1392,7 @@ export interface components {
             /**
              * Starts On
              * Format: date
+             * @description A date from 2000 to 2100
              */
             starts_on: string;
             /** Ends On */
@@ -1421,6 +1424,7 @@ export interface components {
             /**
              * Starts On
              * Format: date
+             * @description A date from 2000 to 2100
              */
             starts_on: string;
             /** Ends On */
@@ -1464,6 +1468,7 @@ export interface components {
             /**
              * Starts On
              * Format: date
+             * @description A date from 2000 to 2100
              */
             starts_on: string;
             /** Ends On */
@@ -1490,6 +1495,7 @@ export interface components {
             /**
              * Starts On
              * Format: date
+             * @description A date from 2000 to 2100
              */
             starts_on: string;
             /** Ends On */
@@ -1627,6 +1633,7 @@ export interface components {
             /**
              * Starts On
              * Format: date
+             * @description A date from 2000 to 2100
              */
             starts_on: string;
             /**
@@ -1640,6 +1647,7 @@ export interface components {
             /**
              * Ends On
              * Format: date
+             * @description A date from 2000 to 2100
              */
             ends_on: string;
             /** Reason */
@@ -1670,11 +1678,13 @@ export interface components {
             /**
              * Starts On
              * Format: date
+             * @description A date from 2000 to 2100
              */
             starts_on: string;
             /**
              * Ends On
              * Format: date
+             * @description A date from 2000 to 2100
              */
             ends_on: string;
             /** Ended Early Reason */
@@ -1911,8 +1921,8 @@ export interface components {
             weekday: number;
             /**
              * Start Time
-             * Format: time
-             * @description Wall-clock time at the school, e.g. 15:30
+             * @description Wall-clock time at the school, without an offset, e.g. 15:30
+             * @example 15:30
              */
             start_time: string;
             /**
@@ -1925,11 +1935,13 @@ export interface components {
             /**
              * Starts On
              * Format: date
+             * @description A date from 2000 to 2100
              */
             starts_on: string;
             /**
              * Ends On
              * Format: date
+             * @description A date from 2000 to 2100
              */
             ends_on: string;
         };
@@ -1955,7 +1967,8 @@ export interface components {
             weekday: number;
             /**
              * Start Time
-             * Format: time
+             * @description Wall-clock time at the school, without an offset, e.g. 15:30
+             * @example 15:30
              */
             start_time: string;
             /** Duration Minutes */
@@ -1965,11 +1978,13 @@ export interface components {
             /**
              * Starts On
              * Format: date
+             * @description A date from 2000 to 2100
              */
             starts_on: string;
             /**
              * Ends On
              * Format: date
+             * @description A date from 2000 to 2100
              */
             ends_on: string;
             /** Meeting Count */
@@ -1988,11 +2003,13 @@ export interface components {
             /**
              * Starts On
              * Format: date
+             * @description A date from 2000 to 2100
              */
             starts_on: string;
             /**
              * Ends On
              * Format: date
+             * @description A date from 2000 to 2100
              */
             ends_on: string;
         };
@@ -2014,11 +2031,13 @@ export interface components {
             /**
              * Starts On
              * Format: date
+             * @description A date from 2000 to 2100
              */
             starts_on: string;
             /**
              * Ends On
              * Format: date
+             * @description A date from 2000 to 2100
              */
             ends_on: string;
         };
