@@ -1,84 +1,74 @@
 """Input types shared by every domain: dates, times and timestamps within a range the calendar
-can hold, described in the OpenAPI schema exactly as they are checked."""
+can hold, described in the OpenAPI schema exactly as they are checked.
+
+Each is text matching one regular expression, which the schema states as its `pattern` and the
+server checks before parsing: the parser alone would also take numbers (seconds) and spellings
+the schema does not allow. The patterns carry the year ranges and every month's length (leap
+years included), so a value matches exactly when the server takes it; a `format` beside them
+would say no more, and makes test-data generators discard most of what they draw.
+"""
 
 import re
-from datetime import date, datetime, time
+from datetime import date, time
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, AwareDatetime, BeforeValidator, WithJsonSchema
+from pydantic import AwareDatetime, BeforeValidator, WithJsonSchema
 
 EARLIEST_YEAR, LATEST_YEAR = 2000, 2100
 EARLIEST_TIMESTAMP_YEAR, LATEST_TIMESTAMP_YEAR = 1900, 2200
 
+_MONTH_DAY = (
+    "((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])"
+    "|(0[469]|11)-(0[1-9]|[12][0-9]|30)"
+    "|02-(0[1-9]|1[0-9]|2[0-8]))"
+)
+# Years 2000 to 2100; 29 February in 2000, 2004, ..., 2096 (2100 is not a leap year).
+SCHOOL_DATE = f"((20[0-9]{{2}}|2100)-{_MONTH_DAY}|20([02468][048]|[13579][26])-02-29)"
+# Years 1900 to 2200; leap years as the Gregorian calendar has them (not 1900, 2100 or 2200).
+_TIMESTAMP_DATE = (
+    f"((19[0-9]{{2}}|2[01][0-9]{{2}}|2200)-{_MONTH_DAY}"
+    "|(19|21)(0[48]|[2468][048]|[13579][26])-02-29"
+    "|20([02468][048]|[13579][26])-02-29)"
+)
+TIMESTAMP = (
+    f"{_TIMESTAMP_DATE}[Tt]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{{1,6}})?"
+    "([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])"
+)
+# A time of day at the school, with no offset: JSON Schema's `format: time` requires one.
+WALL_CLOCK = "([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,6})?)?"
 
-def _written_as(shape: str, example: str) -> BeforeValidator:
-    """Text of this shape only: the parser alone would also take numbers (seconds) and
-    spellings the schema's format does not allow."""
-    pattern = re.compile(shape)
+
+def _text(pattern: str, description: str, example: str) -> tuple[BeforeValidator, WithJsonSchema]:
+    compiled = re.compile(pattern)
 
     def check(value: Any) -> Any:
-        if isinstance(value, str) and not pattern.fullmatch(value):
-            raise ValueError(f"must be written like {example}")
+        if isinstance(value, str) and not compiled.fullmatch(value):
+            raise ValueError(f"must be {description}, written like {example}")
         if isinstance(value, int | float):
             raise ValueError(f"must be text written like {example}")
         return value
 
-    return BeforeValidator(check)
-
-
-def _sensible_date(value: date) -> date:
-    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
-        raise ValueError(f"must fall between {EARLIEST_YEAR} and {LATEST_YEAR}")
-    return value
-
-
-def _sensible_datetime(value: datetime) -> datetime:
-    # Checked before any conversion to UTC, which overflows at the ends of the calendar.
-    if not EARLIEST_TIMESTAMP_YEAR <= value.year <= LATEST_TIMESTAMP_YEAR:
-        raise ValueError(
-            f"must fall between the years {EARLIEST_TIMESTAMP_YEAR} and {LATEST_TIMESTAMP_YEAR}"
-        )
-    return value
+    schema = {
+        "type": "string",
+        "pattern": f"^{pattern}$",
+        "description": f"{description[0].upper()}{description[1:]}, e.g. {example}",
+        "examples": [example],
+    }
+    return BeforeValidator(check), WithJsonSchema(schema)
 
 
 SchoolDate = Annotated[
-    date,
-    _written_as("[0-9]{4}-[0-9]{2}-[0-9]{2}", "2026-09-01"),
-    AfterValidator(_sensible_date),
-    WithJsonSchema(
-        {
-            "type": "string",
-            "format": "date",
-            "pattern": "^(20[0-9]{2}|2100)-",
-            "description": f"A date from {EARLIEST_YEAR} to {LATEST_YEAR}",
-        }
-    ),
+    date, *_text(SCHOOL_DATE, f"a date from {EARLIEST_YEAR} to {LATEST_YEAR}", "2026-09-01")
 ]
 Timestamp = Annotated[
     AwareDatetime,
-    _written_as("[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt].*", "2026-09-01T15:30:00Z"),
-    AfterValidator(_sensible_datetime),
-    WithJsonSchema(
-        {
-            "type": "string",
-            "format": "date-time",
-            "pattern": "^(19[0-9]{2}|2[01][0-9]{2}|2200)-",
-            "description": "A time with its offset (Z or +01:00), "
-            f"from the year {EARLIEST_TIMESTAMP_YEAR} to {LATEST_TIMESTAMP_YEAR}",
-        }
+    *_text(
+        TIMESTAMP,
+        "a time with its offset (Z or +01:00), from the year "
+        f"{EARLIEST_TIMESTAMP_YEAR} to {LATEST_TIMESTAMP_YEAR}",
+        "2026-09-01T15:30:00+01:00",
     ),
 ]
-# A time of day at the school, with no offset: JSON Schema's `format: time` requires one.
-WALL_CLOCK = "([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,6})?)?"
 WallClockTime = Annotated[
-    time,
-    _written_as(WALL_CLOCK, "15:30"),
-    WithJsonSchema(
-        {
-            "type": "string",
-            "pattern": f"^{WALL_CLOCK}$",
-            "description": "Wall-clock time at the school, without an offset, e.g. 15:30",
-            "examples": ["15:30"],
-        }
-    ),
+    time, *_text(WALL_CLOCK, "a wall-clock time at the school, without an offset", "15:30")
 ]

@@ -823,7 +823,7 @@ export interface components {
             meeting_day: number;
             /**
              * Meeting Time
-             * @description Wall-clock time at the school, without an offset, e.g. 15:30
+             * @description A wall-clock time at the school, without an offset, e.g. 15:30
              * @example 15:30
              */
             meeting_time: string;
@@ -881,7 +881,7 @@ export interface components {
             meeting_day: number;
             /**
              * Meeting Time
-             * @description Wall-clock time at the school, without an offset, e.g. 15:30
+             * @description A wall-clock time at the school, without an offset, e.g. 15:30
              * @example 15:30
              */
             meeting_time: string;
@@ -1391,8 +1391,8 @@ export interface components {
             phase?: components["schemas"]["Phase"] | null;
             /**
              * Starts On
-             * Format: date
-             * @description A date from 2000 to 2100
+             * @description A date from 2000 to 2100, e.g. 2026-09-01
+             * @example 2026-09-01
              */
             starts_on: string;
             /** Ends On */
@@ -1423,8 +1423,8 @@ export interface components {
             phase: components["schemas"]["Phase"] | null;
             /**
              * Starts On
-             * Format: date
-             * @description A date from 2000 to 2100
+             * @description A date from 2000 to 2100, e.g. 2026-09-01
+             * @example 2026-09-01
              */
             starts_on: string;
             /** Ends On */
@@ -1467,8 +1467,8 @@ export interface components {
             trained: boolean;
             /**
              * Starts On
-             * Format: date
-             * @description A date from 2000 to 2100
+             * @description A date from 2000 to 2100, e.g. 2026-09-01
+             * @example 2026-09-01
              */
             starts_on: string;
             /** Ends On */
@@ -1494,8 +1494,8 @@ export interface components {
             trained: boolean;
             /**
              * Starts On
-             * Format: date
-             * @description A date from 2000 to 2100
+             * @description A date from 2000 to 2100, e.g. 2026-09-01
+             * @example 2026-09-01
              */
             starts_on: string;
             /** Ends On */
@@ -1632,8 +1632,8 @@ export interface components {
             kind: components["schemas"]["PairingKind"];
             /**
              * Starts On
-             * Format: date
-             * @description A date from 2000 to 2100
+             * @description A date from 2000 to 2100, e.g. 2026-09-01
+             * @example 2026-09-01
              */
             starts_on: string;
             /**
@@ -1646,8 +1646,8 @@ export interface components {
         PairingEnd: {
             /**
              * Ends On
-             * Format: date
-             * @description A date from 2000 to 2100
+             * @description A date from 2000 to 2100, e.g. 2026-09-01
+             * @example 2026-09-01
              */
             ends_on: string;
             /** Reason */
@@ -1677,14 +1677,14 @@ export interface components {
             kind: components["schemas"]["PairingKind"];
             /**
              * Starts On
-             * Format: date
-             * @description A date from 2000 to 2100
+             * @description A date from 2000 to 2100, e.g. 2026-09-01
+             * @example 2026-09-01
              */
             starts_on: string;
             /**
              * Ends On
-             * Format: date
-             * @description A date from 2000 to 2100
+             * @description A date from 2000 to 2100, e.g. 2026-09-01
+             * @example 2026-09-01
              */
             ends_on: string;
             /** Ended Early Reason */
@@ -1921,7 +1921,7 @@ export interface components {
             weekday: number;
             /**
              * Start Time
-             * @description Wall-clock time at the school, without an offset, e.g. 15:30
+             * @description A wall-clock time at the school, without an offset, e.g. 15:30
              * @example 15:30
              */
             start_time: string;
@@ -1934,14 +1934,14 @@ export interface components {
             location: string;
             /**
              * Starts On
-             * Format: date
-             * @description A date from 2000 to 2100
+             * @description A date from 2000 to 2100, e.g. 2026-09-01
+             * @example 2026-09-01
              */
             starts_on: string;
             /**
              * Ends On
-             * Format: date
-             * @description A date from 2000 to 2100
+             * @description A date from 2000 to 2100, e.g. 2026-09-01
+             * @example 2026-09-01
              */
             ends_on: string;
         };
@@ -1967,7 +1967,7 @@ export interface components {
             weekday: number;
             /**
              * Start Time
-             * @description Wall-clock time at the school, without an offset, e.g. 15:30
+             * @description A wall-clock time at the school, without an offset, e.g. 15:30
              * @example 15:30
              */
             start_time: string;
@@ -1977,14 +1977,14 @@ export interface components {
             location: string;
             /**
              * Starts On
-             * Format: date
-             * @description A date from 2000 to 2100
+             * @description A date from 2000 to 2100, e.g. 2026-09-01
+             * @example 2026-09-01
              */
             starts_on: string;
             /**
              * Ends On
-             * Format: date
-             * @description A date from 2000 to 2100
+             * @description A date from 2000 to 2100, e.g. 2026-09-01
+             * @example 2026-09-01
              */
             ends_on: string;
             /** Meeting Count */
@@ -2002,14 +2002,14 @@ export interface components {
             name: string;
             /**
              * Starts On
-             * Format: date
-             * @description A date from 2000 to 2100
+             * @description A date from 2000 to 2100, e.g. 2026-09-01
+             * @example 2026-09-01
              */
             starts_on: string;
             /**
              * Ends On
-             * Format: date
-             * @description A date from 2000 to 2100
+             * @description A date from 2000 to 2100, e.g. 2026-09-01
+             * @example 2026-09-01
              */
             ends_on: string;
         };
@@ -2030,14 +2030,14 @@ export interface components {
             name: string;
             /**
              * Starts On
-             * Format: date
-             * @description A date from 2000 to 2100
+             * @description A date from 2000 to 2100, e.g. 2026-09-01
+             * @example 2026-09-01
              */
             starts_on: string;
             /**
              * Ends On
-             * Format: date
-             * @description A date from 2000 to 2100
+             * @description A date from 2000 to 2100, e.g. 2026-09-01
+             * @example 2026-09-01
              */
             ends_on: string;
         };
