@@ -297,6 +297,18 @@ def test_reset_password_forces_a_change(client, world, session):
     )
 
 
+def test_nobody_resets_their_own_password_past_the_current_password_check(client, world, session):
+    # A stolen access token must not be enough to take the account over with a new password.
+    for who in ("admin", "lead"):
+        me = world.people[who]
+        own = client.post(f"/api/v1/users/{me.id}/reset-password", headers=world.headers(who))
+        assert own.status_code == 409
+        assert "/api/v1/auth/password" in own.json()["detail"]
+        refresh(session)
+        assert session.get(User, me.id).must_change_password is False
+        assert client.get("/api/v1/me", headers=world.headers(who)).status_code == 200
+
+
 def test_roles_are_added_once_and_removed(client, world):
     mentee = world.people["mentee"]
     url = f"/api/v1/users/{mentee.id}/roles"
