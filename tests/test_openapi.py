@@ -2,9 +2,18 @@
 
 import json
 import re
+import uuid
+
+import jsonschema_rs
+import pytest
+from pydantic import ValidationError
 
 from api.cli import OPENAPI_PATH
+from api.integrations.schemas import ApiClientCreate
 from api.main import create_app
+from api.meetings.schemas import MeetingCancel, RecordWrite, SlotCreate
+from api.mentoring.schemas import AgreementTerms, MenteeProfileCreate, MenteeProfileUpdate
+from api.org.schemas import MembershipCreate, SchoolUpdate, UserUpdate
 
 # The feed is public by design: the secret in its address is the credential.
 PUBLIC_OPERATIONS = {"healthz", "readyz", "issue_token", "calendar_feed"}
@@ -122,3 +131,92 @@ def test_the_years_a_date_or_timestamp_may_fall_in_are_in_the_schema():
     pattern = re.compile(expires["pattern"])
     assert pattern.search("1900-01-01T00:00:00Z") and pattern.search("2200-12-31T23:59:59Z")
     assert not pattern.search("1899-12-31T00:00:00Z") and not pattern.search("2201-01-01T00:00Z")
+
+
+def _schema_validator(name: str):  # type: ignore[no-untyped-def]
+    text = json.dumps(
+        {"$defs": _spec()["components"]["schemas"], "$ref": f"#/components/schemas/{name}"}
+    )
+    return jsonschema_rs.Draft202012Validator(
+        json.loads(text.replace("#/components/schemas/", "#/$defs/"))
+    )
+
+
+SOMEONE = str(uuid.uuid4())
+MENTEE = {"user_id": SOMEONE, "starts_on": "2026-09-01"}
+CANCEL = {"reason": "Parents' evening"}
+TERMS = {
+    "meeting_frequency": "weekly",
+    "meeting_day": 2,
+    "meeting_time": "15:30",
+    "meeting_location": "Room 12",
+    "mentor_prepares": "Notes",
+    "mentee_prepares": "Reflections",
+    "record_keeper": "mentor",
+    "agenda_setting": "Together",
+    "feedback_approach": "Strengths first",
+    "wellbeing_frequency": "weekly",
+    "concern_route": "Tell the induction tutor",
+}
+# (model, body, whether the server takes it): the schema must say the same of each.
+AGREEMENT_CASES = [
+    (MenteeProfileCreate, MENTEE | {"pathway": "ect", "induction_year": 1}, True),
+    (MenteeProfileCreate, MENTEE | {"pathway": "ect"}, False),
+    (MenteeProfileCreate, MENTEE | {"pathway": "ect", "induction_year": None}, False),
+    (MenteeProfileCreate, MENTEE | {"pathway": "itt"}, True),
+    (MenteeProfileCreate, MENTEE | {"pathway": "itt", "induction_year": 2}, False),
+    (MembershipCreate, {"role": "trust_admin"}, True),
+    (MembershipCreate, {"role": "trust_admin", "school_id": SOMEONE}, False),
+    (MembershipCreate, {"role": "mentee"}, False),
+    (MembershipCreate, {"role": "observer", "school_id": None}, False),
+    (MembershipCreate, {"role": "observer", "school_id": SOMEONE}, True),
+    (MeetingCancel, CANCEL | {"outcome": "moved", "new_starts_at": "2026-09-10T10:00:00Z"}, True),
+    (MeetingCancel, CANCEL | {"outcome": "moved"}, False),
+    (MeetingCancel, CANCEL | {"outcome": "lost", "new_starts_at": "2026-09-10T10:00:00Z"}, False),
+    (MeetingCancel, CANCEL | {"outcome": "lost", "new_starts_at": None}, True),
+    (AgreementTerms, TERMS | {"feedback_timing": "same_day"}, True),
+    (AgreementTerms, TERMS | {"feedback_timing": "after_reflection"}, False),
+    (
+        AgreementTerms,
+        TERMS | {"feedback_timing": "after_reflection", "reflection_interval_hours": 24},
+        True,
+    ),
+    (
+        AgreementTerms,
+        TERMS | {"feedback_timing": "same_day", "reflection_interval_hours": 1},
+        False,
+    ),
+    (SchoolUpdate, {}, True),
+    (SchoolUpdate, {"name": None}, False),
+    (SchoolUpdate, {"active": 0}, False),
+    (UserUpdate, {"trn": None, "mis_staff_code": None}, True),
+    (UserUpdate, {"email": None}, False),
+    (MenteeProfileUpdate, {"ends_on": None, "induction_year": None}, True),
+    (MenteeProfileUpdate, {"pathway": None}, False),
+    (ApiClientCreate, {"name": "MIS", "scopes": [""], "school_ids": [SOMEONE]}, False),
+    (ApiClientCreate, {"name": "MIS", "scopes": ["org:read"], "school_ids": [SOMEONE]}, True),
+    (RecordWrite, {"status": "scheduled"}, False),
+    (RecordWrite, {"status": "held", "wellbeing_discussed": 1}, False),
+    (
+        SlotCreate,
+        {
+            "weekday": "2",
+            "start_time": "15:30",
+            "location": "Room 1",
+            "starts_on": "2026-09-01",
+            "ends_on": "2026-09-30",
+        },
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("model", "body", "taken"), AGREEMENT_CASES)
+def test_the_schema_and_the_server_agree_on_what_a_body_may_hold(model, body, taken):  # type: ignore[no-untyped-def]
+    try:
+        model.model_validate(body)
+        server_takes = True
+    except ValidationError:
+        server_takes = False
+    assert server_takes == taken
+    assert _schema_validator(model.__name__).is_valid(body) == taken

@@ -72,3 +72,20 @@ Timestamp = Annotated[
 WallClockTime = Annotated[
     time, *_text(WALL_CLOCK, "a wall-clock time at the school, without an offset", "15:30")
 ]
+
+
+def required(name: str) -> dict[str, Any]:
+    """JSON Schema: `name` is given, and not null."""
+    return {"required": [name], "properties": {name: {"not": {"type": "null"}}}}
+
+
+def null(name: str) -> dict[str, Any]:
+    """JSON Schema: `name` is left out, or null."""
+    return {"properties": {name: {"type": "null"}}}
+
+
+def when(field: str, value: str, then: dict[str, Any], otherwise: dict[str, Any]) -> dict[str, Any]:
+    """JSON Schema for a model validator's rule that one field decides whether another is
+    needed, for a model's `json_schema_extra`."""
+    condition = {"required": [field], "properties": {field: {"const": value}}}
+    return {"if": condition, "then": then, "else": otherwise}

@@ -3,12 +3,12 @@
 import uuid
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
 
 from api.core.problems import Problem
-from api.core.schemas import SchoolDate, Timestamp, WallClockTime
+from api.core.schemas import SchoolDate, Timestamp, WallClockTime, null, required, when
 from api.meetings.models import MeetingStatus
 from api.mentoring.schemas import PersonRef
 from api.org.schemas import Input
@@ -17,9 +17,9 @@ MAX_SLOT_DAYS = 731  # an ECT's two-year induction
 
 
 class SlotCreate(Input):
-    weekday: int = Field(ge=0, le=4, description="0 is Monday, 4 is Friday")
+    weekday: StrictInt = Field(ge=0, le=4, description="0 is Monday, 4 is Friday")
     start_time: WallClockTime
-    duration_minutes: int = Field(default=60, ge=15, le=240)
+    duration_minutes: StrictInt = Field(default=60, ge=15, le=240)
     location: Annotated[str, Field(min_length=1, max_length=200)]
     starts_on: SchoolDate
     ends_on: SchoolDate
@@ -111,13 +111,18 @@ class CancelScope(StrEnum):
 
 
 class MeetingCancel(Input):
+    model_config = ConfigDict(
+        json_schema_extra=when("outcome", "moved", required("new_starts_at"), null("new_starts_at"))
+    )
+
     reason: Annotated[str, Field(min_length=3, max_length=500)]
     outcome: CancelOutcome = Field(
         description="moved: a new time in the same school week; lost: it will not happen and "
         "counts against the entitlement"
     )
     new_starts_at: Timestamp | None = Field(
-        default=None, description="Required when moved: the new start of this meeting"
+        default=None,
+        description="Required when moved, and only then: the new start of this meeting",
     )
     scope: CancelScope = Field(
         default=CancelScope.this,
@@ -153,7 +158,7 @@ class ActionWrite(Input):
     )
     text: Annotated[str, Field(min_length=1, max_length=500)]
     owner: Annotated[str, Field(pattern="^(mentor|mentee)$")]
-    due_on: date | None = None
+    due_on: SchoolDate | None = None
 
 
 class ActionPublic(BaseModel):
@@ -167,21 +172,15 @@ class ActionPublic(BaseModel):
 
 
 class ActionUpdate(Input):
-    done: bool
+    done: StrictBool
 
 
 class RecordWrite(Input):
-    status: Annotated[MeetingStatus, Field(description="held or missed")]
+    status: Literal[MeetingStatus.held, MeetingStatus.missed]
     notes: Annotated[str, Field(max_length=20000)] = ""
     targets_reviewed: Annotated[str, Field(max_length=5000)] = ""
-    wellbeing_discussed: bool = False
+    wellbeing_discussed: StrictBool = False
     actions: Annotated[list[ActionWrite], Field(max_length=30)] = []
-
-    @model_validator(mode="after")
-    def held_or_missed(self):  # type: ignore[no-untyped-def]
-        if self.status not in (MeetingStatus.held, MeetingStatus.missed):
-            raise ValueError("status must be held or missed")
-        return self
 
 
 class RecordPublic(BaseModel):

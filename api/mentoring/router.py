@@ -1,7 +1,6 @@
 """HTTP for mentor and mentee profiles, pairings and mentoring agreements."""
 
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
@@ -11,6 +10,7 @@ from api.auth.principals import principal_with
 from api.core.pagination import Page, PageQuery, paginate
 from api.core.problems import WRITE_ERRORS, FieldProblem, Unprocessable
 from api.core.routing import BodyAfterAuthRoute
+from api.core.schemas import SchoolDate
 from api.db import SessionDep
 from api.mentoring import importing, service
 from api.mentoring.models import MenteeProfile, MentorProfile, PairingKind
@@ -142,7 +142,7 @@ def list_pairings(
     school_id: uuid.UUID | None = None,
     person_id: uuid.UUID | None = None,
     kind: PairingKind | None = None,
-    active_on: date | None = None,
+    active_on: SchoolDate | None = None,
 ) -> Page[PairingPublic]:
     query = service.pairings_query(
         principal, school_id=school_id, person_id=person_id, kind=kind, active_on=active_on

@@ -4,9 +4,9 @@ import uuid
 from datetime import datetime
 from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
 
-from api.core.schemas import SchoolDate, WallClockTime
+from api.core.schemas import SchoolDate, WallClockTime, null, required, when
 from api.mentoring.models import FeedbackTiming, PairingKind, Pathway, RecordKeeper
 from api.org.models import Phase
 from api.org.schemas import Input, Patch
@@ -26,7 +26,7 @@ class MentorProfileCreate(Input):
     user_id: uuid.UUID
     subjects: Annotated[list[ShortText], Field(max_length=10)] = []
     phase: Phase | None = None
-    trained: bool = False
+    trained: StrictBool = False
     starts_on: SchoolDate
     ends_on: SchoolDate | None = None
 
@@ -38,7 +38,7 @@ class MentorProfileUpdate(Patch):
 
     subjects: Annotated[list[ShortText], Field(max_length=10)] | None = None
     phase: Phase | None = None
-    trained: bool | None = None
+    trained: StrictBool | None = None
     starts_on: SchoolDate | None = None
     ends_on: SchoolDate | None = None
 
@@ -61,10 +61,16 @@ class MentorProfilePublic(BaseModel):
 
 
 class MenteeProfileCreate(Input):
+    model_config = ConfigDict(
+        json_schema_extra=when("pathway", "ect", required("induction_year"), null("induction_year"))
+    )
+
     user_id: uuid.UUID
     pathway: Pathway
     programme: ShortText | None = None
-    induction_year: Annotated[int, Field(ge=1, le=2)] | None = None
+    induction_year: Annotated[StrictInt, Field(ge=1, le=2)] | None = Field(
+        default=None, description="1 or 2: required for an ECT, and only for an ECT"
+    )
     provider: ShortText | None = None
     subject: Annotated[str, Field(min_length=1, max_length=100)] | None = None
     phase: Phase | None = None
@@ -88,7 +94,9 @@ class MenteeProfileUpdate(Patch):
 
     pathway: Pathway | None = None
     programme: ShortText | None = None
-    induction_year: Annotated[int, Field(ge=1, le=2)] | None = None
+    induction_year: Annotated[StrictInt, Field(ge=1, le=2)] | None = Field(
+        default=None, description="1 or 2 for an ECT; an ECT keeps one and nobody else has one"
+    )
     provider: ShortText | None = None
     subject: Annotated[str, Field(min_length=1, max_length=100)] | None = None
     phase: Phase | None = None
@@ -144,13 +152,23 @@ class PairingPublic(BaseModel):
 class AgreementTerms(Input):
     """The questions the first meeting ("contracting") answers."""
 
+    model_config = ConfigDict(
+        json_schema_extra=when(
+            "feedback_timing",
+            "after_reflection",
+            required("reflection_interval_hours"),
+            null("reflection_interval_hours"),
+        )
+    )
+
     meeting_frequency: ShortText = Field(examples=["weekly"])
-    meeting_day: int = Field(ge=0, le=4, description="0 is Monday, 4 is Friday")
+    meeting_day: StrictInt = Field(ge=0, le=4, description="0 is Monday, 4 is Friday")
     meeting_time: WallClockTime
     meeting_location: ShortText
     feedback_timing: FeedbackTiming
-    reflection_interval_hours: Annotated[int, Field(ge=1, le=168)] | None = Field(
-        default=None, description="Required when feedback comes after a reflection interval."
+    reflection_interval_hours: Annotated[StrictInt, Field(ge=1, le=168)] | None = Field(
+        default=None,
+        description="Required when feedback comes after a reflection interval, and only then.",
     )
     mentor_prepares: LongText
     mentee_prepares: LongText

@@ -890,7 +890,7 @@ export interface components {
             feedback_timing: components["schemas"]["FeedbackTiming"];
             /**
              * Reflection Interval Hours
-             * @description Required when feedback comes after a reflection interval.
+             * @description Required when feedback comes after a reflection interval, and only then.
              */
             reflection_interval_hours?: number | null;
             /** Mentor Prepares */
@@ -912,7 +912,7 @@ export interface components {
             /** Name */
             name: string;
             /** Scopes */
-            scopes: string[];
+            scopes: ("observations:read" | "org:read")[];
             /** School Ids */
             school_ids: string[];
             /**
@@ -1211,7 +1211,7 @@ export interface components {
             outcome: components["schemas"]["CancelOutcome"];
             /**
              * New Starts At
-             * @description Required when moved: the new start of this meeting
+             * @description Required when moved, and only then: the new start of this meeting
              */
             new_starts_at?: string | null;
             /**
@@ -1382,7 +1382,10 @@ export interface components {
             pathway: components["schemas"]["Pathway"];
             /** Programme */
             programme?: string | null;
-            /** Induction Year */
+            /**
+             * Induction Year
+             * @description 1 or 2: required for an ECT, and only for an ECT
+             */
             induction_year?: number | null;
             /** Provider */
             provider?: string | null;
@@ -1432,18 +1435,25 @@ export interface components {
         };
         /** MenteeProfileUpdate */
         MenteeProfileUpdate: {
-            pathway?: components["schemas"]["Pathway"] | null;
+            pathway?: components["schemas"]["Pathway"];
             /** Programme */
             programme?: string | null;
-            /** Induction Year */
+            /**
+             * Induction Year
+             * @description 1 or 2 for an ECT; an ECT keeps one and nobody else has one
+             */
             induction_year?: number | null;
             /** Provider */
             provider?: string | null;
             /** Subject */
             subject?: string | null;
             phase?: components["schemas"]["Phase"] | null;
-            /** Starts On */
-            starts_on?: string | null;
+            /**
+             * Starts On
+             * @description A date from 2000 to 2100, e.g. 2026-09-01
+             * @example 2026-09-01
+             */
+            starts_on?: string;
             /** Ends On */
             ends_on?: string | null;
         };
@@ -1504,12 +1514,16 @@ export interface components {
         /** MentorProfileUpdate */
         MentorProfileUpdate: {
             /** Subjects */
-            subjects?: string[] | null;
+            subjects?: string[];
             phase?: components["schemas"]["Phase"] | null;
             /** Trained */
-            trained?: boolean | null;
-            /** Starts On */
-            starts_on?: string | null;
+            trained?: boolean;
+            /**
+             * Starts On
+             * @description A date from 2000 to 2100, e.g. 2026-09-01
+             * @example 2026-09-01
+             */
+            starts_on?: string;
             /** Ends On */
             ends_on?: string | null;
         };
@@ -1797,8 +1811,11 @@ export interface components {
         };
         /** RecordWrite */
         RecordWrite: {
-            /** @description held or missed */
-            status: components["schemas"]["MeetingStatus"];
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "held" | "missed";
             /**
              * Notes
              * @default
@@ -1869,6 +1886,7 @@ export interface components {
             phase: components["schemas"]["Phase"];
             /**
              * Timezone
+             * @description An IANA time zone name, such as Europe/London, known to the server's time zone database
              * @default Europe/London
              */
             timezone: string;
@@ -1903,14 +1921,20 @@ export interface components {
         /** SchoolUpdate */
         SchoolUpdate: {
             /** Name */
-            name?: string | null;
-            /** Urn */
-            urn?: string | null;
-            phase?: components["schemas"]["Phase"] | null;
-            /** Timezone */
-            timezone?: string | null;
+            name?: string;
+            /**
+             * Urn
+             * @description 6-digit unique reference number
+             */
+            urn?: string;
+            phase?: components["schemas"]["Phase"];
+            /**
+             * Timezone
+             * @description An IANA time zone name, such as Europe/London, known to the server's time zone database
+             */
+            timezone?: string;
             /** Active */
-            active?: boolean | null;
+            active?: boolean;
         };
         /** SlotCreate */
         SlotCreate: {
@@ -2043,13 +2067,21 @@ export interface components {
         };
         /** TermDateUpdate */
         TermDateUpdate: {
-            kind?: components["schemas"]["TermKind"] | null;
+            kind?: components["schemas"]["TermKind"];
             /** Name */
-            name?: string | null;
-            /** Starts On */
-            starts_on?: string | null;
-            /** Ends On */
-            ends_on?: string | null;
+            name?: string;
+            /**
+             * Starts On
+             * @description A date from 2000 to 2100, e.g. 2026-09-01
+             * @example 2026-09-01
+             */
+            starts_on?: string;
+            /**
+             * Ends On
+             * @description A date from 2000 to 2100, e.g. 2026-09-01
+             * @example 2026-09-01
+             */
+            ends_on?: string;
         };
         /** TermDatesCopied */
         TermDatesCopied: {
@@ -2176,16 +2208,19 @@ export interface components {
         };
         /** UserUpdate */
         UserUpdate: {
-            /** Email */
-            email?: string | null;
+            /**
+             * Email
+             * Format: email
+             */
+            email?: string;
             /** Full Name */
-            full_name?: string | null;
+            full_name?: string;
             /** Trn */
             trn?: string | null;
             /** Mis Staff Code */
             mis_staff_code?: string | null;
             /** Active */
-            active?: boolean | null;
+            active?: boolean;
         };
     };
     responses: never;
