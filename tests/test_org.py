@@ -309,6 +309,20 @@ def test_nobody_resets_their_own_password_past_the_current_password_check(client
         assert client.get("/api/v1/me", headers=world.headers(who)).status_code == 200
 
 
+def test_a_demo_person_saves_back_unchanged(client, world):
+    # The demo's addresses are under .test, the name reserved for testing.
+    person = world.people["spare_mentor"]
+    body = {"email": "sarah.evans@demo.mentorhub.test", "full_name": person.full_name}
+    saved = client.patch(f"/api/v1/users/{person.id}", headers=world.headers("admin"), json=body)
+    assert saved.status_code == 200
+    again = client.patch(f"/api/v1/users/{person.id}", headers=world.headers("admin"), json=body)
+    assert again.status_code == 200 and again.json()["email"] == body["email"]
+    invalid = client.patch(
+        f"/api/v1/users/{person.id}", headers=world.headers("admin"), json={"email": "a@b@c.org"}
+    )
+    assert invalid.status_code == 422
+
+
 def test_roles_are_added_once_and_removed(client, world):
     mentee = world.people["mentee"]
     url = f"/api/v1/users/{mentee.id}/roles"
