@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from api.cli import OPENAPI_PATH
 from api.integrations.schemas import ApiClientCreate
 from api.main import create_app
-from api.meetings.schemas import MeetingCancel, RecordWrite, SlotCreate
+from api.meetings.schemas import AgendaItemCreate, MeetingCancel, RecordWrite, SlotCreate
 from api.mentoring.schemas import AgreementTerms, MenteeProfileCreate, MenteeProfileUpdate
 from api.org.schemas import MembershipCreate, SchoolUpdate, UserUpdate
 
@@ -106,6 +106,11 @@ def _walk(node):  # type: ignore[no-untyped-def]
             yield from _walk(value)
 
 
+def test_the_schema_uses_only_json_schema_keywords_for_ranges():
+    # Pydantic writes its own ge/le into a schema when it cannot place them.
+    assert not [n for n in _walk(_spec()) if {"ge", "le", "gt", "lt"} & set(n)]
+
+
 def test_times_of_day_are_described_as_sent_without_an_offset():
     spec = _spec()
     assert not [n for n in _walk(spec) if n.get("format") == "time"]
@@ -145,6 +150,12 @@ def _schema_validator(name: str):  # type: ignore[no-untyped-def]
 SOMEONE = str(uuid.uuid4())
 MENTEE = {"user_id": SOMEONE, "starts_on": "2026-09-01"}
 CANCEL = {"reason": "Parents' evening"}
+SLOT = {
+    "start_time": "15:30",
+    "location": "Room 1",
+    "starts_on": "2026-09-01",
+    "ends_on": "2026-09-30",
+}
 TERMS = {
     "meeting_frequency": "weekly",
     "meeting_day": 2,
@@ -197,17 +208,18 @@ AGREEMENT_CASES = [
     (ApiClientCreate, {"name": "MIS", "scopes": ["org:read"], "school_ids": [SOMEONE]}, True),
     (RecordWrite, {"status": "scheduled"}, False),
     (RecordWrite, {"status": "held", "wellbeing_discussed": 1}, False),
-    (
-        SlotCreate,
-        {
-            "weekday": "2",
-            "start_time": "15:30",
-            "location": "Room 1",
-            "starts_on": "2026-09-01",
-            "ends_on": "2026-09-30",
-        },
-        False,
-    ),
+    (SlotCreate, SLOT | {"weekday": 2}, True),
+    (SlotCreate, SLOT | {"weekday": 2.0}, True),
+    (SlotCreate, SLOT | {"weekday": 2.5}, False),
+    (SlotCreate, SLOT | {"weekday": "2"}, False),
+    (SlotCreate, SLOT | {"weekday": True}, False),
+    (MeetingCancel, {"reason": "  ab  ", "outcome": "lost"}, False),
+    (MeetingCancel, {"reason": "  Ill  ", "outcome": "lost"}, True),
+    (AgendaItemCreate, {"text": " \u3000 "}, False),
+    (AgendaItemCreate, {"text": "\u3000x"}, True),
+    (SchoolUpdate, {"urn": "\u0661\u0662\u0663\u0664\u0665\u0666"}, False),
+    (SchoolUpdate, {"name": "x" * 200 + " "}, False),
+    (SchoolUpdate, {"phase": " primary"}, False),
 ]
 
 

@@ -12,7 +12,7 @@ import re
 from datetime import date, time
 from typing import Annotated, Any
 
-from pydantic import AwareDatetime, BeforeValidator, WithJsonSchema
+from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field, WithJsonSchema
 
 EARLIEST_YEAR, LATEST_YEAR = 2000, 2100
 EARLIEST_TIMESTAMP_YEAR, LATEST_TIMESTAMP_YEAR = 1900, 2200
@@ -72,6 +72,49 @@ Timestamp = Annotated[
 WallClockTime = Annotated[
     time, *_text(WALL_CLOCK, "a wall-clock time at the school, without an offset", "15:30")
 ]
+
+
+# What JSON Schema's regular expressions (ECMAScript) call white space; Python's own idea of it
+# differs a little, so the server strips exactly these and the schema's patterns name them.
+SPACES = (
+    "\t\n\v\f\r \u00a0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + ("\u2028\u2029\u202f\u205f\u3000\ufeff")
+)
+_NOT_SPACE = f"[^{SPACES}]"
+
+
+def _strip(value: str) -> str:
+    return value.strip(SPACES)
+
+
+def free_text(minimum: int, maximum: int) -> Any:
+    """Free text of at most `maximum` characters as sent, and at least `minimum` once the
+    spaces around it are stripped (which the server then does)."""
+    if minimum == 0:
+        pattern = None
+    elif minimum == 1:
+        pattern = _NOT_SPACE
+    else:
+        pattern = f"{_NOT_SPACE}[\\s\\S]{{{minimum - 2},}}{_NOT_SPACE}"
+    description = f"At least {minimum} characters besides surrounding spaces" if minimum else None
+    return Annotated[
+        str,
+        Field(max_length=maximum, pattern=pattern, description=description),
+        AfterValidator(_strip),
+    ]
+
+
+def _a_number(value: Any) -> Any:
+    # JSON Schema's integer takes 3.0 but not "3" or true; the parser alone takes all three.
+    if isinstance(value, str | bool):
+        raise ValueError("must be a whole number, not text or true/false")
+    return value
+
+
+def whole_number(minimum: int, maximum: int) -> Any:
+    """A whole number in a range: the range first, so that it shows in the schema."""
+    return Annotated[int, Field(ge=minimum, le=maximum), BeforeValidator(_a_number)]
 
 
 def required(name: str) -> dict[str, Any]:

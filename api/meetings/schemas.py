@@ -5,10 +5,19 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 
 from api.core.problems import Problem
-from api.core.schemas import SchoolDate, Timestamp, WallClockTime, null, required, when
+from api.core.schemas import (
+    SchoolDate,
+    Timestamp,
+    WallClockTime,
+    free_text,
+    null,
+    required,
+    when,
+    whole_number,
+)
 from api.meetings.models import MeetingStatus
 from api.mentoring.schemas import PersonRef
 from api.org.schemas import Input
@@ -17,10 +26,10 @@ MAX_SLOT_DAYS = 731  # an ECT's two-year induction
 
 
 class SlotCreate(Input):
-    weekday: StrictInt = Field(ge=0, le=4, description="0 is Monday, 4 is Friday")
+    weekday: whole_number(0, 4) = Field(description="0 is Monday, 4 is Friday")
     start_time: WallClockTime
-    duration_minutes: StrictInt = Field(default=60, ge=15, le=240)
-    location: Annotated[str, Field(min_length=1, max_length=200)]
+    duration_minutes: whole_number(15, 240) = 60
+    location: free_text(1, 200)
     starts_on: SchoolDate
     ends_on: SchoolDate
 
@@ -115,7 +124,7 @@ class MeetingCancel(Input):
         json_schema_extra=when("outcome", "moved", required("new_starts_at"), null("new_starts_at"))
     )
 
-    reason: Annotated[str, Field(min_length=3, max_length=500)]
+    reason: free_text(3, 500)
     outcome: CancelOutcome = Field(
         description="moved: a new time in the same school week; lost: it will not happen and "
         "counts against the entitlement"
@@ -156,8 +165,8 @@ class ActionWrite(Input):
         description="An existing action of this meeting, to keep it (and its "
         "done mark) while changing its text",
     )
-    text: Annotated[str, Field(min_length=1, max_length=500)]
-    owner: Annotated[str, Field(pattern="^(mentor|mentee)$")]
+    text: free_text(1, 500)
+    owner: Literal["mentor", "mentee"]
     due_on: SchoolDate | None = None
 
 
@@ -177,8 +186,8 @@ class ActionUpdate(Input):
 
 class RecordWrite(Input):
     status: Literal[MeetingStatus.held, MeetingStatus.missed]
-    notes: Annotated[str, Field(max_length=20000)] = ""
-    targets_reviewed: Annotated[str, Field(max_length=5000)] = ""
+    notes: free_text(0, 20000) = ""
+    targets_reviewed: free_text(0, 5000) = ""
     wellbeing_discussed: StrictBool = False
     actions: Annotated[list[ActionWrite], Field(max_length=30)] = []
 
@@ -194,7 +203,7 @@ class RecordPublic(BaseModel):
 
 
 class AgendaItemCreate(Input):
-    text: Annotated[str, Field(min_length=1, max_length=500)]
+    text: free_text(1, 500)
 
 
 class AgendaItemPublic(BaseModel):

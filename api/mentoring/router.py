@@ -280,7 +280,10 @@ def import_template(principal: MentoringWriter) -> Response:
         422: {"model": importing.ImportProblem, "description": "Bad rows; nothing written"},
     },
     openapi_extra={
-        "requestBody": {"required": True, "content": {"text/csv": {"schema": {"type": "string"}}}}
+        "requestBody": {
+            "required": True,
+            "content": {"text/csv": {"schema": {"type": "string", "minLength": 1}}},
+        }
     },
 )
 async def import_people(

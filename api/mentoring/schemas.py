@@ -4,15 +4,23 @@ import uuid
 from datetime import datetime
 from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 
-from api.core.schemas import SchoolDate, WallClockTime, null, required, when
+from api.core.schemas import (
+    SchoolDate,
+    WallClockTime,
+    free_text,
+    null,
+    required,
+    when,
+    whole_number,
+)
 from api.mentoring.models import FeedbackTiming, PairingKind, Pathway, RecordKeeper
 from api.org.models import Phase
 from api.org.schemas import Input, Patch
 
-ShortText = Annotated[str, Field(min_length=1, max_length=200)]
-LongText = Annotated[str, Field(min_length=1, max_length=1000)]
+ShortText = free_text(1, 200)
+LongText = free_text(1, 1000)
 
 
 def _check_dates(model):  # type: ignore[no-untyped-def]
@@ -68,11 +76,11 @@ class MenteeProfileCreate(Input):
     user_id: uuid.UUID
     pathway: Pathway
     programme: ShortText | None = None
-    induction_year: Annotated[StrictInt, Field(ge=1, le=2)] | None = Field(
+    induction_year: whole_number(1, 2) | None = Field(
         default=None, description="1 or 2: required for an ECT, and only for an ECT"
     )
     provider: ShortText | None = None
-    subject: Annotated[str, Field(min_length=1, max_length=100)] | None = None
+    subject: free_text(1, 100) | None = None
     phase: Phase | None = None
     starts_on: SchoolDate
     ends_on: SchoolDate | None = None
@@ -94,11 +102,11 @@ class MenteeProfileUpdate(Patch):
 
     pathway: Pathway | None = None
     programme: ShortText | None = None
-    induction_year: Annotated[StrictInt, Field(ge=1, le=2)] | None = Field(
+    induction_year: whole_number(1, 2) | None = Field(
         default=None, description="1 or 2 for an ECT; an ECT keeps one and nobody else has one"
     )
     provider: ShortText | None = None
-    subject: Annotated[str, Field(min_length=1, max_length=100)] | None = None
+    subject: free_text(1, 100) | None = None
     phase: Phase | None = None
     starts_on: SchoolDate | None = None
     ends_on: SchoolDate | None = None
@@ -133,7 +141,7 @@ class PairingCreate(Input):
 
 class PairingEnd(Input):
     ends_on: SchoolDate
-    reason: Annotated[str, Field(min_length=3, max_length=500)]
+    reason: free_text(3, 500)
 
 
 class PairingPublic(BaseModel):
@@ -162,11 +170,11 @@ class AgreementTerms(Input):
     )
 
     meeting_frequency: ShortText = Field(examples=["weekly"])
-    meeting_day: StrictInt = Field(ge=0, le=4, description="0 is Monday, 4 is Friday")
+    meeting_day: whole_number(0, 4) = Field(description="0 is Monday, 4 is Friday")
     meeting_time: WallClockTime
     meeting_location: ShortText
     feedback_timing: FeedbackTiming
-    reflection_interval_hours: Annotated[StrictInt, Field(ge=1, le=168)] | None = Field(
+    reflection_interval_hours: whole_number(1, 168) | None = Field(
         default=None,
         description="Required when feedback comes after a reflection interval, and only then.",
     )

@@ -19,7 +19,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
-from api.core.schemas import SchoolDate, null, required, when
+from api.core.schemas import SchoolDate, free_text, null, required, when
 from api.org.models import Phase, Role, TermKind
 
 
@@ -54,15 +54,16 @@ def _email_address(value: str) -> str:
 EmailAddress = Annotated[
     str, AfterValidator(_email_address), WithJsonSchema({"type": "string", "format": "email"})
 ]
-Urn = Annotated[str, Field(pattern=r"^\d{6}$", description="6-digit unique reference number")]
-Trn = Annotated[str, Field(pattern=r"^\d{7}$", description="7-digit teacher reference number")]
-Name = Annotated[str, Field(min_length=1, max_length=200)]
+Urn = Annotated[str, Field(pattern="^[0-9]{6}$", description="6-digit unique reference number")]
+Trn = Annotated[str, Field(pattern="^[0-9]{7}$", description="7-digit teacher reference number")]
+Name = free_text(1, 200)
 
 
 class Input(BaseModel):
-    """Every request body refuses fields it does not know."""
+    """Every request body refuses fields it does not know. Free text is stripped of the spaces
+    around it by its type (`text`), after its length is checked as sent."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid")
 
 
 class Patch(Input):
@@ -147,14 +148,14 @@ class _DateRange(Patch):
 
 class TermDateCreate(_DateRange):
     kind: TermKind
-    name: Annotated[str, Field(min_length=1, max_length=100)]
+    name: free_text(1, 100)
     starts_on: SchoolDate
     ends_on: SchoolDate
 
 
 class TermDateUpdate(_DateRange):
     kind: TermKind | None = None
-    name: Annotated[str, Field(min_length=1, max_length=100)] | None = None
+    name: free_text(1, 100) | None = None
     starts_on: SchoolDate | None = None
     ends_on: SchoolDate | None = None
 
@@ -212,7 +213,7 @@ class UserCreate(Input):
     email: EmailAddress
     full_name: Name
     trn: Trn | None = None
-    mis_staff_code: Annotated[str, Field(min_length=1, max_length=32)] | None = None
+    mis_staff_code: free_text(1, 32) | None = None
     roles: Annotated[list[MembershipCreate], Field(min_length=1, max_length=20)]
 
 
@@ -222,7 +223,7 @@ class UserUpdate(Patch):
     email: EmailAddress | None = None
     full_name: Name | None = None
     trn: Trn | None = None
-    mis_staff_code: Annotated[str, Field(min_length=1, max_length=32)] | None = None
+    mis_staff_code: free_text(1, 32) | None = None
     active: StrictBool | None = None
 
 

@@ -775,16 +775,25 @@ export interface components {
              * @description An existing action of this meeting, to keep it (and its done mark) while changing its text
              */
             id?: string | null;
-            /** Text */
+            /**
+             * Text
+             * @description At least 1 characters besides surrounding spaces
+             */
             text: string;
-            /** Owner */
-            owner: string;
+            /**
+             * Owner
+             * @enum {string}
+             */
+            owner: "mentor" | "mentee";
             /** Due On */
             due_on?: string | null;
         };
         /** AgendaItemCreate */
         AgendaItemCreate: {
-            /** Text */
+            /**
+             * Text
+             * @description At least 1 characters besides surrounding spaces
+             */
             text: string;
         };
         /** AgendaItemPublic */
@@ -871,6 +880,7 @@ export interface components {
         AgreementTerms: {
             /**
              * Meeting Frequency
+             * @description At least 1 characters besides surrounding spaces
              * @example weekly
              */
             meeting_frequency: string;
@@ -885,7 +895,10 @@ export interface components {
              * @example 15:30
              */
             meeting_time: string;
-            /** Meeting Location */
+            /**
+             * Meeting Location
+             * @description At least 1 characters besides surrounding spaces
+             */
             meeting_location: string;
             feedback_timing: components["schemas"]["FeedbackTiming"];
             /**
@@ -893,23 +906,44 @@ export interface components {
              * @description Required when feedback comes after a reflection interval, and only then.
              */
             reflection_interval_hours?: number | null;
-            /** Mentor Prepares */
+            /**
+             * Mentor Prepares
+             * @description At least 1 characters besides surrounding spaces
+             */
             mentor_prepares: string;
-            /** Mentee Prepares */
+            /**
+             * Mentee Prepares
+             * @description At least 1 characters besides surrounding spaces
+             */
             mentee_prepares: string;
             record_keeper: components["schemas"]["RecordKeeper"];
-            /** Agenda Setting */
+            /**
+             * Agenda Setting
+             * @description At least 1 characters besides surrounding spaces
+             */
             agenda_setting: string;
-            /** Feedback Approach */
+            /**
+             * Feedback Approach
+             * @description At least 1 characters besides surrounding spaces
+             */
             feedback_approach: string;
-            /** Wellbeing Frequency */
+            /**
+             * Wellbeing Frequency
+             * @description At least 1 characters besides surrounding spaces
+             */
             wellbeing_frequency: string;
-            /** Concern Route */
+            /**
+             * Concern Route
+             * @description At least 1 characters besides surrounding spaces
+             */
             concern_route: string;
         };
         /** ApiClientCreate */
         ApiClientCreate: {
-            /** Name */
+            /**
+             * Name
+             * @description At least 1 characters besides surrounding spaces
+             */
             name: string;
             /** Scopes */
             scopes: ("observations:read" | "org:read")[];
@@ -1205,7 +1239,10 @@ export interface components {
         };
         /** MeetingCancel */
         MeetingCancel: {
-            /** Reason */
+            /**
+             * Reason
+             * @description At least 3 characters besides surrounding spaces
+             */
             reason: string;
             /** @description moved: a new time in the same school week; lost: it will not happen and counts against the entitlement */
             outcome: components["schemas"]["CancelOutcome"];
@@ -1664,7 +1701,10 @@ export interface components {
              * @example 2026-09-01
              */
             ends_on: string;
-            /** Reason */
+            /**
+             * Reason
+             * @description At least 3 characters besides surrounding spaces
+             */
             reason: string;
         };
         /**
@@ -1876,7 +1916,10 @@ export interface components {
         };
         /** SchoolCreate */
         SchoolCreate: {
-            /** Name */
+            /**
+             * Name
+             * @description At least 1 characters besides surrounding spaces
+             */
             name: string;
             /**
              * Urn
@@ -1920,7 +1963,10 @@ export interface components {
         };
         /** SchoolUpdate */
         SchoolUpdate: {
-            /** Name */
+            /**
+             * Name
+             * @description At least 1 characters besides surrounding spaces
+             */
             name?: string;
             /**
              * Urn
@@ -1954,7 +2000,10 @@ export interface components {
              * @default 60
              */
             duration_minutes: number;
-            /** Location */
+            /**
+             * Location
+             * @description At least 1 characters besides surrounding spaces
+             */
             location: string;
             /**
              * Starts On
@@ -2022,7 +2071,10 @@ export interface components {
         /** TermDateCreate */
         TermDateCreate: {
             kind: components["schemas"]["TermKind"];
-            /** Name */
+            /**
+             * Name
+             * @description At least 1 characters besides surrounding spaces
+             */
             name: string;
             /**
              * Starts On
@@ -2068,7 +2120,10 @@ export interface components {
         /** TermDateUpdate */
         TermDateUpdate: {
             kind?: components["schemas"]["TermKind"];
-            /** Name */
+            /**
+             * Name
+             * @description At least 1 characters besides surrounding spaces
+             */
             name?: string;
             /**
              * Starts On
@@ -2146,7 +2201,10 @@ export interface components {
         };
         /** TrustUpdate */
         TrustUpdate: {
-            /** Name */
+            /**
+             * Name
+             * @description At least 1 characters besides surrounding spaces
+             */
             name: string;
         };
         /** UserCreate */
@@ -2156,7 +2214,10 @@ export interface components {
              * Format: email
              */
             email: string;
-            /** Full Name */
+            /**
+             * Full Name
+             * @description At least 1 characters besides surrounding spaces
+             */
             full_name: string;
             /** Trn */
             trn?: string | null;
@@ -2213,7 +2274,10 @@ export interface components {
              * Format: email
              */
             email?: string;
-            /** Full Name */
+            /**
+             * Full Name
+             * @description At least 1 characters besides surrounding spaces
+             */
             full_name?: string;
             /** Trn */
             trn?: string | null;
