@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
@@ -108,7 +108,9 @@ class RowProblem(BaseModel):
 class ImportProblem(Problem):
     """422 when a commit meets bad rows: nothing was written."""
 
-    import_errors: list[RowProblem]
+    import_errors: list[RowProblem] | None = Field(
+        default=None, description="Every bad row; absent when the request itself is invalid"
+    )
 
 
 class ImportReport(BaseModel):

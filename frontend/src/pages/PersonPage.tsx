@@ -146,9 +146,11 @@ function Person({ user, schools, onChange }: { user: User; schools: School[]; on
         </dl>
         {manage && (
           <div className="button-row">
-            <Button variant="secondary" onClick={() => setDialog("reset")} disabled={busy || !user.active}>
-              Reset password
-            </Button>
+            {!isSelf && (
+              <Button variant="secondary" onClick={() => setDialog("reset")} disabled={busy || !user.active}>
+                Reset password
+              </Button>
+            )}
             {user.active ? (
               !isSelf && (
                 <Button variant="danger" onClick={() => setDialog("deactivate")} disabled={busy}>
