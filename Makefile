@@ -1,5 +1,5 @@
 # The two commands a newcomer needs: `make run` and `make test`. Both are safe to repeat.
-.PHONY: run test install build migrate seed serve openapi lint bench bench-api
+.PHONY: run test install build migrate seed serve openapi contract lint bench bench-api
 
 run: install build seed serve
 
@@ -25,6 +25,10 @@ serve:
 openapi: install
 	.venv/bin/mentorhub export-openapi
 	cd frontend && npm run generate
+
+# The API against its OpenAPI description: schemathesis on a live server, once per role.
+contract: install
+	scripts/api-contract.sh
 
 lint: install
 	.venv/bin/ruff check api tests migrations benchmarks

@@ -1,6 +1,7 @@
 """create_app(): routers, middleware, error handlers and the single-page app's files."""
 
 from pathlib import Path
+from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
@@ -19,7 +20,7 @@ from api.core.middleware import (
     RequestContextMiddleware,
     SecurityHeadersMiddleware,
 )
-from api.core.problems import install_problem_handlers
+from api.core.problems import document_problems, install_problem_handlers
 from api.domains import register_domains
 from api.health.router import router as health_router
 from api.integrations.router import router as integrations_router
@@ -49,15 +50,16 @@ def api_router() -> APIRouter:
     return router
 
 
+# Every method, so that any method a path lacks reaches the handler below; otherwise routing
+# answers 405 itself, naming only the methods of the first route that matched the path.
+ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"]
+
+
 def add_unknown_api_path_handler(app: FastAPI) -> None:
     """Unknown /api paths answer a 404 problem (or 405 when only the method is wrong) instead
     of falling through to the app's index.html."""
 
-    @app.api_route(
-        API_PREFIX + "/{path:path}",
-        methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
-        include_in_schema=False,
-    )
+    @app.api_route(API_PREFIX + "/{path:path}", methods=ALL_METHODS, include_in_schema=False)
     def unknown_api_path(path: str, request: Request) -> None:
         allowed = _methods_for_path(app, request.url.path)
         if allowed:
@@ -95,6 +97,18 @@ def mount_frontend(app: FastAPI, dist: Path) -> None:
         return FileResponse(index, headers={"Cache-Control": "no-cache"})
 
 
+def install_openapi(app: FastAPI) -> None:
+    """The OpenAPI description, built once, with every problem documented as it is sent."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = document_problems(build())
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(settings.log_level)
@@ -112,6 +126,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_url="/api/v1/openapi.json",
     )
     install_problem_handlers(app)
+    install_openapi(app)
     app.include_router(health_router)
     app.include_router(api_router())
     add_unknown_api_path_handler(app)

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every test: lint, Python on SQLite and on PostgreSQL, front-end unit tests, browser tests.
+# Every test: lint, Python on SQLite and on PostgreSQL, the API contract (schemathesis against a
+# live server), front-end unit tests, browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +18,9 @@ echo "== Python tests on SQLite"
 
 echo "== Python tests on PostgreSQL"
 MENTORHUB_TEST_DATABASE_URL="$PG_URL" MENTORHUB_REQUIRE_POSTGRES=1 .venv/bin/pytest
+
+echo "== API contract (schemathesis)"
+scripts/api-contract.sh
 
 if [ -f frontend/package.json ]; then
   scripts/build-frontend.sh

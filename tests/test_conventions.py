@@ -30,6 +30,22 @@ def test_unknown_paths_and_methods_are_problems(client, world):
     assert bad_id.status_code == 422 and bad_id.json()["errors"][0]["field"] == "school_id"
 
 
+def test_every_unsupported_method_lists_all_the_methods_of_its_path(client, world):
+    headers = world.headers("admin")
+    cases = [
+        ("OPTIONS", f"/api/v1/schools/{world.school.id}", "GET, PATCH"),
+        ("OPTIONS", f"/api/v1/trusts/{world.trust.id}", "GET, PATCH"),
+        ("OPTIONS", f"/api/v1/users/{world.people['mentor'].id}", "GET, PATCH"),
+        ("OPTIONS", "/api/v1/me/calendar-feed", "DELETE, GET, POST"),
+        ("TRACE", "/api/v1/me/calendar-feed", "DELETE, GET, POST"),
+        ("HEAD", "/api/v1/schools", "GET, POST"),
+    ]
+    for method, path, allowed in cases:
+        response = client.request(method, path, headers=headers)
+        assert response.status_code == 405, (method, path)
+        assert response.headers["allow"] == allowed, (method, path)
+
+
 def test_unknown_fields_are_refused(client, world):
     response = client.patch(
         f"/api/v1/schools/{world.school.id}",
@@ -50,6 +66,60 @@ def test_malformed_json_is_a_problem(client, world):
     )
     assert response.status_code == 422
     assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_a_body_that_is_not_json_is_checked_after_sign_in_and_scope_and_says_where(client, world):
+    json_type = {"content-type": "application/json"}
+    for body in (b'{"name": "Hillcrest" "urn": 1}', b"\x0f\xff\xfe"):
+        anonymous = client.post("/api/v1/schools", headers=json_type, content=body)
+        assert anonymous.status_code == 401
+        no_scope = client.post(
+            "/api/v1/schools", headers=world.headers("mentor") | json_type, content=body
+        )
+        assert no_scope.status_code == 403
+    not_json = client.post(
+        "/api/v1/schools",
+        headers=world.headers("admin") | json_type,
+        content=b'{"name": "Hillcrest" "urn": 1}',
+    )
+    assert not_json.status_code == 422
+    assert not_json.json()["errors"] == [
+        {
+            "field": "body",
+            "detail": "not valid JSON: Expecting ',' delimiter at line 1, column 22 (character 21)",
+            "type": "json_invalid",
+        }
+    ]
+    not_text = client.post(
+        "/api/v1/schools", headers=world.headers("admin") | json_type, content=b"\x0f\xff\xfe"
+    )
+    assert not_text.status_code == 422
+    assert not_text.json()["errors"][0]["field"] == "body"
+    assert not_text.json()["errors"][0]["detail"] == "not UTF-8 text: byte 0xff at position 1"
+    optional_body = client.post(
+        "/api/v1/auth/logout", headers=world.headers("mentor") | json_type, content=b"[1,"
+    )
+    assert optional_body.status_code == 422
+    assert [e["field"] for e in optional_body.json()["errors"]] == ["body"]
+
+
+def test_every_api_route_reads_its_body_after_sign_in_and_scope(app):
+    from api.core.routing import BodyAfterAuthRoute
+    from api.main import api_routes
+
+    for context in api_routes(app):
+        assert isinstance(context.original_route, BodyAfterAuthRoute), context.path
+
+
+def test_dates_are_text_in_the_years_the_schema_declares(client, world):
+    url = f"/api/v1/schools/{world.school.id}/term-dates"
+    body = {"kind": "closure", "name": "Inset day", "ends_on": "2026-10-02"}
+    for refused in (20261002, "2026-10-02T00:00:00", "1999-10-02"):
+        response = client.post(
+            url, headers=world.headers("admin"), json=body | {"starts_on": refused}
+        )
+        assert response.status_code == 422, refused
+        assert response.json()["errors"][0]["field"] == "starts_on"
 
 
 def test_oversized_bodies_get_413_with_or_without_content_length(client, world):

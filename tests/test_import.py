@@ -129,6 +129,18 @@ def test_missing_or_unknown_columns_and_bad_encoding(client, world):
     assert latin1.status_code == 422
 
 
+def test_a_request_without_a_file_is_invalid_even_as_a_dry_run(client, world):
+    for dry_run in (True, False):
+        response = _post(client, world, "", dry_run=dry_run)
+        assert response.status_code == 422
+        assert response.headers["content-type"] == "application/problem+json"
+        assert response.json()["errors"] == [
+            {"field": "body", "detail": "Send the CSV file as the request body", "type": "missing"}
+        ]
+    unauthorised = client.post(f"/api/v1/schools/{world.school.id}/imports?dry_run=true")
+    assert unauthorised.status_code == 401
+
+
 def test_command_line_import_with_progress(client, world, session, tmp_path, capsys):
     path = tmp_path / "people.csv"
     path.write_text(GOOD)

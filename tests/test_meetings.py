@@ -66,6 +66,26 @@ def test_every_clashing_occurrence_is_listed_and_nothing_is_saved(client, world,
     assert free.status_code == 201
 
 
+def test_a_slot_starts_at_a_wall_clock_time_at_the_school_written_without_an_offset(client, world):
+    url = f"/api/v1/pairings/{world.pairing.id}/slots?dry_run=true"
+    body = {
+        "weekday": 1,
+        "location": "Room 1",
+        "starts_on": "2026-09-01",
+        "ends_on": "2026-09-30",
+    }
+    for refused in ("16:30Z", "16:30+01:00", 59400, "4:30pm"):
+        response = client.post(
+            url, headers=world.headers("mentor"), json=body | {"start_time": refused}
+        )
+        assert response.status_code == 422, refused
+        assert response.json()["errors"][0]["field"] == "start_time"
+    accepted = client.post(
+        url, headers=world.headers("mentor"), json=body | {"start_time": "16:30"}
+    )
+    assert accepted.status_code == 200
+
+
 def test_the_mentees_other_commitments_count_too(client, world, session):
     pairing_id = fresh_pairing(client, world)
     assert weekly_slot(client, world, pairing_id).status_code == 201

@@ -17,8 +17,11 @@ def test_lists_are_scoped_and_paginated(client, world):
 
     page = client.get("/api/v1/schools?limit=1&offset=1", headers=world.headers("admin")).json()
     assert page["total"] == 2 and len(page["items"]) == 1 and page["offset"] == 1
-    capped = client.get("/api/v1/schools?limit=100000", headers=world.headers("admin")).json()
-    assert capped["limit"] == 200
+    largest = client.get("/api/v1/schools?limit=200", headers=world.headers("admin")).json()
+    assert largest["limit"] == 200
+    too_many = client.get("/api/v1/schools?limit=201", headers=world.headers("admin"))
+    assert too_many.status_code == 422
+    assert too_many.json()["errors"][0]["field"] == "limit"
     assert client.get("/api/v1/schools?limit=0", headers=world.headers("admin")).status_code == 422
 
 
@@ -292,6 +295,32 @@ def test_reset_password_forces_a_change(client, world, session):
         ).status_code
         == 200
     )
+
+
+def test_nobody_resets_their_own_password_past_the_current_password_check(client, world, session):
+    # A stolen access token must not be enough to take the account over with a new password.
+    for who in ("admin", "lead"):
+        me = world.people[who]
+        own = client.post(f"/api/v1/users/{me.id}/reset-password", headers=world.headers(who))
+        assert own.status_code == 409
+        assert "/api/v1/auth/password" in own.json()["detail"]
+        refresh(session)
+        assert session.get(User, me.id).must_change_password is False
+        assert client.get("/api/v1/me", headers=world.headers(who)).status_code == 200
+
+
+def test_a_demo_person_saves_back_unchanged(client, world):
+    # The demo's addresses are under .test, the name reserved for testing.
+    person = world.people["spare_mentor"]
+    body = {"email": "sarah.evans@demo.mentorhub.test", "full_name": person.full_name}
+    saved = client.patch(f"/api/v1/users/{person.id}", headers=world.headers("admin"), json=body)
+    assert saved.status_code == 200
+    again = client.patch(f"/api/v1/users/{person.id}", headers=world.headers("admin"), json=body)
+    assert again.status_code == 200 and again.json()["email"] == body["email"]
+    invalid = client.patch(
+        f"/api/v1/users/{person.id}", headers=world.headers("admin"), json={"email": "a@b@c.org"}
+    )
+    assert invalid.status_code == 422
 
 
 def test_roles_are_added_once_and_removed(client, world):

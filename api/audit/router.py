@@ -10,10 +10,11 @@ from api.audit.schemas import AuditEventPublic
 from api.auth.principals import principal_with
 from api.core.pagination import Page, PageQuery, paginate
 from api.core.problems import Problem
+from api.core.routing import BodyAfterAuthRoute
 from api.core.schemas import Timestamp
 from api.db import SessionDep
 
-router = APIRouter(tags=["audit"])
+router = APIRouter(tags=["audit"], route_class=BodyAfterAuthRoute)
 AuditReader = principal_with("audit:read")
 
 

@@ -20,9 +20,10 @@ from api.auth.schemas import (
 )
 from api.config import get_settings
 from api.core.problems import PROBLEM_TYPE_BASE, Problem
+from api.core.routing import BodyAfterAuthRoute
 from api.db import SessionDep
 
-router = APIRouter(tags=["auth"])
+router = APIRouter(tags=["auth"], route_class=BodyAfterAuthRoute)
 
 REFRESH_COOKIE = "mentorhub_refresh"
 REFRESH_COOKIE_PATH = "/api/v1/auth"

@@ -6,9 +6,10 @@ from api.auth.principals import CurrentPerson
 from api.calendar import service
 from api.calendar.schemas import FeedCreated, FeedStatus
 from api.core.problems import Problem, error_responses
+from api.core.routing import BodyAfterAuthRoute
 from api.db import SessionDep, WriteSessionDep
 
-router = APIRouter(tags=["calendar"])
+router = APIRouter(tags=["calendar"], route_class=BodyAfterAuthRoute)
 _ERRORS = error_responses(401, 403, e403="Integration clients have no calendar")
 
 
@@ -63,7 +64,10 @@ def revoke_calendar_feed(session: SessionDep, principal: CurrentPerson) -> Respo
     summary="A person's calendar (RFC 5545); the secret in the address is the credential",
     response_class=Response,
     responses={
-        200: {"content": {"text/calendar": {}}},
+        200: {
+            "description": "The calendar",
+            "content": {"text/calendar": {"schema": {"type": "string"}}},
+        },
         404: {"model": Problem, "description": "Unknown or revoked link"},
     },
 )

@@ -12,6 +12,8 @@ from sqlmodel.sql.expression import SelectOfScalar
 from api.config import get_settings
 
 DEFAULT_PAGE_SIZE = 50
+# Declared in the OpenAPI description, so a larger page is refused (422), never cut short.
+MAX_PAGE_SIZE = get_settings().max_page_size
 T = TypeVar("T")
 
 
@@ -22,11 +24,11 @@ class PageParams(BaseModel):
 
 def page_params(
     limit: Annotated[
-        int, Query(ge=1, description="Items per page; at most MENTORHUB_MAX_PAGE_SIZE (200).")
+        int, Query(ge=1, le=MAX_PAGE_SIZE, description="Items per page; a larger page is refused.")
     ] = DEFAULT_PAGE_SIZE,
     offset: Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip.")] = 0,
 ) -> PageParams:
-    return PageParams(limit=min(limit, get_settings().max_page_size), offset=offset)
+    return PageParams(limit=limit, offset=offset)
 
 
 PageQuery = Annotated[PageParams, Depends(page_params)]

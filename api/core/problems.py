@@ -10,6 +10,8 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy.exc import IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.core.routing import UNREADABLE_BODY
+
 logger = logging.getLogger("mentorhub.errors")
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -139,11 +141,22 @@ def _field_name(loc: tuple[Any, ...]) -> str:
     return ".".join(parts) or str(loc[0] if loc else "request")
 
 
-def validation_problems(exc: RequestValidationError) -> list[FieldProblem]:
-    return [
-        FieldProblem(field=_field_name(tuple(e.get("loc", ()))), detail=e["msg"], type=e["type"])
-        for e in exc.errors()
-    ]
+def validation_problems(
+    exc: RequestValidationError, unreadable_body: str | None = None
+) -> list[FieldProblem]:
+    """One problem per field; when the body could not be read at all, one for the body in
+    place of the ways its raw bytes failed to be a body."""
+    problems = []
+    if unreadable_body:
+        problems.append(FieldProblem(field="body", detail=unreadable_body, type="json_invalid"))
+    for error in exc.errors():
+        loc = tuple(error.get("loc", ()))
+        if unreadable_body and loc[:1] == ("body",):
+            continue
+        problems.append(
+            FieldProblem(field=_field_name(loc), detail=error["msg"], type=error["type"])
+        )
+    return problems
 
 
 def install_problem_handlers(app: FastAPI) -> None:
@@ -162,7 +175,7 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def on_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = validation_problems(exc)
+        errors = validation_problems(exc, request.scope.get(UNREADABLE_BODY))
         summary = "; ".join(f"{e.field}: {e.detail}" for e in errors[:5])
         return problem_response(
             422, slug="validation", detail=summary, errors=errors, instance=request.url.path
@@ -230,7 +243,7 @@ _ERROR_DESCRIPTIONS = {
 
 def error_responses(*statuses: int, **descriptions: str) -> dict[int | str, dict[str, Any]]:
     """OpenAPI `responses` for the problems a route can answer; `descriptions` override the
-    default text, keyed like `e409="..."`."""
+    default text, keyed like `e409="..."`. `document_problems` gives them their media type."""
     return {
         status: {
             "model": Problem,
@@ -242,3 +255,39 @@ def error_responses(*statuses: int, **descriptions: str) -> dict[int | str, dict
 
 READ_ERRORS = error_responses(401, 403, 404)
 WRITE_ERRORS = error_responses(401, 403, 404, 409, 422)
+
+
+def _problem_schema_names() -> set[str]:
+    """Problem and every model that extends it (a clash, an import's bad rows, ...)."""
+    names, pending = set(), [Problem]
+    while pending:
+        model = pending.pop()
+        names.add(model.__name__)
+        pending.extend(model.__subclasses__())
+    return names
+
+
+def _schema_name(response: dict[str, Any]) -> str:
+    refs = [m.get("schema", {}).get("$ref", "") for m in response.get("content", {}).values()]
+    return next((ref.rsplit("/", 1)[-1] for ref in refs if ref), "")
+
+
+def document_problems(spec: dict[str, Any]) -> dict[str, Any]:
+    """Says in the OpenAPI description what the handlers above send: FastAPI files an error
+    model under the route's own media type (JSON, CSV, ...) and documents its automatic 422
+    with a schema we never send; every problem is `application/problem+json`."""
+    problems = _problem_schema_names()
+    for path_item in spec.get("paths", {}).values():
+        for operation in path_item.values():
+            for status, response in operation.get("responses", {}).items():
+                name = _schema_name(response) if status[0] in "45" else ""
+                if name == "HTTPValidationError":
+                    name = "Problem"
+                    response["description"] = _ERROR_DESCRIPTIONS[422]
+                if name in problems:  # not the token endpoint's RFC 6749 errors: plain JSON
+                    schema = {"$ref": f"#/components/schemas/{name}"}
+                    response["content"] = {PROBLEM_MEDIA_TYPE: {"schema": schema}}
+    schemas = spec.get("components", {}).get("schemas", {})
+    for unused in ("HTTPValidationError", "ValidationError"):
+        schemas.pop(unused, None)
+    return spec

@@ -1,25 +1,134 @@
-"""Input types shared by every domain: dates and times within a range the calendar can hold."""
+"""Input types shared by every domain: dates, times and timestamps within a range the calendar
+can hold, described in the OpenAPI schema exactly as they are checked.
 
-from datetime import date, datetime
-from typing import Annotated
+Each is text matching one regular expression, which the schema states as its `pattern` and the
+server checks before parsing: the parser alone would also take numbers (seconds) and spellings
+the schema does not allow. The patterns carry the year ranges and every month's length (leap
+years included), so a value matches exactly when the server takes it; a `format` beside them
+would say no more, and makes test-data generators discard most of what they draw.
+"""
 
-from pydantic import AfterValidator, AwareDatetime
+import re
+from datetime import date, time
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field, WithJsonSchema
 
 EARLIEST_YEAR, LATEST_YEAR = 2000, 2100
+EARLIEST_TIMESTAMP_YEAR, LATEST_TIMESTAMP_YEAR = 1900, 2200
+
+_MONTH_DAY = (
+    "((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])"
+    "|(0[469]|11)-(0[1-9]|[12][0-9]|30)"
+    "|02-(0[1-9]|1[0-9]|2[0-8]))"
+)
+# Years 2000 to 2100; 29 February in 2000, 2004, ..., 2096 (2100 is not a leap year).
+SCHOOL_DATE = f"((20[0-9]{{2}}|2100)-{_MONTH_DAY}|20([02468][048]|[13579][26])-02-29)"
+# Years 1900 to 2200; leap years as the Gregorian calendar has them (not 1900, 2100 or 2200).
+_TIMESTAMP_DATE = (
+    f"((19[0-9]{{2}}|2[01][0-9]{{2}}|2200)-{_MONTH_DAY}"
+    "|(19|21)(0[48]|[2468][048]|[13579][26])-02-29"
+    "|20([02468][048]|[13579][26])-02-29)"
+)
+TIMESTAMP = (
+    f"{_TIMESTAMP_DATE}[Tt]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{{1,6}})?"
+    "([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])"
+)
+# A time of day at the school, with no offset: JSON Schema's `format: time` requires one.
+WALL_CLOCK = "([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,6})?)?"
 
 
-def _sensible_date(value: date) -> date:
-    if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
-        raise ValueError(f"must fall between {EARLIEST_YEAR} and {LATEST_YEAR}")
+def _text(pattern: str, description: str, example: str) -> tuple[BeforeValidator, WithJsonSchema]:
+    compiled = re.compile(pattern)
+
+    def check(value: Any) -> Any:
+        if isinstance(value, str) and not compiled.fullmatch(value):
+            raise ValueError(f"must be {description}, written like {example}")
+        if isinstance(value, int | float):
+            raise ValueError(f"must be text written like {example}")
+        return value
+
+    schema = {
+        "type": "string",
+        "pattern": f"^{pattern}$",
+        "description": f"{description[0].upper()}{description[1:]}, e.g. {example}",
+        "examples": [example],
+    }
+    return BeforeValidator(check), WithJsonSchema(schema)
+
+
+SchoolDate = Annotated[
+    date, *_text(SCHOOL_DATE, f"a date from {EARLIEST_YEAR} to {LATEST_YEAR}", "2026-09-01")
+]
+Timestamp = Annotated[
+    AwareDatetime,
+    *_text(
+        TIMESTAMP,
+        "a time with its offset (Z or +01:00), from the year "
+        f"{EARLIEST_TIMESTAMP_YEAR} to {LATEST_TIMESTAMP_YEAR}",
+        "2026-09-01T15:30:00+01:00",
+    ),
+]
+WallClockTime = Annotated[
+    time, *_text(WALL_CLOCK, "a wall-clock time at the school, without an offset", "15:30")
+]
+
+
+# What JSON Schema's regular expressions (ECMAScript) call white space; Python's own idea of it
+# differs a little, so the server strips exactly these and the schema's patterns name them.
+SPACES = (
+    "\t\n\v\f\r \u00a0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + ("\u2028\u2029\u202f\u205f\u3000\ufeff")
+)
+_NOT_SPACE = f"[^{SPACES}]"
+
+
+def _strip(value: str) -> str:
+    return value.strip(SPACES)
+
+
+def free_text(minimum: int, maximum: int) -> Any:
+    """Free text of at most `maximum` characters as sent, and at least `minimum` once the
+    spaces around it are stripped (which the server then does)."""
+    if minimum == 0:
+        pattern = None
+    elif minimum == 1:
+        pattern = _NOT_SPACE
+    else:
+        pattern = f"{_NOT_SPACE}[\\s\\S]{{{minimum - 2},}}{_NOT_SPACE}"
+    description = f"At least {minimum} characters besides surrounding spaces" if minimum else None
+    return Annotated[
+        str,
+        Field(max_length=maximum, pattern=pattern, description=description),
+        AfterValidator(_strip),
+    ]
+
+
+def _a_number(value: Any) -> Any:
+    # JSON Schema's integer takes 3.0 but not "3" or true; the parser alone takes all three.
+    if isinstance(value, str | bool):
+        raise ValueError("must be a whole number, not text or true/false")
     return value
 
 
-def _sensible_datetime(value: datetime) -> datetime:
-    # Checked before any conversion to UTC, which overflows at the ends of the calendar.
-    if not 1900 <= value.year <= 2200:
-        raise ValueError("must fall between the years 1900 and 2200")
-    return value
+def whole_number(minimum: int, maximum: int) -> Any:
+    """A whole number in a range: the range first, so that it shows in the schema."""
+    return Annotated[int, Field(ge=minimum, le=maximum), BeforeValidator(_a_number)]
 
 
-SchoolDate = Annotated[date, AfterValidator(_sensible_date)]
-Timestamp = Annotated[AwareDatetime, AfterValidator(_sensible_datetime)]
+def required(name: str) -> dict[str, Any]:
+    """JSON Schema: `name` is given, and not null."""
+    return {"required": [name], "properties": {name: {"not": {"type": "null"}}}}
+
+
+def null(name: str) -> dict[str, Any]:
+    """JSON Schema: `name` is left out, or null."""
+    return {"properties": {name: {"type": "null"}}}
+
+
+def when(field: str, value: str, then: dict[str, Any], otherwise: dict[str, Any]) -> dict[str, Any]:
+    """JSON Schema for a model validator's rule that one field decides whether another is
+    needed, for a model's `json_schema_extra`."""
+    condition = {"required": [field], "properties": {field: {"const": value}}}
+    return {"if": condition, "then": then, "else": otherwise}

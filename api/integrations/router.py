@@ -7,11 +7,12 @@ from fastapi import APIRouter, status
 from api.auth.principals import principal_with
 from api.core.pagination import Page, PageQuery, paginate
 from api.core.problems import WRITE_ERRORS
+from api.core.routing import BodyAfterAuthRoute
 from api.db import SessionDep
 from api.integrations import service
 from api.integrations.schemas import ApiClientCreate, ApiClientCreated, ApiClientPublic
 
-router = APIRouter(tags=["integration clients"])
+router = APIRouter(tags=["integration clients"], route_class=BodyAfterAuthRoute)
 ClientManager = principal_with("clients:manage")
 
 

@@ -2,18 +2,21 @@
 
 import uuid
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, field_validator
 
 from api.auth.scopes import CLIENT_SCOPES
-from api.core.schemas import Timestamp
+from api.core.schemas import Timestamp, free_text
 from api.org.schemas import Input
 
 
 class ApiClientCreate(Input):
-    name: Annotated[str, Field(min_length=1, max_length=200)]
-    scopes: Annotated[list[str], Field(min_length=1, max_length=10)]
+    name: free_text(1, 200)
+    scopes: Annotated[
+        list[Literal[tuple(sorted(CLIENT_SCOPES))]],  # type: ignore[valid-type]
+        Field(min_length=1, max_length=10),
+    ]
     school_ids: Annotated[list[uuid.UUID], Field(min_length=1, max_length=200)]
     expires_at: Timestamp | None = Field(default=None, description="With a time zone offset.")
 

@@ -9,6 +9,7 @@ from fastapi.responses import JSONResponse
 from api.auth.principals import principal_with
 from api.core.pagination import Page, PageQuery, paginate
 from api.core.problems import WRITE_ERRORS
+from api.core.routing import BodyAfterAuthRoute
 from api.core.schemas import Timestamp
 from api.db import SessionDep
 from api.meetings import records, service, slots
@@ -32,7 +33,7 @@ from api.meetings.schemas import (
     SortOrder,
 )
 
-router = APIRouter(tags=["meetings"])
+router = APIRouter(tags=["meetings"], route_class=BodyAfterAuthRoute)
 MentoringReader = principal_with("mentoring:read")
 MeetingWriter = principal_with("meetings:write")
 CLASH_ERROR = {

@@ -1,14 +1,23 @@
 """Request and response bodies for slots, meetings, records and agendas."""
 
 import uuid
-from datetime import date, datetime, time
+from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 
 from api.core.problems import Problem
-from api.core.schemas import SchoolDate, Timestamp
+from api.core.schemas import (
+    SchoolDate,
+    Timestamp,
+    WallClockTime,
+    free_text,
+    null,
+    required,
+    when,
+    whole_number,
+)
 from api.meetings.models import MeetingStatus
 from api.mentoring.schemas import PersonRef
 from api.org.schemas import Input
@@ -17,10 +26,10 @@ MAX_SLOT_DAYS = 731  # an ECT's two-year induction
 
 
 class SlotCreate(Input):
-    weekday: int = Field(ge=0, le=4, description="0 is Monday, 4 is Friday")
-    start_time: time = Field(description="Wall-clock time at the school, e.g. 15:30")
-    duration_minutes: int = Field(default=60, ge=15, le=240)
-    location: Annotated[str, Field(min_length=1, max_length=200)]
+    weekday: whole_number(0, 4) = Field(description="0 is Monday, 4 is Friday")
+    start_time: WallClockTime
+    duration_minutes: whole_number(15, 240) = 60
+    location: free_text(1, 200)
     starts_on: SchoolDate
     ends_on: SchoolDate
 
@@ -37,7 +46,7 @@ class SlotPublic(BaseModel):
     id: uuid.UUID
     pairing_id: uuid.UUID
     weekday: int
-    start_time: time
+    start_time: WallClockTime
     duration_minutes: int
     location: str
     starts_on: SchoolDate
@@ -111,13 +120,18 @@ class CancelScope(StrEnum):
 
 
 class MeetingCancel(Input):
-    reason: Annotated[str, Field(min_length=3, max_length=500)]
+    model_config = ConfigDict(
+        json_schema_extra=when("outcome", "moved", required("new_starts_at"), null("new_starts_at"))
+    )
+
+    reason: free_text(3, 500)
     outcome: CancelOutcome = Field(
         description="moved: a new time in the same school week; lost: it will not happen and "
         "counts against the entitlement"
     )
     new_starts_at: Timestamp | None = Field(
-        default=None, description="Required when moved: the new start of this meeting"
+        default=None,
+        description="Required when moved, and only then: the new start of this meeting",
     )
     scope: CancelScope = Field(
         default=CancelScope.this,
@@ -151,9 +165,9 @@ class ActionWrite(Input):
         description="An existing action of this meeting, to keep it (and its "
         "done mark) while changing its text",
     )
-    text: Annotated[str, Field(min_length=1, max_length=500)]
-    owner: Annotated[str, Field(pattern="^(mentor|mentee)$")]
-    due_on: date | None = None
+    text: free_text(1, 500)
+    owner: Literal["mentor", "mentee"]
+    due_on: SchoolDate | None = None
 
 
 class ActionPublic(BaseModel):
@@ -167,21 +181,15 @@ class ActionPublic(BaseModel):
 
 
 class ActionUpdate(Input):
-    done: bool
+    done: StrictBool
 
 
 class RecordWrite(Input):
-    status: Annotated[MeetingStatus, Field(description="held or missed")]
-    notes: Annotated[str, Field(max_length=20000)] = ""
-    targets_reviewed: Annotated[str, Field(max_length=5000)] = ""
-    wellbeing_discussed: bool = False
+    status: Literal[MeetingStatus.held, MeetingStatus.missed]
+    notes: free_text(0, 20000) = ""
+    targets_reviewed: free_text(0, 5000) = ""
+    wellbeing_discussed: StrictBool = False
     actions: Annotated[list[ActionWrite], Field(max_length=30)] = []
-
-    @model_validator(mode="after")
-    def held_or_missed(self):  # type: ignore[no-untyped-def]
-        if self.status not in (MeetingStatus.held, MeetingStatus.missed):
-            raise ValueError("status must be held or missed")
-        return self
 
 
 class RecordPublic(BaseModel):
@@ -195,7 +203,7 @@ class RecordPublic(BaseModel):
 
 
 class AgendaItemCreate(Input):
-    text: Annotated[str, Field(min_length=1, max_length=500)]
+    text: free_text(1, 500)
 
 
 class AgendaItemPublic(BaseModel):
@@ -234,4 +242,7 @@ class MeetingDetail(MeetingPublic):
 class ClashProblem(Problem):
     """409 when a slot or a move clashes: every clashing occurrence."""
 
-    clashes: list[ClashPublic]
+    clashes: list[ClashPublic] | None = Field(
+        default=None,
+        description="Every clashing occurrence; absent when the meeting is not scheduled",
+    )

@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Callable
 from datetime import date
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy import insert
 from sqlmodel import Session
 
@@ -100,7 +100,9 @@ MAX_LENGTHS = {
 class ImportProblem(Problem):
     """422 when a commit meets bad rows: nothing was written."""
 
-    import_errors: list[RowProblem]
+    import_errors: list[RowProblem] | None = Field(
+        default=None, description="Every bad row; absent when the request itself is invalid"
+    )
 
 
 class ImportReport(BaseModel):

@@ -1,16 +1,16 @@
 """HTTP for mentor and mentee profiles, pairings and mentoring agreements."""
 
 import uuid
-from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, status
-from fastapi.responses import PlainTextResponse
+from fastapi import APIRouter, Query, Request, Response, status
 from starlette.concurrency import run_in_threadpool
 
 from api.auth.principals import principal_with
 from api.core.pagination import Page, PageQuery, paginate
-from api.core.problems import WRITE_ERRORS, Unprocessable
+from api.core.problems import WRITE_ERRORS, FieldProblem, Unprocessable
+from api.core.routing import BodyAfterAuthRoute
+from api.core.schemas import SchoolDate
 from api.db import SessionDep
 from api.mentoring import agreements, importing, service
 from api.mentoring.models import MenteeProfile, MentorProfile, PairingKind
@@ -29,7 +29,7 @@ from api.mentoring.schemas import (
     PairingPublic,
 )
 
-router = APIRouter()
+router = APIRouter(route_class=BodyAfterAuthRoute)
 PeopleReader = principal_with("users:read")
 MentoringReader = principal_with("mentoring:read")
 MentoringWriter = principal_with("mentoring:write")
@@ -143,7 +143,7 @@ def list_pairings(
     school_id: uuid.UUID | None = None,
     person_id: uuid.UUID | None = None,
     kind: PairingKind | None = None,
-    active_on: date | None = None,
+    active_on: SchoolDate | None = None,
 ) -> Page[PairingPublic]:
     query = service.pairings_query(
         session,
@@ -257,11 +257,17 @@ def agree(
     tags=["imports"],
     operation_id="import_template",
     summary="The CSV template for bulk onboarding, with two example rows",
-    response_class=PlainTextResponse,
-    responses={**WRITE_ERRORS, 200: {"content": {"text/csv": {}}}},
+    response_class=Response,
+    responses={
+        **WRITE_ERRORS,
+        200: {
+            "description": "The template",
+            "content": {"text/csv": {"schema": {"type": "string"}}},
+        },
+    },
 )
-def import_template(principal: MentoringWriter) -> PlainTextResponse:
-    return PlainTextResponse(
+def import_template(principal: MentoringWriter) -> Response:
+    return Response(
         importing.template_csv(),
         media_type="text/csv",
         headers={"Content-Disposition": 'attachment; filename="mentorhub-import.csv"'},
@@ -280,7 +286,10 @@ def import_template(principal: MentoringWriter) -> PlainTextResponse:
         422: {"model": importing.ImportProblem, "description": "Bad rows; nothing written"},
     },
     openapi_extra={
-        "requestBody": {"required": True, "content": {"text/csv": {"schema": {"type": "string"}}}}
+        "requestBody": {
+            "required": True,
+            "content": {"text/csv": {"schema": {"type": "string", "minLength": 1}}},
+        }
     },
 )
 async def import_people(
@@ -291,6 +300,15 @@ async def import_people(
     dry_run: Annotated[bool, Query(description="Check only; write nothing")] = True,
 ) -> importing.ImportReport:
     raw = await request.body()
+    if not raw:
+        raise Unprocessable(
+            "The request has no body: send the CSV file as the request body.",
+            errors=[
+                FieldProblem(
+                    field="body", detail="Send the CSV file as the request body", type="missing"
+                )
+            ],
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -1,18 +1,26 @@
 """Request and response bodies for profiles, pairings and agreements."""
 
 import uuid
-from datetime import datetime, time
+from datetime import datetime
 from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 
-from api.core.schemas import SchoolDate
+from api.core.schemas import (
+    SchoolDate,
+    WallClockTime,
+    free_text,
+    null,
+    required,
+    when,
+    whole_number,
+)
 from api.mentoring.models import FeedbackTiming, PairingKind, Pathway, RecordKeeper
 from api.org.models import Phase
 from api.org.schemas import Input, Patch
 
-ShortText = Annotated[str, Field(min_length=1, max_length=200)]
-LongText = Annotated[str, Field(min_length=1, max_length=1000)]
+ShortText = free_text(1, 200)
+LongText = free_text(1, 1000)
 
 
 def _check_dates(model):  # type: ignore[no-untyped-def]
@@ -26,7 +34,7 @@ class MentorProfileCreate(Input):
     user_id: uuid.UUID
     subjects: Annotated[list[ShortText], Field(max_length=10)] = []
     phase: Phase | None = None
-    trained: bool = False
+    trained: StrictBool = False
     starts_on: SchoolDate
     ends_on: SchoolDate | None = None
 
@@ -38,7 +46,7 @@ class MentorProfileUpdate(Patch):
 
     subjects: Annotated[list[ShortText], Field(max_length=10)] | None = None
     phase: Phase | None = None
-    trained: bool | None = None
+    trained: StrictBool | None = None
     starts_on: SchoolDate | None = None
     ends_on: SchoolDate | None = None
 
@@ -61,12 +69,18 @@ class MentorProfilePublic(BaseModel):
 
 
 class MenteeProfileCreate(Input):
+    model_config = ConfigDict(
+        json_schema_extra=when("pathway", "ect", required("induction_year"), null("induction_year"))
+    )
+
     user_id: uuid.UUID
     pathway: Pathway
     programme: ShortText | None = None
-    induction_year: Annotated[int, Field(ge=1, le=2)] | None = None
+    induction_year: whole_number(1, 2) | None = Field(
+        default=None, description="1 or 2: required for an ECT, and only for an ECT"
+    )
     provider: ShortText | None = None
-    subject: Annotated[str, Field(min_length=1, max_length=100)] | None = None
+    subject: free_text(1, 100) | None = None
     phase: Phase | None = None
     starts_on: SchoolDate
     ends_on: SchoolDate | None = None
@@ -88,9 +102,11 @@ class MenteeProfileUpdate(Patch):
 
     pathway: Pathway | None = None
     programme: ShortText | None = None
-    induction_year: Annotated[int, Field(ge=1, le=2)] | None = None
+    induction_year: whole_number(1, 2) | None = Field(
+        default=None, description="1 or 2 for an ECT; an ECT keeps one and nobody else has one"
+    )
     provider: ShortText | None = None
-    subject: Annotated[str, Field(min_length=1, max_length=100)] | None = None
+    subject: free_text(1, 100) | None = None
     phase: Phase | None = None
     starts_on: SchoolDate | None = None
     ends_on: SchoolDate | None = None
@@ -125,7 +141,7 @@ class PairingCreate(Input):
 
 class PairingEnd(Input):
     ends_on: SchoolDate
-    reason: Annotated[str, Field(min_length=3, max_length=500)]
+    reason: free_text(3, 500)
 
 
 class PairingPublic(BaseModel):
@@ -158,13 +174,23 @@ class PairingDetail(PairingPublic):
 class AgreementTerms(Input):
     """The questions the first meeting ("contracting") answers."""
 
+    model_config = ConfigDict(
+        json_schema_extra=when(
+            "feedback_timing",
+            "after_reflection",
+            required("reflection_interval_hours"),
+            null("reflection_interval_hours"),
+        )
+    )
+
     meeting_frequency: ShortText = Field(examples=["weekly"])
-    meeting_day: int = Field(ge=0, le=4, description="0 is Monday, 4 is Friday")
-    meeting_time: time
+    meeting_day: whole_number(0, 4) = Field(description="0 is Monday, 4 is Friday")
+    meeting_time: WallClockTime
     meeting_location: ShortText
     feedback_timing: FeedbackTiming
-    reflection_interval_hours: Annotated[int, Field(ge=1, le=168)] | None = Field(
-        default=None, description="Required when feedback comes after a reflection interval."
+    reflection_interval_hours: whole_number(1, 168) | None = Field(
+        default=None,
+        description="Required when feedback comes after a reflection interval, and only then.",
     )
     mentor_prepares: LongText
     mentee_prepares: LongText
@@ -190,7 +216,7 @@ class AgreementPublic(BaseModel):
     version: int
     meeting_frequency: str
     meeting_day: int
-    meeting_time: time
+    meeting_time: WallClockTime
     meeting_location: str
     feedback_timing: FeedbackTiming
     reflection_interval_hours: int | None

@@ -171,6 +171,12 @@ def update_user(
 
 def reset_password(session: Session, principal: Principal, user_id: uuid.UUID) -> str:
     user = get_managed_user(session, principal, user_id)
+    if user.id == principal.id:
+        # Changing one's own password asks for the current one; a reset would not, so an
+        # access token alone could take the account over.
+        raise Conflict(
+            "You cannot reset your own password; change it with POST /api/v1/auth/password."
+        )
     password = new_initial_password()
     auth_service.set_password(session, user, password, must_change=True)
     audit.record(

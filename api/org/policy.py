@@ -89,4 +89,5 @@ def school_can(principal: Principal, school: School) -> SchoolCan:
 
 def user_can(principal: Principal, user: User, grants: list[Membership]) -> UserCan:
     manage = may_manage_user(principal, user, grants)
-    return UserCan(edit=manage, reset_password=manage, add_role=manage)
+    # One's own password is changed with the current one, never reset.
+    return UserCan(edit=manage, reset_password=manage and user.id != principal.id, add_role=manage)

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Response, status
 from api.auth.principals import principal_with
 from api.core.pagination import Page, PageQuery, paginate
 from api.core.problems import READ_ERRORS, WRITE_ERRORS
+from api.core.routing import BodyAfterAuthRoute
 from api.db import SessionDep
 from api.org import people, service
 from api.org.models import Phase, Role
@@ -34,7 +35,7 @@ from api.org.schemas import (
     UserUpdate,
 )
 
-router = APIRouter()
+router = APIRouter(route_class=BodyAfterAuthRoute)
 
 OrgReader = principal_with("org:read")
 OrgWriter = principal_with("org:write")

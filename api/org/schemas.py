@@ -5,9 +5,21 @@ from datetime import datetime
 from typing import Annotated, ClassVar
 from zoneinfo import available_timezones
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field, model_validator
+from email_validator import EmailNotValidError, validate_email
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    StrictBool,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
-from api.core.schemas import SchoolDate
+from api.core.schemas import SchoolDate, free_text, null, required, when
 from api.org.models import Phase, Role, TermKind
 
 
@@ -17,22 +29,66 @@ def _known_timezone(value: str) -> str:
     return value
 
 
-TimeZoneName = Annotated[str, AfterValidator(_known_timezone)]
-Urn = Annotated[str, Field(pattern=r"^\d{6}$", description="6-digit unique reference number")]
-Trn = Annotated[str, Field(pattern=r"^\d{7}$", description="7-digit teacher reference number")]
-Name = Annotated[str, Field(min_length=1, max_length=200)]
+TimeZoneName = Annotated[
+    str,
+    AfterValidator(_known_timezone),
+    Field(
+        min_length=1,
+        max_length=64,
+        description="An IANA time zone name, such as Europe/London, known to the server's "
+        "time zone database",
+    ),
+]
+
+
+def _email_address(value: str) -> str:
+    # Names under .test, reserved for testing (RFC 2606), are taken too: the demo's people
+    # have them, and saving a person back unchanged must work. MentorHub sends no mail.
+    try:
+        address = validate_email(value, check_deliverability=False, test_environment=True)
+    except EmailNotValidError as exc:
+        raise ValueError(f"is not a valid email address: {exc}") from exc
+    return address.normalized
+
+
+EmailAddress = Annotated[
+    str, AfterValidator(_email_address), WithJsonSchema({"type": "string", "format": "email"})
+]
+Urn = Annotated[str, Field(pattern="^[0-9]{6}$", description="6-digit unique reference number")]
+Trn = Annotated[str, Field(pattern="^[0-9]{7}$", description="7-digit teacher reference number")]
+Name = free_text(1, 200)
 
 
 class Input(BaseModel):
-    """Every request body refuses fields it does not know."""
+    """Every request body refuses fields it does not know. Free text is stripped of the spaces
+    around it by its type (`text`), after its length is checked as sent."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid")
 
 
 class Patch(Input):
     """A partial update: fields left out stay as they are; only `nullable` fields take null."""
 
     nullable: ClassVar[frozenset[str]] = frozenset()
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        # Every field is optional in Python (None stands for "left out"), but the schema says
+        # null only where null is taken.
+        schema = handler.resolve_ref_schema(handler(core_schema))
+        for name, field in schema.get("properties", {}).items():
+            if name in cls.nullable:
+                continue
+            field.pop("default", None)
+            branches = [b for b in field.get("anyOf", []) if b != {"type": "null"}]
+            if len(branches) == 1:
+                del field["anyOf"]
+                field.update(branches[0])
+            elif branches:
+                field["anyOf"] = branches
+        return schema
 
     @model_validator(mode="after")
     def refuse_null_for_required(self):  # type: ignore[no-untyped-def]
@@ -77,7 +133,7 @@ class SchoolUpdate(Patch):
     urn: Urn | None = None
     phase: Phase | None = None
     timezone: TimeZoneName | None = None
-    active: bool | None = None
+    active: StrictBool | None = None
 
 
 class SchoolPublic(BaseModel):
@@ -113,14 +169,14 @@ class _DateRange(Patch):
 
 class TermDateCreate(_DateRange):
     kind: TermKind
-    name: Annotated[str, Field(min_length=1, max_length=100)]
+    name: free_text(1, 100)
     starts_on: SchoolDate
     ends_on: SchoolDate
 
 
 class TermDateUpdate(_DateRange):
     kind: TermKind | None = None
-    name: Annotated[str, Field(min_length=1, max_length=100)] | None = None
+    name: free_text(1, 100) | None = None
     starts_on: SchoolDate | None = None
     ends_on: SchoolDate | None = None
 
@@ -136,7 +192,7 @@ class TermDatePublic(BaseModel):
 
 class TermDatesCopy(Input):
     target_school_ids: Annotated[list[uuid.UUID], Field(min_length=1, max_length=100)]
-    replace: bool = Field(
+    replace: StrictBool = Field(
         default=False,
         description="Delete the target schools' own term dates first; otherwise a clash is 409.",
     )
@@ -148,6 +204,10 @@ class TermDatesCopied(BaseModel):
 
 
 class MembershipCreate(Input):
+    model_config = ConfigDict(
+        json_schema_extra=when("role", "trust_admin", null("school_id"), required("school_id"))
+    )
+
     role: Role
     school_id: uuid.UUID | None = Field(
         default=None, description="Required for every role but trust_admin, which is trust-wide."
@@ -171,21 +231,21 @@ class MembershipPublic(BaseModel):
 
 
 class UserCreate(Input):
-    email: EmailStr
+    email: EmailAddress
     full_name: Name
     trn: Trn | None = None
-    mis_staff_code: Annotated[str, Field(min_length=1, max_length=32)] | None = None
+    mis_staff_code: free_text(1, 32) | None = None
     roles: Annotated[list[MembershipCreate], Field(min_length=1, max_length=20)]
 
 
 class UserUpdate(Patch):
     nullable = frozenset({"trn", "mis_staff_code"})
 
-    email: EmailStr | None = None
+    email: EmailAddress | None = None
     full_name: Name | None = None
     trn: Trn | None = None
-    mis_staff_code: Annotated[str, Field(min_length=1, max_length=32)] | None = None
-    active: bool | None = None
+    mis_staff_code: free_text(1, 32) | None = None
+    active: StrictBool | None = None
 
 
 class UserPublic(BaseModel):

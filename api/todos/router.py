@@ -4,11 +4,12 @@ from fastapi import APIRouter
 
 from api.auth.principals import CurrentPerson
 from api.core.problems import error_responses
+from api.core.routing import BodyAfterAuthRoute
 from api.db import SessionDep
 from api.todos import service
 from api.todos.schemas import TodoList
 
-router = APIRouter(tags=["me"])
+router = APIRouter(tags=["me"], route_class=BodyAfterAuthRoute)
 
 
 @router.get(

@@ -1,4 +1,4 @@
-import type { Phase, Role } from "../api/client";
+import type { Phase, Role, Schemas } from "../api/client";
 
 export const ROLE_LABELS: Record<Role, string> = {
   trust_admin: "Trust admin",
@@ -22,7 +22,9 @@ export const PHASE_LABELS: Record<Phase, string> = {
 
 export const PHASES = Object.keys(PHASE_LABELS) as Phase[];
 
-export const SCOPE_LABELS: Record<string, string> = {
+export type ClientScope = Schemas["ApiClientCreate"]["scopes"][number];
+
+export const SCOPE_LABELS: Record<ClientScope, string> = {
   "observations:read": "Read observation counts (observations:read)",
   "org:read": "Read schools and term dates (org:read)",
 };

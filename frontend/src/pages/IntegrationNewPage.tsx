@@ -6,21 +6,21 @@ import { Loading, Notice, Page } from "../components/Page";
 import { SecretBox } from "../components/SecretBox";
 import { useForm } from "../components/useForm";
 import { useLoad } from "../components/useLoad";
-import { SCOPE_LABELS } from "../lib/labels";
+import { SCOPE_LABELS, type ClientScope } from "../lib/labels";
 import { allSchools } from "../lib/schools";
 import { maxLength, required, validate, type Errors } from "../lib/validation";
 
-const SCOPES = Object.keys(SCOPE_LABELS);
+const SCOPES = Object.keys(SCOPE_LABELS) as ClientScope[];
 
 export function IntegrationNewPage() {
   const schools = useLoad(() => allSchools(true), []);
-  const [scopes, setScopes] = useState<Set<string>>(new Set(["observations:read"]));
+  const [scopes, setScopes] = useState<Set<ClientScope>>(new Set(["observations:read"]));
   const [schoolIds, setSchoolIds] = useState<Set<string>>(new Set());
   // The secret lives only in this component's state: leaving the page forgets it for good.
   const [created, setCreated] = useState<Schemas["ApiClientCreated"] | null>(null);
   const form = useForm({ name: "", scopes: "", school_ids: "", expires_on: "" });
 
-  function toggle(set: Set<string>, value: string, on: boolean): Set<string> {
+  function toggle<T extends string>(set: Set<T>, value: T, on: boolean): Set<T> {
     const next = new Set(set);
     if (on) next.add(value);
     else next.delete(value);

@@ -147,9 +147,11 @@ function Person({ user, schools, onChange }: { user: UserDetail; schools: School
         </dl>
         {manage && (
           <div className="button-row">
-            <Button variant="secondary" onClick={() => setDialog("reset")} disabled={busy || !user.active}>
-              Reset password
-            </Button>
+            {!isSelf && (
+              <Button variant="secondary" onClick={() => setDialog("reset")} disabled={busy || !user.active}>
+                Reset password
+              </Button>
+            )}
             {user.active ? (
               !isSelf && (
                 <Button variant="danger" onClick={() => setDialog("deactivate")} disabled={busy}>
