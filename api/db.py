@@ -68,7 +68,7 @@ def make_engine(
 
 def _configure_sqlite(engine: Engine, *, immediate: bool, read_only: bool) -> None:
     @event.listens_for(engine, "connect")
-    def on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+    def on_connect(dbapi_connection, _record):
         # Let SQLAlchemy, not the driver, decide when transactions begin.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
@@ -83,7 +83,7 @@ def _configure_sqlite(engine: Engine, *, immediate: bool, read_only: bool) -> No
     begin = "BEGIN IMMEDIATE" if immediate else "BEGIN"
 
     @event.listens_for(engine, "begin")
-    def on_begin(connection):  # type: ignore[no-untyped-def]
+    def on_begin(connection):
         connection.exec_driver_sql(begin)
 
 

@@ -76,7 +76,7 @@ def _methods_for_path(app: FastAPI, path: str) -> set[str]:
     allowed: set[str] = set()
     for context in iter_route_contexts(app.routes):
         documented = isinstance(context.original_route, APIRoute) and context.include_in_schema
-        if documented and compile_path(context.path)[0].match(path):
+        if documented and compile_path(context.path or "")[0].match(path):
             allowed |= set(context.methods or ())
     return allowed
 
@@ -106,6 +106,7 @@ def install_openapi(app: FastAPI) -> None:
             app.openapi_schema = document_problems(build())
         return app.openapi_schema
 
+    # FastAPI's documented way to customise the description: replace the method.
     app.openapi = openapi  # type: ignore[method-assign]
 
 

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query
 
 from api.audit import service
 from api.audit.schemas import AuditEventPublic
-from api.auth.principals import principal_with
+from api.auth.principals import AuditReader
 from api.core.pagination import Page, PageQuery, paginate
 from api.core.problems import Problem
 from api.core.routing import BodyAfterAuthRoute
@@ -15,7 +15,6 @@ from api.core.schemas import Timestamp
 from api.db import SessionDep
 
 router = APIRouter(tags=["audit"], route_class=BodyAfterAuthRoute)
-AuditReader = principal_with("audit:read")
 
 
 @router.get(

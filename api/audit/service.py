@@ -125,7 +125,10 @@ def visible_events(principal: Principal) -> ColumnElement[bool]:
         raise RuntimeError("No audit visibility: call api.domains.register_domains() at start-up.")
     in_trust = col(AuditEvent.trust_id).in_(principal.admin_trust_ids)
     narrower = [
-        and_(AuditEvent.object_type == object_type, col(AuditEvent.object_id).in_(ids(principal)))
+        and_(
+            col(AuditEvent.object_type) == object_type,
+            col(AuditEvent.object_id).in_(ids(principal)),
+        )
         for object_type, ids in _visible_objects.items()
     ]
     return and_(
@@ -178,7 +181,7 @@ def with_actor_names(session: Session, events: list[AuditEvent]) -> list[AuditEv
 
 
 @event.listens_for(Session, "before_flush")
-def _refuse_audit_changes(session, _flush_context, _instances):  # type: ignore[no-untyped-def]
+def _refuse_audit_changes(session, _flush_context, _instances):
     """The log is append-only: no code path may update or delete an event."""
     for obj in (*session.dirty, *session.deleted):
         if isinstance(obj, AuditEvent):

@@ -9,7 +9,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Annotated, Literal
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Security
 from fastapi.openapi.models import OAuthFlowClientCredentials, OAuthFlowPassword, OAuthFlows
 from fastapi.security import OAuth2, SecurityScopes
 from sqlmodel import Session, col, select
@@ -77,7 +77,9 @@ class BearerToken(OAuth2):
             auto_error=False,
         )
 
-    async def __call__(self, request: Request) -> str | None:
+    # FastAPI calls a security scheme with the request; the base class types it as any
+    # connection, which a bearer scheme over HTTP never receives.
+    async def __call__(self, request: Request) -> str | None:  # type: ignore[override]
         authorization = request.headers.get("Authorization", "")
         scheme, _, token = authorization.partition(" ")
         if scheme.lower() != "bearer" or not token:
@@ -105,7 +107,7 @@ def _user_and_grants(session: Session, user_id: uuid.UUID) -> tuple[User | None,
     if not rows:
         return None, ()
     grants = tuple(
-        Grant(role, trust, school) for _, role, trust, school in rows if role is not None
+        Grant(Role(role), trust, school) for _, role, trust, school in rows if role is not None
     )
     return rows[0][0], grants
 
@@ -188,11 +190,17 @@ def current_principal(
     return principal
 
 
-def principal_with(*scopes: str):  # type: ignore[no-untyped-def]
-    """The dependency for a route that needs these scopes: `Annotated[Principal, ...]`."""
-    from fastapi import Security
-
-    return Annotated[Principal, Security(current_principal, scopes=list(scopes))]
+# What a route needs, by scope: `principal: MentoringWriter`. Shown per operation in OpenAPI.
+OrgReader = Annotated[Principal, Security(current_principal, scopes=["org:read"])]
+OrgWriter = Annotated[Principal, Security(current_principal, scopes=["org:write"])]
+TermWriter = Annotated[Principal, Security(current_principal, scopes=["terms:write"])]
+UserReader = Annotated[Principal, Security(current_principal, scopes=["users:read"])]
+UserWriter = Annotated[Principal, Security(current_principal, scopes=["users:write"])]
+ClientManager = Annotated[Principal, Security(current_principal, scopes=["clients:manage"])]
+AuditReader = Annotated[Principal, Security(current_principal, scopes=["audit:read"])]
+MentoringReader = Annotated[Principal, Security(current_principal, scopes=["mentoring:read"])]
+MentoringWriter = Annotated[Principal, Security(current_principal, scopes=["mentoring:write"])]
+MeetingWriter = Annotated[Principal, Security(current_principal, scopes=["meetings:write"])]
 
 
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]

@@ -1,7 +1,7 @@
 """HTTP for sign-in (RFC 6749 token endpoint), sign-out, password change and /me."""
 
 import base64
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import unquote
 
 from fastapi import APIRouter, Form, Request, Response, status
@@ -27,12 +27,12 @@ router = APIRouter(tags=["auth"], route_class=BodyAfterAuthRoute)
 
 REFRESH_COOKIE = "mentorhub_refresh"
 REFRESH_COOKIE_PATH = "/api/v1/auth"
-_OAUTH_ERRORS = {
+_OAUTH_ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": OAuthError, "description": "RFC 6749 error (invalid_grant, ...)"},
     401: {"model": OAuthError, "description": "Client authentication failed"},
     429: {"model": Problem, "description": "Too many attempts; see Retry-After"},
 }
-_AUTH_ERRORS = {
+_AUTH_ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": Problem, "description": "Not signed in"},
     403: {"model": Problem, "description": "Integration clients cannot use this"},
 }
@@ -121,12 +121,12 @@ def issue_token(
                 raise service.OAuthFailure("invalid_request", "refresh_token is required.")
             issued = service.refresh_grant(session, presented)
         elif grant_type == GrantType.client_credentials:
-            credentials = _basic_credentials(request) or (client_id, client_secret)
-            if not credentials[0] or not credentials[1]:
+            given_id, given_secret = _basic_credentials(request) or (client_id, client_secret)
+            if not given_id or not given_secret:
                 raise service.OAuthFailure(
                     "invalid_client", "Send client_id and client_secret.", status=401
                 )
-            return service.client_credentials_grant(session, *credentials, scope)
+            return service.client_credentials_grant(session, given_id, given_secret, scope)
         elif grant_type is None:
             raise service.OAuthFailure("invalid_request", "grant_type is required.")
         else:

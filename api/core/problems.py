@@ -187,7 +187,10 @@ def install_problem_handlers(app: FastAPI) -> None:
         if exc.status_code == 404 and detail == "Not Found":
             detail = f"No resource at {request.url.path}"
         return problem_response(
-            exc.status_code, detail=detail, headers=exc.headers, instance=request.url.path
+            exc.status_code,
+            detail=detail,
+            headers=dict(exc.headers) if exc.headers else None,
+            instance=request.url.path,
         )
 
     @app.exception_handler(IntegrityError)

@@ -2,7 +2,6 @@
 
 from typing import Any, TypeVar, overload
 
-from sqlalchemy.sql import Select
 from sqlmodel import Session
 from sqlmodel.sql.expression import SelectOfScalar
 
@@ -16,7 +15,7 @@ def first_visible(session: Session, query: SelectOfScalar[T], what: str, ident: 
 
 
 @overload
-def first_visible(session: Session, query: Select[T], what: str, ident: object) -> T: ...
+def first_visible(session: Session, query: Any, what: str, ident: object) -> Any: ...  # rows
 
 
 def first_visible(session: Session, query: Any, what: str, ident: object) -> Any:

@@ -77,8 +77,8 @@ def seed_demo(session: Session, today: date | None = None) -> list[DemoLogin] | 
             for kind, name, start, end in typical_year(year)
         )
     password_hash = hash_password(DEMO_PASSWORD)
-    logins = []
-    users = {}
+    logins: list[DemoLogin] = []
+    users: dict[str, User] = {}
     for email, name, trn, role, school_index in PEOPLE:
         user = User(
             trust_id=trust.id,
@@ -89,19 +89,19 @@ def seed_demo(session: Session, today: date | None = None) -> list[DemoLogin] | 
             must_change_password=False,
             password_changed_at=utcnow(),
         )
-        school = schools[school_index] if school_index is not None else None
+        at = schools[school_index] if school_index is not None else None
         session.add(user)
         session.add(
             Membership(
                 user_id=user.id,
                 trust_id=trust.id,
                 role=role,
-                school_id=school.id if school else None,
+                school_id=at.id if at else None,
             )
         )
         users[email.split("@")[0]] = user
         if len(logins) < PRINTED_LOGINS:
-            where = school.name if school else None
+            where = at.name if at else None
             logins.append(DemoLogin(role.value, email, DEMO_PASSWORD, where))
     session.flush()
     _seed_mentoring(session, schools[1], users, year, today or date.today())

@@ -4,7 +4,7 @@ import uuid
 
 from fastapi import APIRouter, status
 
-from api.auth.principals import principal_with
+from api.auth.principals import ClientManager
 from api.core.pagination import Page, PageQuery, paginate
 from api.core.problems import WRITE_ERRORS
 from api.core.routing import BodyAfterAuthRoute
@@ -13,7 +13,6 @@ from api.integrations import service
 from api.integrations.schemas import ApiClientCreate, ApiClientCreated, ApiClientPublic
 
 router = APIRouter(tags=["integration clients"], route_class=BodyAfterAuthRoute)
-ClientManager = principal_with("clients:manage")
 
 
 @router.get(

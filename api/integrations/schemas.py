@@ -14,7 +14,7 @@ from api.org.schemas import Input
 class ApiClientCreate(Input):
     name: free_text(1, 200)
     scopes: Annotated[
-        list[Literal[tuple(sorted(CLIENT_SCOPES))]],  # type: ignore[valid-type]
+        list[Literal[tuple(sorted(CLIENT_SCOPES))]],
         Field(min_length=1, max_length=10),
     ]
     school_ids: Annotated[list[uuid.UUID], Field(min_length=1, max_length=200)]

@@ -74,7 +74,7 @@ class MeetingCalendar:
         for meeting in session.exec(
             select(Meeting)
             .where(col(Meeting.pairing_id).in_(pairings))
-            .order_by(Meeting.occurrence_date)
+            .order_by(col(Meeting.occurrence_date))
         ):
             by_slot.setdefault(meeting.slot_id, []).append(meeting)
 
@@ -121,7 +121,7 @@ def _slot_series(
     length = timedelta(minutes=slot.duration_minutes)
     uid = f"slot-{slot.id}@{UID_DOMAIN}"
 
-    def at(day):  # type: ignore[no-untyped-def]
+    def at(day):
         return datetime.combine(day, slot.start_time, tzinfo=zone)
 
     happening = {m.occurrence_date for m in meetings if m.status != MeetingStatus.cancelled}

@@ -28,7 +28,10 @@ def readable_records(principal: Principal) -> ColumnElement[bool]:
     """Pairings whose meeting records (notes, agenda, actions) the principal may read."""
     if not principal.is_user:
         return false()
-    conditions = [Pairing.mentor_id == principal.id, Pairing.mentee_id == principal.id]
+    conditions: list[ColumnElement[bool]] = [
+        col(Pairing.mentor_id) == principal.id,
+        col(Pairing.mentee_id) == principal.id,
+    ]
     lead_of = principal.school_ids_with(Role.school_lead)
     if lead_of:
         conditions.append(col(Pairing.school_id).in_(lead_of))

@@ -135,7 +135,7 @@ def add_agenda_item(
 def set_action_done(
     session: Session, principal: Principal, action_id: uuid.UUID, done: bool
 ) -> ActionPublic:
-    found = first_visible(
+    found: tuple[MeetingAction, Pairing] = first_visible(
         session,
         select(MeetingAction, Pairing)
         .join(Pairing, col(Pairing.id) == MeetingAction.pairing_id)
@@ -166,7 +166,7 @@ def _actions_public(session: Session, actions: list[MeetingAction]) -> list[Acti
     people = mentoring.people_refs(session, {a.owner_id for a in actions})
     weeks = dict(
         session.exec(
-            select(Meeting.id, Meeting.occurrence_date).where(
+            select(col(Meeting.id), col(Meeting.occurrence_date)).where(
                 col(Meeting.id).in_({a.meeting_id for a in actions})
             )
         ).all()
@@ -193,7 +193,7 @@ def meeting_detail(session: Session, principal: Principal, meeting: Meeting) -> 
                 col(MeetingAction.done).is_(False),
                 Meeting.starts_at < meeting.starts_at,
             )
-            .order_by(Meeting.starts_at, MeetingAction.created_at)
+            .order_by(col(Meeting.starts_at), col(MeetingAction.created_at))
         ).all()
         if readable
         else []
@@ -201,7 +201,7 @@ def meeting_detail(session: Session, principal: Principal, meeting: Meeting) -> 
     items = session.exec(
         select(AgendaItem)
         .where(AgendaItem.meeting_id == meeting.id, readable)
-        .order_by(AgendaItem.created_at)
+        .order_by(col(AgendaItem.created_at))
     ).all()
     keeper = record_keeper_id(session, pairing)
     people = mentoring.people_refs(session, {i.added_by for i in items} | {keeper})
@@ -211,7 +211,7 @@ def meeting_detail(session: Session, principal: Principal, meeting: Meeting) -> 
         actions = session.exec(
             select(MeetingAction)
             .where(MeetingAction.meeting_id == meeting.id)
-            .order_by(MeetingAction.created_at)
+            .order_by(col(MeetingAction.created_at))
         ).all()
         record_public = RecordPublic.model_validate(
             {**record.model_dump(), "actions": _actions_public(session, list(actions))}

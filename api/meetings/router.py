@@ -1,12 +1,12 @@
 """HTTP for protected slots, meetings, their records, agendas and actions."""
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, status
 from fastapi.responses import JSONResponse
 
-from api.auth.principals import principal_with
+from api.auth.principals import MeetingWriter, MentoringReader
 from api.core.pagination import Page, PageQuery, paginate
 from api.core.problems import WRITE_ERRORS
 from api.core.routing import BodyAfterAuthRoute
@@ -34,9 +34,7 @@ from api.meetings.schemas import (
 )
 
 router = APIRouter(tags=["meetings"], route_class=BodyAfterAuthRoute)
-MentoringReader = principal_with("mentoring:read")
-MeetingWriter = principal_with("meetings:write")
-CLASH_ERROR = {
+CLASH_ERROR: dict[int | str, dict[str, Any]] = {
     409: {
         "model": ClashProblem,
         "description": "Clashes: each one listed, or the meeting is not scheduled",
@@ -76,7 +74,7 @@ def create_slot(
     session: SessionDep,
     principal: MeetingWriter,
     dry_run: DryRun = False,
-):  # type: ignore[no-untyped-def]
+):
     result = slots.schedule_slot(session, principal, pairing_id, body, dry_run=dry_run)
     if isinstance(result, SchedulePlan):
         return JSONResponse(result.model_dump(mode="json"))

@@ -34,7 +34,7 @@ class SlotCreate(Input):
     ends_on: SchoolDate
 
     @model_validator(mode="after")
-    def ends_after_start(self):  # type: ignore[no-untyped-def]
+    def ends_after_start(self):
         if self.ends_on < self.starts_on:
             raise ValueError("ends_on must be on or after starts_on")
         if (self.ends_on - self.starts_on).days > MAX_SLOT_DAYS:
@@ -139,7 +139,7 @@ class MeetingCancel(Input):
     )
 
     @model_validator(mode="after")
-    def new_time_only_when_moved(self):  # type: ignore[no-untyped-def]
+    def new_time_only_when_moved(self):
         if self.outcome == CancelOutcome.moved and self.new_starts_at is None:
             raise ValueError("new_starts_at is required when the meeting is moved")
         if self.outcome == CancelOutcome.lost and self.new_starts_at is not None:

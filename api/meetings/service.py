@@ -86,7 +86,7 @@ def meetings_query(
         query = query.where(col(Meeting.moved_from).is_not(None))
     if order == SortOrder.desc:
         return query.order_by(col(Meeting.starts_at).desc(), col(Meeting.id).desc())
-    return query.order_by(Meeting.starts_at, Meeting.id)
+    return query.order_by(col(Meeting.starts_at), col(Meeting.id))
 
 
 def get_meeting(session: Session, principal: Principal, meeting_id: uuid.UUID) -> Meeting:
@@ -103,7 +103,7 @@ def get_meeting(session: Session, principal: Principal, meeting_id: uuid.UUID) -
 def meetings_public(session: Session, meetings: list[Meeting]) -> list[MeetingPublic]:
     # Only the columns each row needs; most pages name the same few pairings again and again.
     pairings = {
-        p.id: p
+        p[0]: p
         for p in session.exec(
             select(Pairing.id, Pairing.school_id, Pairing.mentor_id, Pairing.mentee_id).where(
                 col(Pairing.id).in_({m.pairing_id for m in meetings})
@@ -111,7 +111,7 @@ def meetings_public(session: Session, meetings: list[Meeting]) -> list[MeetingPu
         )
     }
     people = mentoring.people_refs(
-        session, {p.mentor_id for p in pairings.values()} | {p.mentee_id for p in pairings.values()}
+        session, {p[2] for p in pairings.values()} | {p[3] for p in pairings.values()}
     )
     recorded = set(
         session.exec(
@@ -124,9 +124,9 @@ def meetings_public(session: Session, meetings: list[Meeting]) -> list[MeetingPu
         MeetingPublic.model_validate(
             {
                 **m.model_dump(),
-                "school_id": pairings[m.pairing_id].school_id,
-                "mentor": people[pairings[m.pairing_id].mentor_id],
-                "mentee": people[pairings[m.pairing_id].mentee_id],
+                "school_id": pairings[m.pairing_id][1],
+                "mentor": people[pairings[m.pairing_id][2]],
+                "mentee": people[pairings[m.pairing_id][3]],
                 "has_record": m.id in recorded,
             }
         )
@@ -209,7 +209,7 @@ def _targets(session: Session, meeting: Meeting, scope: CancelScope) -> list[Mee
                 Meeting.occurrence_date >= meeting.occurrence_date,
                 Meeting.status == MeetingStatus.scheduled,
             )
-            .order_by(Meeting.occurrence_date)
+            .order_by(col(Meeting.occurrence_date))
         ).all()
     )
 

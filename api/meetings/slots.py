@@ -152,7 +152,7 @@ def list_slots(session: Session, principal: Principal, pairing_id: uuid.UUID) ->
     slots = session.exec(
         select(ProtectedSlot)
         .where(ProtectedSlot.pairing_id == pairing.id)
-        .order_by(ProtectedSlot.starts_on)
+        .order_by(col(ProtectedSlot.starts_on))
     ).all()
     counts: dict[uuid.UUID, int] = {}
     for slot_id in session.exec(
@@ -160,7 +160,8 @@ def list_slots(session: Session, principal: Principal, pairing_id: uuid.UUID) ->
             col(Meeting.slot_id).in_([s.id for s in slots]), col(Meeting.status).in_(ACTIVE)
         )
     ).all():
-        counts[slot_id] = counts.get(slot_id, 0) + 1
+        if slot_id is not None:
+            counts[slot_id] = counts.get(slot_id, 0) + 1
     return [slot_public(s, counts.get(s.id, 0)) for s in slots]
 
 

@@ -31,7 +31,7 @@ def meeting_todos(session: Session, principal: Principal) -> list[Todo]:
             Meeting.starts_at >= now - timedelta(days=RECORD_REMINDER_DAYS),
             Meeting.starts_at < now + timedelta(days=7),
         )
-        .order_by(Meeting.starts_at)
+        .order_by(col(Meeting.starts_at))
     ).all()
     partners = {p.mentee_id if p.mentor_id == principal.id else p.mentor_id for _, p, _ in rows}
     names = dict(

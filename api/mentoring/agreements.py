@@ -74,7 +74,7 @@ def propose_agreement(
 
 
 def agree(session: Session, principal: Principal, agreement_id: uuid.UUID) -> AgreementPublic:
-    found = first_visible(
+    found: tuple[MentoringAgreement, Pairing] = first_visible(
         session,
         select(MentoringAgreement, Pairing)
         .join(Pairing, col(Pairing.id) == MentoringAgreement.pairing_id)

@@ -105,11 +105,12 @@ def _load_known(
     return _Known(
         users=users,
         trns=trns,
-        held=set(
-            session.exec(
+        held={
+            (user_id, Role(role))
+            for user_id, role in session.exec(
                 select(Membership.user_id, Membership.role).where(Membership.school_id == school_id)
-            ).all()
-        ),
+            )
+        },
         mentor_profiles=set(
             session.exec(
                 select(MentorProfile.user_id).where(MentorProfile.school_id == school_id)
@@ -143,9 +144,12 @@ def _pairings_of(
     for mentee_id, kind, starts, ends in _in_chunks(
         mentee_ids,
         lambda chunk: session.exec(
-            select(Pairing.mentee_id, Pairing.kind, Pairing.starts_on, Pairing.ends_on).where(
-                col(Pairing.mentee_id).in_(chunk)
-            )
+            select(
+                col(Pairing.mentee_id),
+                col(Pairing.kind),
+                col(Pairing.starts_on),
+                col(Pairing.ends_on),
+            ).where(col(Pairing.mentee_id).in_(chunk))
         ).all(),
     ):
         paired.setdefault(mentee_id, []).append((kind, starts, ends))

@@ -256,7 +256,7 @@ def _parse_row(line: int, values: dict[str, str], errors: list[RowProblem]) -> I
     )
 
 
-def _check_mentee(values: dict[str, str], ends_on: date | None, problem) -> None:  # type: ignore[no-untyped-def]
+def _check_mentee(values: dict[str, str], ends_on: date | None, problem) -> None:
     pathway = values.get("pathway", "")
     if pathway not in {p.value for p in Pathway}:
         problem("pathway", "must be itt, ect or rqt")
@@ -272,7 +272,7 @@ def _check_mentee(values: dict[str, str], ends_on: date | None, problem) -> None
             problem("ends_on", "is required for a mentee who is paired")
 
 
-def _date(text: str, column: str, problem, *, required: bool) -> date | None:  # type: ignore[no-untyped-def]
+def _date(text: str, column: str, problem, *, required: bool) -> date | None:
     if not text:
         if required:
             problem(column, "is required (YYYY-MM-DD)")

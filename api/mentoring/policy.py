@@ -23,7 +23,10 @@ def visible_pairings(principal: Principal) -> ColumnElement[bool]:
     pairings they are in. Observers and clients see none."""
     if not principal.is_user:
         return false()
-    conditions = [Pairing.mentor_id == principal.id, Pairing.mentee_id == principal.id]
+    conditions: list[ColumnElement[bool]] = [
+        col(Pairing.mentor_id) == principal.id,
+        col(Pairing.mentee_id) == principal.id,
+    ]
     if principal.admin_trust_ids:
         conditions.append(
             col(Pairing.school_id).in_(

@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response, status
 from starlette.concurrency import run_in_threadpool
 
-from api.auth.principals import principal_with
+from api.auth.principals import MeetingWriter, MentoringReader, MentoringWriter, UserReader
 from api.core.pagination import Page, PageQuery, paginate
 from api.core.problems import WRITE_ERRORS, FieldProblem, Unprocessable
 from api.core.routing import BodyAfterAuthRoute
@@ -30,10 +30,6 @@ from api.mentoring.schemas import (
 )
 
 router = APIRouter(route_class=BodyAfterAuthRoute)
-PeopleReader = principal_with("users:read")
-MentoringReader = principal_with("mentoring:read")
-MentoringWriter = principal_with("mentoring:write")
-MeetingWriter = principal_with("meetings:write")
 
 
 @router.get(
@@ -44,9 +40,7 @@ MeetingWriter = principal_with("meetings:write")
     response_model=list[MentorProfilePublic],
     responses=WRITE_ERRORS,
 )
-def list_mentor_profiles(
-    school_id: uuid.UUID, session: SessionDep, principal: PeopleReader
-) -> list:
+def list_mentor_profiles(school_id: uuid.UUID, session: SessionDep, principal: UserReader) -> list:
     return service.list_profiles(session, principal, MentorProfile, school_id)
 
 
@@ -61,7 +55,7 @@ def list_mentor_profiles(
 )
 def create_mentor_profile(
     school_id: uuid.UUID, body: MentorProfileCreate, session: SessionDep, principal: MentoringWriter
-):  # type: ignore[no-untyped-def]
+):
     return service.create_profile(session, principal, school_id, body)
 
 
@@ -78,7 +72,7 @@ def update_mentor_profile(
     body: MentorProfileUpdate,
     session: SessionDep,
     principal: MentoringWriter,
-):  # type: ignore[no-untyped-def]
+):
     return service.update_profile(session, principal, MentorProfile, profile_id, body)
 
 
@@ -90,9 +84,7 @@ def update_mentor_profile(
     response_model=list[MenteeProfilePublic],
     responses=WRITE_ERRORS,
 )
-def list_mentee_profiles(
-    school_id: uuid.UUID, session: SessionDep, principal: PeopleReader
-) -> list:
+def list_mentee_profiles(school_id: uuid.UUID, session: SessionDep, principal: UserReader) -> list:
     return service.list_profiles(session, principal, MenteeProfile, school_id)
 
 
@@ -107,7 +99,7 @@ def list_mentee_profiles(
 )
 def create_mentee_profile(
     school_id: uuid.UUID, body: MenteeProfileCreate, session: SessionDep, principal: MentoringWriter
-):  # type: ignore[no-untyped-def]
+):
     return service.create_profile(session, principal, school_id, body)
 
 
@@ -124,7 +116,7 @@ def update_mentee_profile(
     body: MenteeProfileUpdate,
     session: SessionDep,
     principal: MentoringWriter,
-):  # type: ignore[no-untyped-def]
+):
     return service.update_profile(session, principal, MenteeProfile, profile_id, body)
 
 

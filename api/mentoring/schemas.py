@@ -23,7 +23,7 @@ ShortText = free_text(1, 200)
 LongText = free_text(1, 1000)
 
 
-def _check_dates(model):  # type: ignore[no-untyped-def]
+def _check_dates(model):
     starts, ends = getattr(model, "starts_on", None), getattr(model, "ends_on", None)
     if starts and ends and ends < starts:
         raise ValueError("ends_on must be on or after starts_on")
@@ -86,7 +86,7 @@ class MenteeProfileCreate(Input):
     ends_on: SchoolDate | None = None
 
     @model_validator(mode="after")
-    def induction_year_for_ects(self):  # type: ignore[no-untyped-def]
+    def induction_year_for_ects(self):
         _check_dates(self)
         if self.pathway == Pathway.ect and self.induction_year is None:
             raise ValueError("induction_year (1 or 2) is required for an ECT")
@@ -201,7 +201,7 @@ class AgreementTerms(Input):
     concern_route: LongText
 
     @model_validator(mode="after")
-    def interval_matches_timing(self):  # type: ignore[no-untyped-def]
+    def interval_matches_timing(self):
         needs = self.feedback_timing == FeedbackTiming.after_reflection
         if needs and self.reflection_interval_hours is None:
             raise ValueError("reflection_interval_hours is required for after_reflection")

@@ -2,6 +2,7 @@
 
 import uuid
 from datetime import date
+from typing import cast
 
 from pydantic import ValidationError
 from sqlmodel import Session, col, or_, select
@@ -72,10 +73,11 @@ def list_profiles(
         .where(model.school_id == school_id)
         .order_by(User.full_name)
     ).all()
-    return [_profile_public(profile, user) for profile, user in rows]
+    # select() over a union of two table classes is typed as their base class, SQLModel.
+    return [_profile_public(profile, user) for profile, user in rows]  # type: ignore[arg-type]
 
 
-def _profile_public(profile: MentorProfile | MenteeProfile, user: User):  # type: ignore[no-untyped-def]
+def _profile_public(profile: MentorProfile | MenteeProfile, user: User):
     schema = MentorProfilePublic if isinstance(profile, MentorProfile) else MenteeProfilePublic
     return schema.model_validate(
         {**profile.model_dump(), "user": PersonRef.model_validate(user, from_attributes=True)}
@@ -87,7 +89,7 @@ def create_profile(
     principal: Principal,
     school_id: uuid.UUID,
     body: MentorProfileCreate | MenteeProfileCreate,
-):  # type: ignore[no-untyped-def]
+):
     school = org_service.get_managed_school(session, principal, school_id)
     is_mentor = isinstance(body, MentorProfileCreate)
     model: ProfileModel = MentorProfile if is_mentor else MenteeProfile
@@ -120,14 +122,18 @@ def update_profile(
     model: ProfileModel,
     profile_id: uuid.UUID,
     body: MentorProfileUpdate | MenteeProfileUpdate,
-):  # type: ignore[no-untyped-def]
-    profile = first_visible(
-        session,
-        select(model)
-        .join(School, col(School.id) == model.school_id)
-        .where(model.id == profile_id, visible_schools(principal)),
-        "profile",
-        profile_id,
+):
+    # select() over a union of two table classes is typed as their base class, SQLModel.
+    profile = cast(
+        MentorProfile | MenteeProfile,
+        first_visible(
+            session,
+            select(model)
+            .join(School, col(School.id) == model.school_id)
+            .where(model.id == profile_id, visible_schools(principal)),
+            "profile",
+            profile_id,
+        ),
     )
     school = org_service.get_managed_school(session, principal, profile.school_id)
     kind = "mentor_profile" if model is MentorProfile else "mentee_profile"
@@ -138,7 +144,9 @@ def update_profile(
         raise Unprocessable("ends_on must be on or after starts_on.")
     if isinstance(profile, MenteeProfile):
         _recheck_mentee(profile)
-    return _profile_public(profile, session.get(User, profile.user_id))
+    user = session.get(User, profile.user_id)
+    assert user is not None  # a profile's person is never deleted
+    return _profile_public(profile, user)
 
 
 def _recheck_mentee(profile: MenteeProfile) -> None:
@@ -189,7 +197,7 @@ def get_pairing(session: Session, principal: Principal, pairing_id: uuid.UUID) -
 def people_refs(session: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, PersonRef]:
     # Three columns, not whole accounts: lists name a person on every row.
     rows = session.exec(select(User.id, User.full_name, User.email).where(col(User.id).in_(ids)))
-    return {row.id: PersonRef(id=row.id, full_name=row.full_name, email=row.email) for row in rows}
+    return {uid: PersonRef(id=uid, full_name=name, email=email) for uid, name, email in rows}
 
 
 def pairings_public(session: Session, pairings: list[Pairing]) -> list[PairingPublic]:
@@ -282,7 +290,7 @@ def create_pairing(session: Session, principal: Principal, body: PairingCreate) 
     return pairing
 
 
-def _profile_at(session, model, user_id, school_id, field):  # type: ignore[no-untyped-def]
+def _profile_at(session, model, user_id, school_id, field):
     profile = session.exec(
         select(model).where(model.user_id == user_id, model.school_id == school_id)
     ).first()

@@ -42,11 +42,11 @@ def agreement_todos(session: Session, principal: Principal) -> list[Todo]:
     todos = []
     for pairing in pairings:
         partner = names.get(partners[pairing.id], "your partner")
-        agreement = newest.get(pairing.id)
-        if agreement is None:
+        current = newest.get(pairing.id)
+        if current is None:
             text = f"Set up your mentoring agreement with {partner} at your first meeting."
-        elif not _has_agreed(agreement, pairing, principal):
-            text = f"Read and agree version {agreement.version} of your agreement with {partner}."
+        elif not _has_agreed(current, pairing, principal):
+            text = f"Read and agree version {current.version} of your agreement with {partner}."
         else:
             continue
         todos.append(Todo("agreement.to_agree", text, "pairing", pairing.id))

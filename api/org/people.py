@@ -45,8 +45,8 @@ def users_query(
         query = query.where(
             or_(
                 func.lower(User.full_name).like(pattern),
-                User.email.like(pattern),  # type: ignore[attr-defined]
-                User.trn == q,
+                col(User.email).like(pattern),
+                col(User.trn) == q,
             )
         )
     if school_id or role:
@@ -59,7 +59,7 @@ def users_query(
         query = query.where(col(User.id).in_(held))
     if active is not None:
         query = query.where(User.active == active)
-    return query.order_by(User.full_name, User.id)
+    return query.order_by(col(User.full_name), col(User.id))
 
 
 def _require_people_school(session: Session, principal: Principal, school_id: uuid.UUID) -> None:

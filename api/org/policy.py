@@ -16,7 +16,9 @@ from api.org.schemas import SchoolCan, TrustCan, UserCan
 def visible_users(principal: Principal) -> ColumnElement[bool]:
     """Trust admins see every account of their trust; leads the people of their schools;
     everyone sees themselves."""
-    conditions = [User.id == principal.id] if principal.is_user else []
+    conditions: list[ColumnElement[bool]] = (
+        [col(User.id) == principal.id] if principal.is_user else []
+    )
     if principal.admin_trust_ids:
         conditions.append(col(User.trust_id).in_(principal.admin_trust_ids))
     lead_of = principal.school_ids_with(Role.school_lead)
@@ -33,7 +35,9 @@ def visible_memberships(principal: Principal) -> ColumnElement[bool]:
     """The part of a person a principal sees: trust admins every role in their trust; leads the
     roles at the schools they lead, never a shared person's roles elsewhere; everyone their own.
     """
-    conditions = [Membership.user_id == principal.id] if principal.is_user else []
+    conditions: list[ColumnElement[bool]] = (
+        [col(Membership.user_id) == principal.id] if principal.is_user else []
+    )
     if principal.admin_trust_ids:
         conditions.append(col(Membership.trust_id).in_(principal.admin_trust_ids))
     lead_of = principal.school_ids_with(Role.school_lead)

@@ -5,7 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from api.auth.principals import principal_with
+from api.auth.principals import OrgReader, OrgWriter, TermWriter, UserReader, UserWriter
 from api.core.pagination import Page, PageQuery, paginate
 from api.core.problems import READ_ERRORS, WRITE_ERRORS
 from api.core.routing import BodyAfterAuthRoute
@@ -36,12 +36,6 @@ from api.org.schemas import (
 )
 
 router = APIRouter(route_class=BodyAfterAuthRoute)
-
-OrgReader = principal_with("org:read")
-OrgWriter = principal_with("org:write")
-TermWriter = principal_with("terms:write")
-UserReader = principal_with("users:read")
-UserWriter = principal_with("users:write")
 
 
 @router.get(
@@ -76,7 +70,7 @@ def get_trust(trust_id: uuid.UUID, session: SessionDep, principal: OrgReader) ->
     response_model=TrustPublic,
     responses=WRITE_ERRORS,
 )
-def update_trust(trust_id: uuid.UUID, body: TrustUpdate, session: SessionDep, principal: OrgWriter):  # type: ignore[no-untyped-def]
+def update_trust(trust_id: uuid.UUID, body: TrustUpdate, session: SessionDep, principal: OrgWriter):
     return service.update_trust(session, principal, trust_id, body)
 
 
@@ -113,7 +107,7 @@ def list_schools(
     response_model=SchoolPublic,
     responses=WRITE_ERRORS,
 )
-def create_school(body: SchoolCreate, session: SessionDep, principal: OrgWriter):  # type: ignore[no-untyped-def]
+def create_school(body: SchoolCreate, session: SessionDep, principal: OrgWriter):
     return service.create_school(session, principal, body)
 
 
@@ -139,7 +133,7 @@ def get_school(school_id: uuid.UUID, session: SessionDep, principal: OrgReader) 
 )
 def update_school(
     school_id: uuid.UUID, body: SchoolUpdate, session: SessionDep, principal: OrgWriter
-):  # type: ignore[no-untyped-def]
+):
     return service.update_school(session, principal, school_id, body)
 
 
@@ -166,7 +160,7 @@ def list_term_dates(school_id: uuid.UUID, session: SessionDep, principal: OrgRea
 )
 def create_term_date(
     school_id: uuid.UUID, body: TermDateCreate, session: SessionDep, principal: TermWriter
-):  # type: ignore[no-untyped-def]
+):
     return service.create_term_date(session, principal, school_id, body)
 
 
@@ -197,7 +191,7 @@ def copy_term_dates(
 )
 def update_term_date(
     term_date_id: uuid.UUID, body: TermDateUpdate, session: SessionDep, principal: TermWriter
-):  # type: ignore[no-untyped-def]
+):
     return service.update_term_date(session, principal, term_date_id, body)
 
 
@@ -314,7 +308,7 @@ def reset_user_password(
 )
 def add_user_role(
     user_id: uuid.UUID, body: MembershipCreate, session: SessionDep, principal: UserWriter
-):  # type: ignore[no-untyped-def]
+):
     return people.add_membership(session, principal, user_id, body)
 
 

@@ -91,7 +91,7 @@ class Patch(Input):
         return schema
 
     @model_validator(mode="after")
-    def refuse_null_for_required(self):  # type: ignore[no-untyped-def]
+    def refuse_null_for_required(self):
         for name in self.model_fields_set - self.nullable:
             if getattr(self, name) is None:
                 raise ValueError(f"{name} cannot be null; leave it out to keep it")
@@ -160,7 +160,7 @@ class SchoolDetail(SchoolPublic):
 
 class _DateRange(Patch):
     @model_validator(mode="after")
-    def ends_after_start(self):  # type: ignore[no-untyped-def]
+    def ends_after_start(self):
         starts, ends = getattr(self, "starts_on", None), getattr(self, "ends_on", None)
         if starts and ends and ends < starts:
             raise ValueError("ends_on must be on or after starts_on")
@@ -214,7 +214,7 @@ class MembershipCreate(Input):
     )
 
     @model_validator(mode="after")
-    def school_matches_role(self):  # type: ignore[no-untyped-def]
+    def school_matches_role(self):
         if self.role == Role.trust_admin and self.school_id is not None:
             raise ValueError("trust_admin is trust-wide: leave school_id empty")
         if self.role != Role.trust_admin and self.school_id is None:

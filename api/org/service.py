@@ -74,12 +74,12 @@ def schools_query(
     query = select(School).where(visible_schools(principal))
     if q:
         pattern = f"%{q.lower()}%"
-        query = query.where(or_(func.lower(School.name).like(pattern), School.urn == q))
+        query = query.where(or_(func.lower(School.name).like(pattern), col(School.urn) == q))
     if phase:
         query = query.where(School.phase == phase)
     if active is not None:
         query = query.where(School.active == active)
-    return query.order_by(School.name, School.id)
+    return query.order_by(col(School.name), col(School.id))
 
 
 def get_school(session: Session, principal: Principal, school_id: uuid.UUID) -> School:
@@ -146,7 +146,7 @@ def list_term_dates(session: Session, principal: Principal, school_id: uuid.UUID
         session.exec(
             select(TermDate)
             .where(TermDate.school_id == school_id)
-            .order_by(TermDate.starts_on, TermDate.kind.desc())  # type: ignore[attr-defined]
+            .order_by(col(TermDate.starts_on), col(TermDate.kind).desc())
         ).all()
     )
 
@@ -311,7 +311,7 @@ def school_detail(principal: Principal, school: School) -> SchoolDetail:
     )
 
 
-def refuse_duplicate(session, model, column, value, own_id, label) -> None:  # type: ignore[no-untyped-def]
+def refuse_duplicate(session, model, column, value, own_id, label) -> None:
     clash = session.exec(select(model.id).where(column == value)).first()
     if clash is not None and clash != own_id:
         raise Conflict(f"{label} already exists.")

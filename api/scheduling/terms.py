@@ -5,7 +5,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from api.org.models import TermDate, TermKind
 
@@ -38,7 +38,7 @@ def _covered(ranges: tuple[tuple[date, date], ...], day: date) -> bool:
 
 def term_calendar(session: Session, school_id: uuid.UUID) -> TermCalendar:
     rows = session.exec(
-        select(TermDate.kind, TermDate.starts_on, TermDate.ends_on).where(
+        select(col(TermDate.kind), col(TermDate.starts_on), col(TermDate.ends_on)).where(
             TermDate.school_id == school_id
         )
     ).all()
