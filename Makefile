@@ -33,6 +33,8 @@ contract: install
 lint: install
 	.venv/bin/ruff check api tests migrations benchmarks
 	.venv/bin/ruff format --check api tests migrations benchmarks
+	.venv/bin/lint-imports
+	.venv/bin/mypy
 
 # Speed figures (not tests): each prints what it measured.
 bench: install

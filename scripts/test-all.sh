@@ -13,6 +13,10 @@ echo "== lint"
 .venv/bin/ruff check api tests migrations benchmarks
 .venv/bin/ruff format --check api tests migrations benchmarks
 
+echo "== layers (import-linter) and types (mypy)"
+.venv/bin/lint-imports
+.venv/bin/mypy
+
 echo "== Python tests on SQLite"
 .venv/bin/pytest
 

@@ -1,5 +1,6 @@
-"""Input types shared by every domain: dates, times and timestamps within a range the calendar
-can hold, described in the OpenAPI schema exactly as they are checked.
+"""What every domain's request bodies share: the `Input` and `Patch` bases, and dates, times,
+timestamps, free text and whole numbers described in the OpenAPI schema exactly as they are
+checked.
 
 Each is text matching one regular expression, which the schema states as its `pattern` and the
 server checks before parsing: the parser alone would also take numbers (seconds) and spellings
@@ -10,9 +11,21 @@ would say no more, and makes test-data generators discard most of what they draw
 
 import re
 from datetime import date, time
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
-from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 EARLIEST_YEAR, LATEST_YEAR = 2000, 2100
 EARLIEST_TIMESTAMP_YEAR, LATEST_TIMESTAMP_YEAR = 1900, 2200
@@ -132,3 +145,48 @@ def when(field: str, value: str, then: dict[str, Any], otherwise: dict[str, Any]
     needed, for a model's `json_schema_extra`."""
     condition = {"required": [field], "properties": {field: {"const": value}}}
     return {"if": condition, "then": then, "else": otherwise}
+
+
+# --- request bodies ------------------------------------------------------------------------
+
+
+class Input(BaseModel):
+    """Every request body refuses fields it does not know. Free text is stripped of the spaces
+    around it by its type (`text`), after its length is checked as sent."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Patch(Input):
+    """A partial update: fields left out stay as they are; only `nullable` fields take null."""
+
+    nullable: ClassVar[frozenset[str]] = frozenset()
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        # Every field is optional in Python (None stands for "left out"), but the schema says
+        # null only where null is taken.
+        schema = handler.resolve_ref_schema(handler(core_schema))
+        for name, field in schema.get("properties", {}).items():
+            if name in cls.nullable:
+                continue
+            field.pop("default", None)
+            branches = [b for b in field.get("anyOf", []) if b != {"type": "null"}]
+            if len(branches) == 1:
+                del field["anyOf"]
+                field.update(branches[0])
+            elif branches:
+                field["anyOf"] = branches
+        return schema
+
+    @model_validator(mode="after")
+    def refuse_null_for_required(self):
+        for name in self.model_fields_set - self.nullable:
+            if getattr(self, name) is None:
+                raise ValueError(f"{name} cannot be null; leave it out to keep it")
+        return self
+
+    def changes(self) -> dict:
+        return self.model_dump(exclude_unset=True)

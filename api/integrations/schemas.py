@@ -7,8 +7,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field, field_validator
 
 from api.auth.scopes import CLIENT_SCOPES
-from api.core.schemas import Timestamp, free_text
-from api.org.schemas import Input
+from api.core.schemas import Input, Timestamp, free_text
 
 
 class ApiClientCreate(Input):

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 
 from api.core.problems import Problem
 from api.core.schemas import (
+    Input,
     SchoolDate,
     Timestamp,
     WallClockTime,
@@ -19,8 +20,7 @@ from api.core.schemas import (
     whole_number,
 )
 from api.meetings.models import MeetingStatus
-from api.mentoring.schemas import PersonRef
-from api.org.schemas import Input
+from api.org.schemas import PersonRef
 
 MAX_SLOT_DAYS = 731  # an ECT's two-year induction
 

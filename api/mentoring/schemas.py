@@ -7,6 +7,8 @@ from typing import Annotated, ClassVar
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 
 from api.core.schemas import (
+    Input,
+    Patch,
     SchoolDate,
     WallClockTime,
     free_text,
@@ -17,7 +19,7 @@ from api.core.schemas import (
 )
 from api.mentoring.models import FeedbackTiming, PairingKind, Pathway, RecordKeeper
 from api.org.models import Phase
-from api.org.schemas import Input, Patch
+from api.org.schemas import PersonRef
 
 ShortText = free_text(1, 200)
 LongText = free_text(1, 1000)
@@ -49,12 +51,6 @@ class MentorProfileUpdate(Patch):
     trained: StrictBool | None = None
     starts_on: SchoolDate | None = None
     ends_on: SchoolDate | None = None
-
-
-class PersonRef(BaseModel):
-    id: uuid.UUID
-    full_name: str
-    email: str
 
 
 class MentorProfilePublic(BaseModel):

@@ -2,7 +2,7 @@
 
 import uuid
 from datetime import datetime
-from typing import Annotated, ClassVar
+from typing import Annotated
 from zoneinfo import available_timezones
 
 from email_validator import EmailNotValidError, validate_email
@@ -11,15 +11,12 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    GetJsonSchemaHandler,
     StrictBool,
     WithJsonSchema,
     model_validator,
 )
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema
 
-from api.core.schemas import SchoolDate, free_text, null, required, when
+from api.core.schemas import Input, Patch, SchoolDate, free_text, null, required, when
 from api.org.models import Phase, Role, TermKind
 
 
@@ -57,48 +54,6 @@ EmailAddress = Annotated[
 Urn = Annotated[str, Field(pattern="^[0-9]{6}$", description="6-digit unique reference number")]
 Trn = Annotated[str, Field(pattern="^[0-9]{7}$", description="7-digit teacher reference number")]
 Name = free_text(1, 200)
-
-
-class Input(BaseModel):
-    """Every request body refuses fields it does not know. Free text is stripped of the spaces
-    around it by its type (`text`), after its length is checked as sent."""
-
-    model_config = ConfigDict(extra="forbid")
-
-
-class Patch(Input):
-    """A partial update: fields left out stay as they are; only `nullable` fields take null."""
-
-    nullable: ClassVar[frozenset[str]] = frozenset()
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        # Every field is optional in Python (None stands for "left out"), but the schema says
-        # null only where null is taken.
-        schema = handler.resolve_ref_schema(handler(core_schema))
-        for name, field in schema.get("properties", {}).items():
-            if name in cls.nullable:
-                continue
-            field.pop("default", None)
-            branches = [b for b in field.get("anyOf", []) if b != {"type": "null"}]
-            if len(branches) == 1:
-                del field["anyOf"]
-                field.update(branches[0])
-            elif branches:
-                field["anyOf"] = branches
-        return schema
-
-    @model_validator(mode="after")
-    def refuse_null_for_required(self):
-        for name in self.model_fields_set - self.nullable:
-            if getattr(self, name) is None:
-                raise ValueError(f"{name} cannot be null; leave it out to keep it")
-        return self
-
-    def changes(self) -> dict:
-        return self.model_dump(exclude_unset=True)
 
 
 class TrustPublic(BaseModel):
@@ -282,3 +237,11 @@ class UserCreated(BaseModel):
 
 class PasswordReset(BaseModel):
     initial_password: str = Field(description="Shown once; must be changed at next sign-in.")
+
+
+class PersonRef(BaseModel):
+    """A person as other records name them."""
+
+    id: uuid.UUID
+    full_name: str
+    email: str
