@@ -39,6 +39,20 @@ export function Notice({ kind = "info", children }: { kind?: "info" | "success" 
   );
 }
 
+/** A load's outcome on screen: its error, a loading line until the first answer, then `children` with the data. */
+export function Loaded<T>({ load, what, children }: { load: { data: T | null; error: string | null }; what: string; children: (data: T) => ReactNode }) {
+  return (
+    <>
+      {load.error && <Notice kind="error">{load.error}</Notice>}
+      {!load.data && !load.error && <Loading what={what} />}
+      {load.data && children(load.data)}
+    </>
+  );
+}
+
+/** A success or error line a screen shows after an action. */
+export type Message = { kind: "success" | "error"; text: string };
+
 /** A message handed over by the page that sent the person here ("School added"). */
 export function LocationNotice() {
   const location = useLocation();
