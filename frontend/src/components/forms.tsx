@@ -284,3 +284,8 @@ export function summaryItems(
   }
   return items;
 }
+
+/** Points summary items at fields whose ids start `<prefix>-` instead of `field-`, for a screen with more than one form. */
+export function withFieldPrefix(items: SummaryItem[], prefix: string): SummaryItem[] {
+  return items.map((item) => (item.fieldId ? { ...item, fieldId: item.fieldId.replace("field-", `${prefix}-`) } : item));
+}
