@@ -1,9 +1,9 @@
 /** The record keeper's form on the meeting page: held or missed, notes, and the actions agreed. */
 import { useEffect, useRef, useState } from "react";
-import { api, unwrap, type MeetingDetail, type Schemas } from "../api/client";
-import { problemToFormErrors } from "../api/problems";
-import { Button, Checkbox, ErrorSummary, Radios, SelectField, TextArea, TextField, summaryItems } from "../components/forms";
-import type { Errors } from "../lib/validation";
+import { api, unwrap, type MeetingDetail, type Schemas } from "../../api/client";
+import { problemToFormErrors } from "../../api/problems";
+import { Button, Checkbox, ErrorSummary, Radios, SelectField, TextArea, TextField, summaryItems } from "../../components/forms";
+import type { Errors } from "../../lib/validation";
 
 interface ActionRow {
   key: number;
