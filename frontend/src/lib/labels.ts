@@ -1,4 +1,4 @@
-import type { Phase, Role } from "../api/client";
+import type { Phase, Role, TermDate } from "../api/client";
 
 export const ROLE_LABELS: Record<Role, string> = {
   trust_admin: "Trust admin",
@@ -21,6 +21,8 @@ export const PHASE_LABELS: Record<Phase, string> = {
 };
 
 export const PHASES = Object.keys(PHASE_LABELS) as Phase[];
+
+export const TERM_KIND_LABELS: Record<TermDate["kind"], string> = { term: "Term", closure: "Closure" };
 
 export const SCOPE_LABELS: Record<string, string> = {
   "observations:read": "Read observation counts (observations:read)",
