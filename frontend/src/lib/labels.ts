@@ -29,6 +29,17 @@ export const SCOPE_LABELS: Record<string, string> = {
   "org:read": "Read schools and term dates (org:read)",
 };
 
+/** One option of a select. */
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/** Select options for some of a set of coded values, each with its label ("mentor" → "Mentor"). */
+export function labelChoices<K extends string>(values: readonly K[], labels: Record<K, string>): Choice[] {
+  return values.map((value) => ({ value, label: labels[value] }));
+}
+
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
 const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",

@@ -8,9 +8,9 @@ import { Page } from "../components/Page";
 import { useForm } from "../components/useForm";
 import { useListParams } from "../components/useListParams";
 import { useLoad } from "../components/useLoad";
-import { ROLE_LABELS, ROLES } from "../lib/labels";
+import { labelChoices, ROLE_LABELS, ROLES } from "../lib/labels";
 import { describeRoles } from "../lib/people";
-import { allSchools, schoolNames } from "../lib/schools";
+import { allSchools, schoolChoices, schoolNames } from "../lib/schools";
 
 export function PeoplePage() {
   const { isTrustAdmin, currentSchool, has } = useAuth();
@@ -59,22 +59,8 @@ export function PeoplePage() {
       )}
       <FilterForm label="Filter people" onSubmit={apply}>
         <TextField label="Name, email or TRN" type="search" {...draft.field("q")} />
-        <SelectField label="School" {...draft.field("school")}>
-          <option value="">Any school</option>
-          {(schools.data ?? []).map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label="Role" {...draft.field("role")}>
-          <option value="">Any role</option>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {ROLE_LABELS[r]}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField label="School" blank="Any school" options={schoolChoices(schools.data ?? [])} {...draft.field("school")} />
+        <SelectField label="Role" blank="Any role" options={labelChoices(ROLES, ROLE_LABELS)} {...draft.field("role")} />
         <StatusFilter {...draft.field("status")} />
       </FilterForm>
       <PagedTable

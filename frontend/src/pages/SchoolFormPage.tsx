@@ -6,7 +6,7 @@ import { ConfirmDialog } from "../components/ConfirmDialog";
 import { Loading, LocationNotice, Notice, Page } from "../components/Page";
 import { useForm } from "../components/useForm";
 import { useLoad } from "../components/useLoad";
-import { PHASE_LABELS, PHASES } from "../lib/labels";
+import { labelChoices, PHASE_LABELS, PHASES } from "../lib/labels";
 import { digits, maxLength, required, validate } from "../lib/validation";
 
 export function SchoolFormPage() {
@@ -109,14 +109,7 @@ function SchoolForm({ school, onSaved }: { school: School | null; onSaved: () =>
           className="field--short"
           {...form.field("urn")}
         />
-        <SelectField label="Phase" className="field--short" {...form.field("phase")}>
-          <option value="">Choose a phase</option>
-          {PHASES.map((p) => (
-            <option key={p} value={p}>
-              {PHASE_LABELS[p]}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField label="Phase" className="field--short" blank="Choose a phase" options={labelChoices(PHASES, PHASE_LABELS)} {...form.field("phase")} />
         <TextField label="Time zone" hint="For schools in England this is Europe/London." className="field--short" {...form.field("timezone")} />
         <Button type="submit" disabled={form.busy}>
           {form.busy ? "Saving…" : school ? "Save changes" : "Add school"}

@@ -7,7 +7,7 @@ import { Page } from "../components/Page";
 import { useForm } from "../components/useForm";
 import { useListParams } from "../components/useListParams";
 import { useLoad } from "../components/useLoad";
-import { PHASE_LABELS, PHASES } from "../lib/labels";
+import { labelChoices, PHASE_LABELS, PHASES } from "../lib/labels";
 
 export function SchoolsPage() {
   const { params, offset, goTo, applyFilters } = useListParams();
@@ -48,14 +48,7 @@ export function SchoolsPage() {
       </div>
       <FilterForm label="Filter schools" onSubmit={apply}>
         <TextField label="Name or URN" type="search" {...draft.field("q")} />
-        <SelectField label="Phase" {...draft.field("phase")}>
-          <option value="">Any phase</option>
-          {PHASES.map((p) => (
-            <option key={p} value={p}>
-              {PHASE_LABELS[p]}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField label="Phase" blank="Any phase" options={labelChoices(PHASES, PHASE_LABELS)} {...draft.field("phase")} />
         <StatusFilter {...draft.field("status")} />
       </FilterForm>
       <PagedTable

@@ -2,8 +2,9 @@ import { api, unwrap, type Role, type School, type User } from "../../api/client
 import { useAuth } from "../../auth/AuthContext";
 import { Button, ErrorSummary, SelectField, withFieldPrefix } from "../../components/forms";
 import { useForm } from "../../components/useForm";
-import { ROLE_LABELS } from "../../lib/labels";
+import { labelChoices, ROLE_LABELS } from "../../lib/labels";
 import { grantableRoles, grantableSchools } from "../../lib/people";
+import { schoolChoices } from "../../lib/schools";
 import { required, validate, type Errors } from "../../lib/validation";
 import type { Membership } from "./roleText";
 
@@ -11,8 +12,8 @@ import type { Membership } from "./roleText";
 export function AddRole({ user, schools, onAdded }: { user: User; schools: School[]; onAdded: (membership: Membership) => void }) {
   const { me } = useAuth();
   const form = useForm({ role: "", school: "" });
-  const roles = grantableRoles(me);
-  const options = grantableSchools(me, schools);
+  const roles = labelChoices(grantableRoles(me), ROLE_LABELS);
+  const schoolOptions = schoolChoices(grantableSchools(me, schools));
 
   async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
@@ -41,23 +42,16 @@ export function AddRole({ user, schools, onAdded }: { user: User; schools: Schoo
       <h3 id="add-role-heading">Add a role</h3>
       <ErrorSummary items={withFieldPrefix(form.summary, "add-field")} focusKey={form.attempt} />
       <form onSubmit={onSubmit} noValidate className="form" aria-labelledby="add-role-heading">
-        <SelectField label="Role" id="add-field-role" className="field--short" {...form.field("role")}>
-          <option value="">Choose a role</option>
-          {roles.map((r) => (
-            <option key={r} value={r}>
-              {ROLE_LABELS[r]}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField
+          label="Role"
+          id="add-field-role"
+          className="field--short"
+          blank="Choose a role"
+          options={roles}
+          {...form.field("role")}
+        />
         {form.values.role !== "trust_admin" && (
-          <SelectField label="School" id="add-field-school" {...form.field("school")}>
-            <option value="">Choose a school</option>
-            {options.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </SelectField>
+          <SelectField label="School" id="add-field-school" blank="Choose a school" options={schoolOptions} {...form.field("school")} />
         )}
         <Button type="submit" variant="secondary" disabled={form.busy}>
           Add role
