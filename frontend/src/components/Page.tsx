@@ -1,6 +1,6 @@
 /** One screen: sets the document title and moves focus to its heading when it opens. */
 import { useEffect, useRef, type ReactNode } from "react";
-import { useLocation } from "react-router";
+import { Link, useLocation } from "react-router";
 
 export const APP_NAME = "MentorHub";
 
@@ -36,6 +36,16 @@ export function Notice({ kind = "info", children }: { kind?: "info" | "success" 
     <div className={`notice notice--${kind}`} role={kind === "error" ? "alert" : "status"}>
       {children}
     </div>
+  );
+}
+
+/** A screen whose record did not load (not found, or not open to the person): the error and a way back. */
+export function LoadFailed({ title, error, backTo = "/", back = "Back to the home page" }: { title: string; error: string; backTo?: string; back?: string }) {
+  return (
+    <Page title={title}>
+      <Notice kind="error">{error}</Notice>
+      <Link to={backTo}>{back}</Link>
+    </Page>
   );
 }
 

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { api, unwrap, type MeetingAction, type MeetingDetail } from "../api/client";
 import { useAuth } from "../auth/AuthContext";
-import { Loading, Notice, Page, type Message } from "../components/Page";
+import { LoadFailed, Loading, Notice, Page, type Message } from "../components/Page";
 import { useLoad } from "../components/useLoad";
 import { formatDay, formatTime } from "../lib/time";
 import { AgendaSection } from "./meeting/AgendaSection";
@@ -13,14 +13,7 @@ import { RecordSection } from "./meeting/RecordSection";
 export function MeetingPage() {
   const { meetingId = "" } = useParams();
   const meeting = useLoad(() => unwrap(api.GET("/api/v1/meetings/{meeting_id}", { params: { path: { meeting_id: meetingId } } })), [meetingId]);
-  if (meeting.error) {
-    return (
-      <Page title="Meeting not found">
-        <Notice kind="error">{meeting.error}</Notice>
-        <Link to="/">Back to the home page</Link>
-      </Page>
-    );
-  }
+  if (meeting.error) return <LoadFailed title="Meeting not found" error={meeting.error} />;
   if (!meeting.data) return <Loading what="Loading the meeting" />;
   return <MeetingView key={meeting.data.id} meeting={meeting.data} onChange={meeting.setData} reload={meeting.reload} />;
 }

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { api, unwrap, type Pairing, type PairingDetail } from "../api/client";
 import { useAuth } from "../auth/AuthContext";
-import { Loaded, Loading, LocationNotice, Notice, Page, type Message } from "../components/Page";
+import { Loaded, LoadFailed, Loading, LocationNotice, Notice, Page, type Message } from "../components/Page";
 import { useLoad } from "../components/useLoad";
 import { formatDate } from "../lib/labels";
 import { KIND_LABELS, pairingState } from "../lib/mentoring";
@@ -18,14 +18,7 @@ const RECENT = 5;
 export function PairingPage() {
   const { pairingId = "" } = useParams();
   const pairing = useLoad(() => unwrap(api.GET("/api/v1/pairings/{pairing_id}", { params: { path: { pairing_id: pairingId } } })), [pairingId]);
-  if (pairing.error) {
-    return (
-      <Page title="Pairing not found">
-        <Notice kind="error">{pairing.error}</Notice>
-        <Link to="/">Back to the home page</Link>
-      </Page>
-    );
-  }
+  if (pairing.error) return <LoadFailed title="Pairing not found" error={pairing.error} />;
   if (!pairing.data) return <Loading what="Loading the pairing" />;
   return <PairingView key={pairing.data.id} pairing={pairing.data} reload={pairing.reload} />;
 }

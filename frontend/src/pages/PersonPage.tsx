@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { api, unwrap, type School, type User } from "../api/client";
 import { useAuth } from "../auth/AuthContext";
-import { Loading, LocationNotice, Notice, Page, type Message } from "../components/Page";
+import { LoadFailed, Loading, LocationNotice, Notice, Page, type Message } from "../components/Page";
 import { useLoad } from "../components/useLoad";
 import { canManageUser } from "../lib/people";
 import { allSchools, schoolNames } from "../lib/schools";
@@ -17,14 +17,7 @@ export function PersonPage() {
   const { userId = "" } = useParams();
   const person = useLoad(() => unwrap(api.GET("/api/v1/users/{user_id}", { params: { path: { user_id: userId } } })), [userId]);
   const schools = useLoad(() => allSchools(), []);
-  if (person.error) {
-    return (
-      <Page title="Person not found">
-        <Notice kind="error">{person.error}</Notice>
-        <Link to="/people">Back to people</Link>
-      </Page>
-    );
-  }
+  if (person.error) return <LoadFailed title="Person not found" error={person.error} backTo="/people" back="Back to people" />;
   if (!person.data || !schools.data) return <Loading what="Loading" />;
   return <Person key={person.data.id} user={person.data} schools={schools.data} onChange={person.setData} />;
 }

@@ -3,7 +3,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { api, unwrap, type Phase, type School } from "../api/client";
 import { Button, ErrorSummary, SelectField, TextField } from "../components/forms";
 import { ConfirmDialog } from "../components/ConfirmDialog";
-import { Loading, LocationNotice, Notice, Page } from "../components/Page";
+import { LoadFailed, Loading, LocationNotice, Notice, Page } from "../components/Page";
 import { useForm } from "../components/useForm";
 import { useLoad } from "../components/useLoad";
 import { labelChoices, PHASE_LABELS, PHASES } from "../lib/labels";
@@ -16,13 +16,7 @@ export function SchoolFormPage() {
     [schoolId],
   );
   if (!schoolId) return <SchoolForm school={null} onSaved={reload} />;
-  if (error)
-    return (
-      <Page title="School not found">
-        <Notice kind="error">{error}</Notice>
-        <Link to="/schools">Back to schools</Link>
-      </Page>
-    );
+  if (error) return <LoadFailed title="School not found" error={error} backTo="/schools" back="Back to schools" />;
   if (!school) return <Loading what="Loading the school" />;
   return <SchoolForm key={school.id} school={school} onSaved={reload} />;
 }

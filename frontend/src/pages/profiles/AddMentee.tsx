@@ -1,11 +1,8 @@
 import { api, unwrap, type User } from "../../api/client";
-import { Button, ErrorSummary, withFieldPrefix } from "../../components/forms";
 import { useForm } from "../../components/useForm";
-import { checkMentee, checkPerson, menteeTerms } from "./profileFields";
+import { AddProfilePanel } from "./AddProfilePanel";
 import { MenteeFields } from "./MenteeFields";
-import { PersonSelect } from "./PersonSelect";
-
-const PREFIX = "mentee";
+import { checkMentee, checkPerson, menteeTerms } from "./profileFields";
 
 /** Gives someone with the mentee role at the school a mentee profile. */
 export function AddMentee({ schoolId, people, onAdded }: { schoolId: string; people: User[]; onAdded: (text: string) => void }) {
@@ -34,22 +31,8 @@ export function AddMentee({ schoolId, people, onAdded }: { schoolId: string; peo
   }
 
   return (
-    <div className="panel">
-      <h3 id="add-mentee-heading">Add a mentee profile</h3>
-      {people.length === 0 ? (
-        <p>Everyone with the mentee role here has a profile.</p>
-      ) : (
-        <>
-          <ErrorSummary items={withFieldPrefix(form.summary, PREFIX)} focusKey={form.attempt} />
-          <form onSubmit={onSubmit} noValidate className="form" aria-labelledby="add-mentee-heading">
-            <PersonSelect label="Mentee" people={people} field={form.field("user_id")} prefix={PREFIX} />
-            <MenteeFields form={form} prefix={PREFIX} radioName="pathway" endsHint="Pairings run until this date unless given their own end." />
-            <Button type="submit" variant="secondary" disabled={form.busy}>
-              Add mentee profile
-            </Button>
-          </form>
-        </>
-      )}
-    </div>
+    <AddProfilePanel kind="mentee" people={people} form={form} onSubmit={onSubmit}>
+      <MenteeFields form={form} prefix="mentee" radioName="pathway" endsHint="Pairings run until this date unless given their own end." />
+    </AddProfilePanel>
   );
 }

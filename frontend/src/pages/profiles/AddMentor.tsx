@@ -1,12 +1,9 @@
 import { useState } from "react";
 import { api, unwrap, type User } from "../../api/client";
-import { Button, ErrorSummary, withFieldPrefix } from "../../components/forms";
 import { useForm } from "../../components/useForm";
-import { checkMentor, checkPerson, mentorTerms } from "./profileFields";
+import { AddProfilePanel } from "./AddProfilePanel";
 import { MentorFields } from "./MentorFields";
-import { PersonSelect } from "./PersonSelect";
-
-const PREFIX = "mentor";
+import { checkMentor, checkPerson, mentorTerms } from "./profileFields";
 
 /** Gives someone with the mentor role at the school a mentor profile. */
 export function AddMentor({ schoolId, people, onAdded }: { schoolId: string; people: User[]; onAdded: (text: string) => void }) {
@@ -36,22 +33,8 @@ export function AddMentor({ schoolId, people, onAdded }: { schoolId: string; peo
   }
 
   return (
-    <div className="panel">
-      <h3 id="add-mentor-heading">Add a mentor profile</h3>
-      {people.length === 0 ? (
-        <p>Everyone with the mentor role here has a profile.</p>
-      ) : (
-        <>
-          <ErrorSummary items={withFieldPrefix(form.summary, PREFIX)} focusKey={form.attempt} />
-          <form onSubmit={onSubmit} noValidate className="form" aria-labelledby="add-mentor-heading">
-            <PersonSelect label="Mentor" people={people} field={form.field("user_id")} prefix={PREFIX} />
-            <MentorFields field={form.field} prefix={PREFIX} trained={trained} onTrained={setTrained} />
-            <Button type="submit" variant="secondary" disabled={form.busy}>
-              Add mentor profile
-            </Button>
-          </form>
-        </>
-      )}
-    </div>
+    <AddProfilePanel kind="mentor" people={people} form={form} onSubmit={onSubmit}>
+      <MentorFields field={form.field} prefix="mentor" trained={trained} onTrained={setTrained} />
+    </AddProfilePanel>
   );
 }

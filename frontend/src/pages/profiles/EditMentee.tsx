@@ -1,12 +1,8 @@
 import { api, unwrap, type MenteeProfile } from "../../api/client";
-import { ErrorSummary, withFieldPrefix } from "../../components/forms";
 import { useForm } from "../../components/useForm";
-import { EditPanel } from "./EditPanel";
+import { EditProfilePanel } from "./EditProfilePanel";
 import { MenteeFields } from "./MenteeFields";
 import { checkMentee, menteeTerms } from "./profileFields";
-import { SaveOrCancel } from "./SaveOrCancel";
-
-const PREFIX = "edit-mentee";
 
 /** Changes a mentee profile; `onDone` closes the form, with a message when it saved. */
 export function EditMentee({ profile, onDone }: { profile: MenteeProfile; onDone: (text?: string) => void }) {
@@ -35,14 +31,9 @@ export function EditMentee({ profile, onDone }: { profile: MenteeProfile; onDone
     if (ok) onDone(`${name}'s mentee profile has been changed.`);
   }
 
-  const headingId = `${PREFIX}-heading`;
   return (
-    <EditPanel id={headingId} title={`Edit ${name}'s mentee profile`}>
-      <ErrorSummary items={withFieldPrefix(form.summary, PREFIX)} focusKey={form.attempt} />
-      <form onSubmit={onSubmit} noValidate className="form" aria-labelledby={headingId}>
-        <MenteeFields form={form} prefix={PREFIX} radioName="edit-pathway" endsHint="Leave empty if there is no end date." />
-        <SaveOrCancel busy={form.busy} onCancel={() => onDone()} />
-      </form>
-    </EditPanel>
+    <EditProfilePanel kind="mentee" name={name} form={form} onSubmit={onSubmit} onCancel={() => onDone()}>
+      <MenteeFields form={form} prefix="edit-mentee" radioName="edit-pathway" endsHint="Leave empty if there is no end date." />
+    </EditProfilePanel>
   );
 }

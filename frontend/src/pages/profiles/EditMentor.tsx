@@ -1,13 +1,9 @@
 import { useState } from "react";
 import { api, unwrap, type MentorProfile } from "../../api/client";
-import { ErrorSummary, withFieldPrefix } from "../../components/forms";
 import { useForm } from "../../components/useForm";
-import { EditPanel } from "./EditPanel";
+import { EditProfilePanel } from "./EditProfilePanel";
 import { MentorFields } from "./MentorFields";
 import { checkMentor, mentorTerms } from "./profileFields";
-import { SaveOrCancel } from "./SaveOrCancel";
-
-const PREFIX = "edit-mentor";
 
 /** Changes a mentor profile; `onDone` closes the form, with a message when it saved. */
 export function EditMentor({ profile, onDone }: { profile: MentorProfile; onDone: (text?: string) => void }) {
@@ -33,21 +29,16 @@ export function EditMentor({ profile, onDone }: { profile: MentorProfile; onDone
     if (ok) onDone(`${name}'s mentor profile has been changed.`);
   }
 
-  const headingId = `${PREFIX}-heading`;
   return (
-    <EditPanel id={headingId} title={`Edit ${name}'s mentor profile`}>
-      <ErrorSummary items={withFieldPrefix(form.summary, PREFIX)} focusKey={form.attempt} />
-      <form onSubmit={onSubmit} noValidate className="form" aria-labelledby={headingId}>
-        <MentorFields
-          field={form.field}
-          prefix={PREFIX}
-          trained={trained}
-          onTrained={setTrained}
-          trainedId={`${PREFIX}-trained`}
-          endsHint="Leave empty if there is no end date."
-        />
-        <SaveOrCancel busy={form.busy} onCancel={() => onDone()} />
-      </form>
-    </EditPanel>
+    <EditProfilePanel kind="mentor" name={name} form={form} onSubmit={onSubmit} onCancel={() => onDone()}>
+      <MentorFields
+        field={form.field}
+        prefix="edit-mentor"
+        trained={trained}
+        onTrained={setTrained}
+        trainedId="edit-mentor-trained"
+        endsHint="Leave empty if there is no end date."
+      />
+    </EditProfilePanel>
   );
 }
