@@ -45,6 +45,8 @@ function PairingView({ pairing, reload }: { pairing: PairingDetail; reload: () =
   const { me } = useAuth();
   const [message, setMessage] = useState<Message | null>(null);
   const { agreements, slots, upcoming, recent } = usePairingParts(pairing.id);
+  // What this person may do comes from the server (`can`), which enforces the same rules.
+  const { can } = pairing;
   const state = pairingState(pairing, schoolToday());
   const isMentor = me?.id === pairing.mentor.id;
   const isMentee = me?.id === pairing.mentee.id;
@@ -67,7 +69,6 @@ function PairingView({ pairing, reload }: { pairing: PairingDetail; reload: () =
       <LocationNotice />
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
       <PairingSummary pairing={pairing} state={state} />
-      {/* What this person may do comes from the server (`can`), which enforces the same rules. */}
 
       <section className="section" aria-labelledby="agreement-heading">
         <h2 id="agreement-heading" tabIndex={-1}>
@@ -78,7 +79,7 @@ function PairingView({ pairing, reload }: { pairing: PairingDetail; reload: () =
             <AgreementSection
               pairing={pairing}
               versions={versions}
-              canAct={pairing.can.propose_agreement}
+              canAct={can.propose_agreement}
               onAgreed={(agreed) => {
                 agreements.setData(versions.map((a) => (a.id === agreed.id ? agreed : a)));
                 setMessage({ kind: "success", text: `You have agreed version ${agreed.version}.` });
@@ -89,7 +90,7 @@ function PairingView({ pairing, reload }: { pairing: PairingDetail; reload: () =
         </Loaded>
       </section>
 
-      <SlotsSection pairingId={pairing.id} slots={slots} canSchedule={pairing.can.schedule_slot && state !== "ended"} />
+      <SlotsSection pairingId={pairing.id} slots={slots} canSchedule={can.schedule_slot && state !== "ended"} />
       <MeetingsSection
         id="upcoming-heading"
         heading="Coming up"
@@ -108,7 +109,7 @@ function PairingView({ pairing, reload }: { pairing: PairingDetail; reload: () =
         empty="No meetings yet."
         more={(shown, total) => `The latest ${shown} of ${total} meetings, newest first.`}
       />
-      {pairing.can.end && state !== "ended" && <EndPairing pairing={pairing} onEnded={ended} />}
+      {can.end && state !== "ended" && <EndPairing pairing={pairing} onEnded={ended} />}
     </Page>
   );
 }
