@@ -1,6 +1,26 @@
 /** A list's filters and page kept in the address (`?role=mentor&offset=25`), so they survive a reload and can be shared. */
 import { useSearchParams } from "react-router";
 
+/**
+ * The address for a list after its filters are applied: back on the first page, each value
+ * trimmed and left out when it is the default (""). `keep` keeps the address's other parameters,
+ * like `?school=`.
+ */
+export function filterParams(
+  current: URLSearchParams,
+  values: Record<string, string>,
+  defaults: Record<string, string> = {},
+  keep = false,
+): URLSearchParams {
+  const next = keep ? new URLSearchParams(current) : new URLSearchParams();
+  next.delete("offset");
+  for (const [key, value] of Object.entries(values)) {
+    if (value.trim() !== (defaults[key] ?? "")) next.set(key, value.trim());
+    else next.delete(key);
+  }
+  return next;
+}
+
 export function useListParams() {
   const [params, setParams] = useSearchParams();
   const offset = Number(params.get("offset") ?? 0) || 0;
@@ -12,18 +32,8 @@ export function useListParams() {
     setParams(next);
   }
 
-  /**
-   * Puts the filters in the address and goes back to the first page. Values are trimmed and left
-   * out when they are the default (""); `keep` keeps the address's other parameters, like `?school=`.
-   */
   function applyFilters(values: Record<string, string>, defaults: Record<string, string> = {}, keep = false) {
-    const next = keep ? new URLSearchParams(params) : new URLSearchParams();
-    next.delete("offset");
-    for (const [key, value] of Object.entries(values)) {
-      if (value.trim() !== (defaults[key] ?? "")) next.set(key, value.trim());
-      else next.delete(key);
-    }
-    setParams(next);
+    setParams(filterParams(params, values, defaults, keep));
   }
 
   return { params, offset, goTo, applyFilters };
