@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import type { Clash, Meeting } from "../api/client";
 import { meetingBadges, partnerOf, type Badge } from "../lib/mentoring";
 import { formatDay, formatSpan, formatTime, formatWhen } from "../lib/time";
+import { DataTable } from "./DataTable";
 
 export function Badges({ badges }: { badges: Badge[] }) {
   return (
@@ -22,36 +23,28 @@ export function Badges({ badges }: { badges: Badge[] }) {
  * side; without it both people are shown.
  */
 export function MeetingTable({ meetings, caption, meId, empty }: { meetings: Meeting[]; caption: string; meId?: string; empty: ReactNode }) {
-  if (meetings.length === 0) return <p>{empty}</p>;
   return (
-    <div className="table-wrap table-wrap--stack">
-      <table>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">{meId ? "With" : "Mentor and mentee"}</th>
-            <th scope="col">Where</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {meetings.map((meeting) => (
-            <tr key={meeting.id}>
-              <td data-label="When">
-                <Link to={`/meetings/${meeting.id}`}>{formatSpan(meeting.starts_at, meeting.ends_at)}</Link>
-                {meeting.moved_from && <span className="hint cell-note">Moved from {formatWhen(meeting.moved_from)}</span>}
-              </td>
-              <td data-label={meId ? "With" : "Mentor and mentee"}>{partnerOf(meeting, meId)}</td>
-              <td data-label="Where">{meeting.location}</td>
-              <td data-label="Status">
-                <Badges badges={meetingBadges(meeting)} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      rows={meetings}
+      rowKey={(meeting) => meeting.id}
+      empty={empty}
+      columns={[
+        { header: "When", cell: meetingWhen },
+        { header: meId ? "With" : "Mentor and mentee", cell: (meeting) => partnerOf(meeting, meId) },
+        { header: "Where", cell: (meeting) => meeting.location },
+        { header: "Status", cell: (meeting) => <Badges badges={meetingBadges(meeting)} /> },
+      ]}
+    />
+  );
+}
+
+function meetingWhen(meeting: Meeting) {
+  return (
+    <>
+      <Link to={`/meetings/${meeting.id}`}>{formatSpan(meeting.starts_at, meeting.ends_at)}</Link>
+      {meeting.moved_from && <span className="hint cell-note">Moved from {formatWhen(meeting.moved_from)}</span>}
+    </>
   );
 }
 
@@ -63,36 +56,30 @@ export function ClashTable({ clashes, caption }: { clashes: Clash[]; caption: st
     groups.set(key, [...(groups.get(key) ?? []), clash]);
   }
   return (
-    <div className="table-wrap table-wrap--stack">
-      <table>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Wanted time</th>
-            <th scope="col">Clashes with</th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...groups.values()].map((group) => (
-            <tr key={`${group[0].starts_at}-${group[0].ends_at}`}>
-              <td data-label="Wanted time">{formatSpan(group[0].starts_at, group[0].ends_at)}</td>
-              <td data-label="Clashes with">
-                <ul className="plain-list">
-                  {group.map((clash, index) => (
-                    <li key={index}>
-                      {clash.clashes_with.title} for {clash.clashes_with.person.full_name},{" "}
-                      {sameDay(clash.starts_at, clash.clashes_with.starts_at)
-                        ? `${formatTime(clash.clashes_with.starts_at)}–${formatTime(clash.clashes_with.ends_at)}`
-                        : `${formatWhen(clash.clashes_with.starts_at)}–${formatTime(clash.clashes_with.ends_at)}`}
-                    </li>
-                  ))}
-                </ul>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      rows={[...groups.values()]}
+      rowKey={(group) => `${group[0].starts_at}-${group[0].ends_at}`}
+      columns={[
+        { header: "Wanted time", cell: (group) => formatSpan(group[0].starts_at, group[0].ends_at) },
+        { header: "Clashes with", cell: (group) => <ClashList clashes={group} /> },
+      ]}
+    />
+  );
+}
+
+function ClashList({ clashes }: { clashes: Clash[] }) {
+  return (
+    <ul className="plain-list">
+      {clashes.map((clash, index) => (
+        <li key={index}>
+          {clash.clashes_with.title} for {clash.clashes_with.person.full_name},{" "}
+          {sameDay(clash.starts_at, clash.clashes_with.starts_at)
+            ? `${formatTime(clash.clashes_with.starts_at)}–${formatTime(clash.clashes_with.ends_at)}`
+            : `${formatWhen(clash.clashes_with.starts_at)}–${formatTime(clash.clashes_with.ends_at)}`}
+        </li>
+      ))}
+    </ul>
   );
 }
 

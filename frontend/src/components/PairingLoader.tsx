@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
-import { Link } from "react-router";
 import { api, unwrap, type Agreement, type PairingDetail } from "../api/client";
-import { Loading, Notice, Page } from "./Page";
+import { LoadFailed, Loading } from "./Page";
 import { useLoad } from "./useLoad";
 
 /** Loads a pairing and its current agreement, then renders `children` with them; shows the
@@ -22,14 +21,7 @@ export function PairingLoader({
     [pairingId],
   );
   const error = pairing.error ?? versions.error;
-  if (error) {
-    return (
-      <Page title={title}>
-        <Notice kind="error">{error}</Notice>
-        <Link to="/">Back to the home page</Link>
-      </Page>
-    );
-  }
+  if (error) return <LoadFailed title={title} error={error} />;
   if (!pairing.data || !versions.data) return <Loading what={`Loading: ${title.toLowerCase()}`} />;
   return <>{children(pairing.data, versions.data.find((a) => a.current) ?? null)}</>;
 }

@@ -9,6 +9,7 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from "react";
+import type { Choice } from "../lib/labels";
 
 interface FieldProps {
   label: string;
@@ -79,6 +80,7 @@ export function TextField({
   );
 }
 
+/** A select; `blank` is a first, empty choice ("Any school", "Choose a role"), then `options`, then any `children`. */
 export function SelectField({
   label,
   hint,
@@ -86,14 +88,22 @@ export function SelectField({
   id,
   children,
   className,
+  blank,
+  options = [],
   ...select
-}: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { name: string }) {
+}: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { name: string; blank?: string; options?: readonly Choice[] }) {
   return (
     <Field
       {...{ label, hint, error, className }}
       id={id ?? `field-${select.name}`}
       control={(tied) => (
         <select {...select} {...tied}>
+          {blank !== undefined && <option value="">{blank}</option>}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
           {children}
         </select>
       )}
@@ -283,4 +293,9 @@ export function summaryItems(
     if (fields[name]) items.push({ fieldId: idFor(name), message: fields[name] });
   }
   return items;
+}
+
+/** Points summary items at fields whose ids start `<prefix>-` instead of `field-`, for a screen with more than one form. */
+export function withFieldPrefix(items: SummaryItem[], prefix: string): SummaryItem[] {
+  return items.map((item) => (item.fieldId ? { ...item, fieldId: item.fieldId.replace("field-", `${prefix}-`) } : item));
 }

@@ -1,4 +1,4 @@
-import type { Phase, Role, Schemas } from "../api/client";
+import type { Phase, Role, Schemas, TermDate } from "../api/client";
 
 export const ROLE_LABELS: Record<Role, string> = {
   trust_admin: "Trust admin",
@@ -22,12 +22,25 @@ export const PHASE_LABELS: Record<Phase, string> = {
 
 export const PHASES = Object.keys(PHASE_LABELS) as Phase[];
 
+export const TERM_KIND_LABELS: Record<TermDate["kind"], string> = { term: "Term", closure: "Closure" };
+
 export type ClientScope = Schemas["ApiClientCreate"]["scopes"][number];
 
 export const SCOPE_LABELS: Record<ClientScope, string> = {
   "observations:read": "Read observation counts (observations:read)",
   "org:read": "Read schools and term dates (org:read)",
 };
+
+/** One option of a select. */
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/** Select options for some of a set of coded values, each with its label ("mentor" → "Mentor"). */
+export function labelChoices<K extends string>(values: readonly K[], labels: Record<K, string>): Choice[] {
+  return values.map((value) => ({ value, label: labels[value] }));
+}
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
 const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {

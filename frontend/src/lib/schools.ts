@@ -1,4 +1,5 @@
 import { api, MAX_PAGE, unwrap, type School } from "../api/client";
+import type { Choice } from "./labels";
 
 /** Every school the person can see (the server caps a page at 200, ample for a trust). */
 export async function allSchools(activeOnly = false): Promise<School[]> {
@@ -10,4 +11,8 @@ export async function allSchools(activeOnly = false): Promise<School[]> {
 
 export function schoolNames(schools: School[]): Map<string, string> {
   return new Map(schools.map((s) => [s.id, s.name]));
+}
+
+export function schoolChoices(schools: School[]): Choice[] {
+  return schools.map((s) => ({ value: s.id, label: s.name }));
 }

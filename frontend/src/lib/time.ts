@@ -3,6 +3,8 @@
  * in. The API speaks instants (ISO 8601 with an offset); these helpers convert both ways.
  */
 
+import type { Choice } from "./labels";
+
 export const SCHOOL_TIME_ZONE = "Europe/London";
 
 /** Monday is 0, as in the API. */
@@ -10,6 +12,9 @@ export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
 
 /** Protected time happens on school days: Monday to Friday. */
 export const SCHOOL_DAYS = WEEKDAYS.slice(0, 5);
+
+/** Monday to Friday for a select, valued by their index as the API numbers them (Monday is 0). */
+export const SCHOOL_DAY_CHOICES: Choice[] = SCHOOL_DAYS.map((day, index) => ({ value: String(index), label: day }));
 
 /** Whole days from one calendar date to another. */
 export function daysBetween(from: string, to: string): number {

@@ -5,7 +5,7 @@ import { Button, ErrorSummary, Radios, SelectField, TextArea, TextField } from "
 import { Notice, Page } from "../components/Page";
 import { useForm } from "../components/useForm";
 import { PairingLoader } from "../components/PairingLoader";
-import { formatTime, SCHOOL_DAYS } from "../lib/time";
+import { formatTime, SCHOOL_DAY_CHOICES, SCHOOL_DAYS } from "../lib/time";
 import { maxLength, required, validate, type Errors } from "../lib/validation";
 
 /** The first meeting ("contracting"): agree how the mentor and mentee will work together. */
@@ -171,14 +171,7 @@ function AgreementForm({ pairing, current }: { pairing: PairingDetail; current: 
             <span className="guide-step__number">1</span> When and where you meet
           </legend>
           <TextField label="How often will you meet?" hint="The entitlement is one protected hour every week of term." {...form.field("meeting_frequency")} />
-          <SelectField label="Which day?" className="field--short" {...form.field("meeting_day")}>
-            <option value="">Choose a day</option>
-            {SCHOOL_DAYS.map((day, index) => (
-              <option key={day} value={index}>
-                {day}
-              </option>
-            ))}
-          </SelectField>
+          <SelectField label="Which day?" className="field--short" blank="Choose a day" options={SCHOOL_DAY_CHOICES} {...form.field("meeting_day")} />
           <TextField label="What time?" type="time" className="field--short" {...form.field("meeting_time")} />
           <TextField label="Where?" hint="For example: Room 12, or the science prep room." {...form.field("meeting_location")} />
         </fieldset>

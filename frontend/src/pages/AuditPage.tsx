@@ -1,12 +1,13 @@
-import { useSearchParams } from "react-router";
-import { api, MAX_PAGE, PAGE_SIZE, unwrap } from "../api/client";
-import { Button, ErrorSummary, TextField } from "../components/forms";
-import { Loading, Notice, Page } from "../components/Page";
-import { Pager } from "../components/Pager";
-import { useLoad } from "../components/useLoad";
-import { dateOrderProblem, type Errors } from "../lib/validation";
-import { formatDateTime } from "../lib/labels";
+import { api, MAX_PAGE, PAGE_SIZE, unwrap, type AuditEvent } from "../api/client";
+import { PagedTable } from "../components/DataTable";
+import { ErrorSummary, TextField } from "../components/forms";
+import { FilterForm } from "../components/ListFilters";
+import { Page } from "../components/Page";
 import { useForm } from "../components/useForm";
+import { useListParams } from "../components/useListParams";
+import { useLoad } from "../components/useLoad";
+import { formatDateTime } from "../lib/labels";
+import { dateOrderProblem, type Errors } from "../lib/validation";
 
 /** Dates typed as local calendar days become the UTC instants the API filters on. */
 function startOfDay(date: string): string {
@@ -18,12 +19,11 @@ function endOfDay(date: string): string {
 }
 
 export function AuditPage() {
-  const [params, setParams] = useSearchParams();
+  const { params, offset, goTo, applyFilters } = useListParams();
   const action = params.get("action") ?? "";
   const objectType = params.get("object_type") ?? "";
   const since = params.get("since") ?? "";
   const until = params.get("until") ?? "";
-  const offset = Number(params.get("offset") ?? 0) || 0;
   const form = useForm({ action, object_type: objectType, since, until });
 
   const events = useLoad(
@@ -55,92 +55,66 @@ export function AuditPage() {
         const problem = dateOrderProblem(values.since, values.until);
         return problem ? { until: problem } : {};
       },
-      async (values) => {
-        const next = new URLSearchParams();
-        for (const key of ["action", "object_type", "since", "until"] as const) {
-          if (values[key].trim()) next.set(key, values[key].trim());
-        }
-        setParams(next);
-      },
+      async (values) => applyFilters(values),
     );
   }
 
-  function goTo(nextOffset: number) {
-    const next = new URLSearchParams(params);
-    next.set("offset", String(nextOffset));
-    setParams(next);
-  }
-
-  const data = events.data;
   return (
     <Page title="Audit log" lead="Every change anyone makes, newest first.">
       <ErrorSummary items={form.summary} focusKey={form.attempt} />
-      <form className="filters" onSubmit={apply} role="search" aria-label="Filter the audit log" noValidate>
+      <FilterForm label="Filter the audit log" onSubmit={apply} noValidate>
         <TextField label="Action" hint="For example user.created" {...form.field("action")} />
         <TextField label="Object type" hint="For example school" {...form.field("object_type")} />
         <TextField label="From" type="date" {...form.field("since")} />
         <TextField label="To" type="date" {...form.field("until")} />
-        <div className="button-row">
-          <Button type="submit" variant="secondary">
-            Filter
-          </Button>
-        </div>
-      </form>
-      {events.error && <Notice kind="error">{events.error}</Notice>}
-      {events.loading && !data && <Loading what="Loading the audit log" />}
-      {data && data.items.length === 0 && <p>No events match.</p>}
-      {data && data.items.length > 0 && (
-        <div className="table-wrap table-wrap--stack">
-          <table>
-            <caption className="visually-hidden">Audit events</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">Action</th>
-                <th scope="col">Object</th>
-                <th scope="col">Changes</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((event) => (
-                <tr key={event.id}>
-                  <td data-label="When">{formatDateTime(event.occurred_at)}</td>
-                  <td data-label="Who">
-                    {event.actor_id ? (names.get(event.actor_id) ?? <span className="mono">{event.actor_id}</span>) : event.actor_kind}
-                  </td>
-                  <td data-label="Action" className="mono">
-                    {event.action}
-                  </td>
-                  <td data-label="Object">
-                    {event.object_type}
-                    {event.object_id && (
-                      <>
-                        {" "}
-                        <span className="mono hint">{event.object_id.slice(0, 8)}</span>
-                      </>
-                    )}
-                  </td>
-                  <td data-label="Changes">
-                    {Object.keys(event.changes).length === 0 ? (
-                      "–"
-                    ) : (
-                      <details>
-                        <summary>
-                          {Object.keys(event.changes).length} field{Object.keys(event.changes).length === 1 ? "" : "s"}
-                          <span className="visually-hidden"> changed by {event.action}</span>
-                        </summary>
-                        <pre>{JSON.stringify(event.changes, null, 2)}</pre>
-                      </details>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {data && <Pager label="Audit log" total={data.total} limit={data.limit} offset={data.offset} onChange={goTo} />}
+      </FilterForm>
+      <PagedTable
+        list={events}
+        loading="Loading the audit log"
+        empty="No events match."
+        caption="Audit events"
+        rowKey={(event) => event.id}
+        columns={[
+          { header: "When", cell: (event) => formatDateTime(event.occurred_at) },
+          {
+            header: "Who",
+            cell: (event) => (event.actor_id ? (names.get(event.actor_id) ?? <span className="mono">{event.actor_id}</span>) : event.actor_kind),
+          },
+          { header: "Action", className: "mono", cell: (event) => event.action },
+          { header: "Object", cell: auditObject },
+          { header: "Changes", cell: auditChanges },
+        ]}
+        pagerLabel="Audit log"
+        onPage={goTo}
+      />
     </Page>
+  );
+}
+
+function auditObject(event: AuditEvent) {
+  return (
+    <>
+      {event.object_type}
+      {event.object_id && (
+        <>
+          {" "}
+          <span className="mono hint">{event.object_id.slice(0, 8)}</span>
+        </>
+      )}
+    </>
+  );
+}
+
+function auditChanges(event: AuditEvent) {
+  const count = Object.keys(event.changes).length;
+  if (count === 0) return "–";
+  return (
+    <details>
+      <summary>
+        {count} field{count === 1 ? "" : "s"}
+        <span className="visually-hidden"> changed by {event.action}</span>
+      </summary>
+      <pre>{JSON.stringify(event.changes, null, 2)}</pre>
+    </details>
   );
 }

@@ -1,9 +1,9 @@
 import { useState } from "react";
 import { Link } from "react-router";
 import { api, PAGE_SIZE, unwrap } from "../api/client";
+import { PagedTable } from "../components/DataTable";
 import { MentoringNav, useMentoringSchool } from "../components/MentoringNav";
-import { Loading, Notice, Page } from "../components/Page";
-import { Pager } from "../components/Pager";
+import { Page } from "../components/Page";
 import { useLoad } from "../components/useLoad";
 import { formatSpan, formatWhen } from "../lib/time";
 
@@ -44,39 +44,24 @@ function ChangeList({ schoolId, change }: { schoolId: string; change: "lost" | "
       <p className="hint">
         {lost ? "A lost meeting did not happen that week and counts against the entitlement." : "A moved meeting still happened in the same week."}
       </p>
-      {list.error && <Notice kind="error">{list.error}</Notice>}
-      {!data && !list.error && <Loading what={`Loading ${heading.toLowerCase()}`} />}
-      {data && data.items.length === 0 && <p>None.</p>}
-      {data && data.items.length > 0 && (
-        <div className="table-wrap table-wrap--stack">
-          <table>
-            <caption className="visually-hidden">{heading}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{lost ? "Planned for" : "Moved from"}</th>
-                {!lost && <th scope="col">Moved to</th>}
-                <th scope="col">Mentor and mentee</th>
-                <th scope="col">Reason</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((m) => (
-                <tr key={m.id}>
-                  <td data-label={lost ? "Planned for" : "Moved from"}>
-                    <Link to={`/meetings/${m.id}`}>{lost ? formatSpan(m.starts_at, m.ends_at) : formatWhen(m.moved_from ?? m.starts_at)}</Link>
-                  </td>
-                  {!lost && <td data-label="Moved to">{formatSpan(m.starts_at, m.ends_at)}</td>}
-                  <td data-label="Mentor and mentee">
-                    {m.mentor.full_name} and {m.mentee.full_name}
-                  </td>
-                  <td data-label="Reason">{m.change_reason ?? "Not given"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {data && <Pager label={heading} total={data.total} limit={data.limit} offset={data.offset} onChange={setOffset} />}
+      <PagedTable
+        list={list}
+        loading={`Loading ${heading.toLowerCase()}`}
+        empty="None."
+        caption={heading}
+        rowKey={(m) => m.id}
+        columns={[
+          {
+            header: lost ? "Planned for" : "Moved from",
+            cell: (m) => <Link to={`/meetings/${m.id}`}>{lost ? formatSpan(m.starts_at, m.ends_at) : formatWhen(m.moved_from ?? m.starts_at)}</Link>,
+          },
+          !lost && { header: "Moved to", cell: (m) => formatSpan(m.starts_at, m.ends_at) },
+          { header: "Mentor and mentee", cell: (m) => `${m.mentor.full_name} and ${m.mentee.full_name}` },
+          { header: "Reason", cell: (m) => m.change_reason ?? "Not given" },
+        ]}
+        pagerLabel={heading}
+        onPage={setOffset}
+      />
     </section>
   );
 }

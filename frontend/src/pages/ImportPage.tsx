@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { api, unwrap, type ImportReport } from "../api/client";
 import { ApiError, problemList } from "../api/problems";
+import { DataTable } from "../components/DataTable";
 import { Button, ErrorSummary, TextField } from "../components/forms";
 import { plural } from "../components/Meetings";
 import { MentoringNav, useMentoringSchool } from "../components/MentoringNav";
@@ -173,29 +174,17 @@ export function ImportPage() {
               {!clean && (
                 <>
                   <p>Nothing can be imported until every problem is fixed. Fix these in the spreadsheet, save it as CSV again and check it again.</p>
-                  <div className="table-wrap table-wrap--stack">
-                    <table>
-                      <caption>Problems by line and column</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">Line</th>
-                          <th scope="col">Column</th>
-                          <th scope="col">Problem</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {report.errors.map((row, index) => (
-                          <tr key={`${row.line}-${row.column}-${index}`}>
-                            <td data-label="Line">{row.line}</td>
-                            <td data-label="Column">
-                              <code>{row.column}</code>
-                            </td>
-                            <td data-label="Problem">{row.detail}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                  <DataTable
+                    caption="Problems by line and column"
+                    showCaption
+                    rows={report.errors}
+                    rowKey={(row, index) => `${row.line}-${row.column}-${index}`}
+                    columns={[
+                      { header: "Line", cell: (row) => row.line },
+                      { header: "Column", cell: (row) => <code>{row.column}</code> },
+                      { header: "Problem", cell: (row) => row.detail },
+                    ]}
+                  />
                 </>
               )}
               <p className="hint" id="commit-hint">

@@ -2,9 +2,9 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { api, PAGE_SIZE, unwrap, type ApiClient } from "../api/client";
 import { ConfirmDialog } from "../components/ConfirmDialog";
+import { PagedTable } from "../components/DataTable";
 import { Button } from "../components/forms";
-import { Loading, LocationNotice, Notice, Page } from "../components/Page";
-import { Pager } from "../components/Pager";
+import { LocationNotice, Notice, Page, type Message } from "../components/Page";
 import { useLoad } from "../components/useLoad";
 import { formatDateTime } from "../lib/labels";
 import { allSchools, schoolNames } from "../lib/schools";
@@ -15,6 +15,16 @@ function clientStatus(client: ApiClient): { label: string; tone: string } {
   return { label: "Active", tone: "status--active" };
 }
 
+function clientStatusCell(client: ApiClient) {
+  const status = clientStatus(client);
+  return (
+    <>
+      <span className={`status ${status.tone}`}>{status.label}</span>
+      {client.expires_at && !client.revoked_at && <div className="hint">Expires {formatDateTime(client.expires_at)}</div>}
+    </>
+  );
+}
+
 export function IntegrationsPage() {
   const [offset, setOffset] = useState(0);
   const clients = useLoad(() => unwrap(api.GET("/api/v1/integration-clients", { params: { query: { limit: PAGE_SIZE, offset } } })), [offset]);
@@ -22,7 +32,7 @@ export function IntegrationsPage() {
   const names = schoolNames(schools.data ?? []);
   const [revoking, setRevoking] = useState<ApiClient | null>(null);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: "success" | "error"; text: string } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
 
   async function revoke() {
     if (!revoking) return;
@@ -39,7 +49,6 @@ export function IntegrationsPage() {
     }
   }
 
-  const data = clients.data;
   return (
     <Page title="Integrations" lead="Integration clients let your school MIS pull observation counts. Each sees only the schools you choose.">
       <div className="toolbar">
@@ -49,55 +58,32 @@ export function IntegrationsPage() {
       </div>
       <LocationNotice />
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
-      {clients.error && <Notice kind="error">{clients.error}</Notice>}
-      {clients.loading && !data && <Loading what="Loading integration clients" />}
-      {data && data.items.length === 0 && <p>No integration clients yet.</p>}
-      {data && data.items.length > 0 && (
-        <div className="table-wrap table-wrap--stack">
-          <table>
-            <caption className="visually-hidden">Integration clients</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Client ID</th>
-                <th scope="col">Scopes</th>
-                <th scope="col">Schools</th>
-                <th scope="col">Status</th>
-                <th scope="col">Last used</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((client) => {
-                const status = clientStatus(client);
-                return (
-                  <tr key={client.id}>
-                    <td data-label="Name">{client.name}</td>
-                    <td data-label="Client ID" className="mono">
-                      {client.id}
-                    </td>
-                    <td data-label="Scopes">{client.scopes.join(", ")}</td>
-                    <td data-label="Schools">{client.school_ids.map((id) => names.get(id) ?? "Unknown school").join(", ")}</td>
-                    <td data-label="Status">
-                      <span className={`status ${status.tone}`}>{status.label}</span>
-                      {client.expires_at && !client.revoked_at && <div className="hint">Expires {formatDateTime(client.expires_at)}</div>}
-                    </td>
-                    <td data-label="Last used">{client.last_used_at ? formatDateTime(client.last_used_at) : "Never"}</td>
-                    <td data-label="Actions">
-                      {!client.revoked_at && (
-                        <Button variant="link" onClick={() => setRevoking(client)}>
-                          Revoke<span className="visually-hidden"> {client.name}</span>
-                        </Button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {data && <Pager label="Integration clients" total={data.total} limit={data.limit} offset={data.offset} onChange={setOffset} />}
+      <PagedTable
+        list={clients}
+        loading="Loading integration clients"
+        empty="No integration clients yet."
+        caption="Integration clients"
+        rowKey={(client) => client.id}
+        columns={[
+          { header: "Name", cell: (client) => client.name },
+          { header: "Client ID", className: "mono", cell: (client) => client.id },
+          { header: "Scopes", cell: (client) => client.scopes.join(", ") },
+          { header: "Schools", cell: (client) => client.school_ids.map((id) => names.get(id) ?? "Unknown school").join(", ") },
+          { header: "Status", cell: clientStatusCell },
+          { header: "Last used", cell: (client) => (client.last_used_at ? formatDateTime(client.last_used_at) : "Never") },
+          {
+            header: "Actions",
+            cell: (client) =>
+              !client.revoked_at && (
+                <Button variant="link" onClick={() => setRevoking(client)}>
+                  Revoke<span className="visually-hidden"> {client.name}</span>
+                </Button>
+              ),
+          },
+        ]}
+        pagerLabel="Integration clients"
+        onPage={setOffset}
+      />
       <ConfirmDialog
         open={revoking !== null}
         title={`Revoke ${revoking?.name ?? ""}?`}

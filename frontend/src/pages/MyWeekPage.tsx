@@ -1,8 +1,8 @@
 import { Link } from "react-router";
-import { api, MAX_PAGE, unwrap, type Meeting } from "../api/client";
+import { api, MAX_PAGE, unwrap, type Meeting, type Pairing } from "../api/client";
 import { useAuth } from "../auth/AuthContext";
 import { Badges, MeetingTable } from "../components/Meetings";
-import { Loading, LocationNotice, Notice, Page } from "../components/Page";
+import { Loaded, LocationNotice, Page } from "../components/Page";
 import { useLoad } from "../components/useLoad";
 import { formatDate } from "../lib/labels";
 import { KIND_LABELS, PAIRING_STATE, pairingState, partnerOf } from "../lib/mentoring";
@@ -34,57 +34,67 @@ export function MyWeekPage() {
   );
   const pairings = useLoad(() => unwrap(api.GET("/api/v1/pairings", { params: { query: { person_id: meId, limit: MAX_PAGE } } })), [meId]);
 
-  const thisWeek: Meeting[] = [];
-  const nextWeek: Meeting[] = [];
-  for (const meeting of meetings.data?.items ?? []) {
-    (wallClock(meeting.starts_at).date < nextMonday ? thisWeek : nextWeek).push(meeting);
-  }
-
   return (
     <Page title="My week" lead={`Week beginning ${formatDate(monday)}`}>
       <LocationNotice />
       <p>Your protected mentoring hour is one meeting every week of term. Times are school times (UK).</p>
-      {meetings.error && <Notice kind="error">{meetings.error}</Notice>}
-      {!meetings.data && !meetings.error && <Loading what="Loading your meetings" />}
-      {meetings.data && (
-        <>
-          <section className="section" aria-labelledby="this-week-heading">
-            <h2 id="this-week-heading">This week</h2>
-            <MeetingTable meetings={thisWeek} caption="Meetings this week" meId={meId} empty="No meetings this week." />
-          </section>
-          <section className="section" aria-labelledby="next-week-heading">
-            <h2 id="next-week-heading">Next week</h2>
-            <MeetingTable meetings={nextWeek} caption="Meetings next week" meId={meId} empty="No meetings next week." />
-          </section>
-        </>
-      )}
+      <Loaded load={meetings} what="Loading your meetings">
+        {(page) => <TwoWeeks meetings={page.items} nextMonday={nextMonday} meId={meId} />}
+      </Loaded>
       <section className="section" aria-labelledby="pairings-heading">
         <h2 id="pairings-heading">Your pairings</h2>
-        {pairings.error && <Notice kind="error">{pairings.error}</Notice>}
-        {!pairings.data && !pairings.error && <Loading what="Loading your pairings" />}
-        {pairings.data && pairings.data.items.length === 0 && <p>You are not paired with anyone yet. Your school lead sets pairings up.</p>}
-        {pairings.data && pairings.data.items.length > 0 && (
-          <ul className="cards">
-            {pairings.data.items.map((pairing) => {
-              const state = PAIRING_STATE[pairingState(pairing, today)];
-              return (
-                <li className="card" key={pairing.id}>
-                  <Link to={`/pairings/${pairing.id}`}>
-                    {pairing.mentor.id === meId ? `Mentoring ${pairing.mentee.full_name}` : `Mentored by ${partnerOf(pairing, meId)}`}
-                  </Link>
-                  <span>
-                    {KIND_LABELS[pairing.kind]} · {pairing.school_name}
-                  </span>
-                  <span>
-                    {formatDate(pairing.starts_on)} to {formatDate(pairing.ends_on)}
-                  </span>
-                  <Badges badges={[state]} />
-                </li>
-              );
-            })}
-          </ul>
-        )}
+        <Loaded load={pairings} what="Loading your pairings">
+          {({ items }) =>
+            items.length === 0 ? (
+              <p>You are not paired with anyone yet. Your school lead sets pairings up.</p>
+            ) : (
+              <ul className="cards">
+                {items.map((pairing) => (
+                  <PairingCard key={pairing.id} pairing={pairing} meId={meId} today={today} />
+                ))}
+              </ul>
+            )
+          }
+        </Loaded>
       </section>
     </Page>
+  );
+}
+
+/** This week's meetings and next week's, each under its heading. */
+function TwoWeeks({ meetings, nextMonday, meId }: { meetings: Meeting[]; nextMonday: string; meId: string }) {
+  const thisWeek: Meeting[] = [];
+  const nextWeek: Meeting[] = [];
+  for (const meeting of meetings) {
+    (wallClock(meeting.starts_at).date < nextMonday ? thisWeek : nextWeek).push(meeting);
+  }
+  return (
+    <>
+      <section className="section" aria-labelledby="this-week-heading">
+        <h2 id="this-week-heading">This week</h2>
+        <MeetingTable meetings={thisWeek} caption="Meetings this week" meId={meId} empty="No meetings this week." />
+      </section>
+      <section className="section" aria-labelledby="next-week-heading">
+        <h2 id="next-week-heading">Next week</h2>
+        <MeetingTable meetings={nextWeek} caption="Meetings next week" meId={meId} empty="No meetings next week." />
+      </section>
+    </>
+  );
+}
+
+function PairingCard({ pairing, meId, today }: { pairing: Pairing; meId: string; today: string }) {
+  return (
+    <li className="card">
+      <Link to={`/pairings/${pairing.id}`}>
+        {pairing.mentor.id === meId ? `Mentoring ${pairing.mentee.full_name}` : `Mentored by ${partnerOf(pairing, meId)}`}
+      </Link>
+      <span>
+        {KIND_LABELS[pairing.kind]} · {pairing.school_name}
+      </span>
+      <span>
+        {formatDate(pairing.starts_on)} to {formatDate(pairing.ends_on)}
+      </span>
+      <Badges badges={[PAIRING_STATE[pairingState(pairing, today)]]} />
+    </li>
   );
 }

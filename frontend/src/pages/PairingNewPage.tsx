@@ -1,11 +1,11 @@
 import { Link, useNavigate } from "react-router";
-import { api, unwrap, type PairingKind } from "../api/client";
+import { api, unwrap, type MenteeProfile, type MentorProfile, type PairingKind } from "../api/client";
 import { Button, ErrorSummary, Radios, SelectField, TextField } from "../components/forms";
 import { useMentoringSchool } from "../components/MentoringNav";
 import { Loading, Notice, Page } from "../components/Page";
 import { useForm } from "../components/useForm";
 import { useLoad } from "../components/useLoad";
-import { formatDate } from "../lib/labels";
+import { formatDate, type Choice } from "../lib/labels";
 import { KIND_LABELS, PATHWAY_LABELS } from "../lib/mentoring";
 import { schoolToday } from "../lib/time";
 import { dateOrderProblem, required, validate, type Errors } from "../lib/validation";
@@ -92,24 +92,8 @@ export function PairingNewPage() {
       )}
       <ErrorSummary items={form.summary} focusKey={form.attempt} />
       <form onSubmit={onSubmit} noValidate className="form">
-        <SelectField label="Mentor" {...form.field("mentor_id")}>
-          <option value="">Choose a mentor</option>
-          {mentors.map((p) => (
-            <option key={p.id} value={p.user.id}>
-              {p.user.full_name}
-              {p.subjects.length > 0 ? ` (${p.subjects.join(", ")})` : ""}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label="Mentee" {...form.field("mentee_id")}>
-          <option value="">Choose a mentee</option>
-          {mentees.map((p) => (
-            <option key={p.id} value={p.user.id}>
-              {p.user.full_name} ({PATHWAY_LABELS[p.pathway]}
-              {p.ends_on ? `, until ${formatDate(p.ends_on)}` : ""})
-            </option>
-          ))}
-        </SelectField>
+        <SelectField label="Mentor" blank="Choose a mentor" options={mentors.map(mentorChoice)} {...form.field("mentor_id")} />
+        <SelectField label="Mentee" blank="Choose a mentee" options={mentees.map(menteeChoice)} {...form.field("mentee_id")} />
         <Radios
           legend="Kind of mentoring"
           name="kind"
@@ -129,4 +113,14 @@ export function PairingNewPage() {
       </form>
     </Page>
   );
+}
+
+function mentorChoice(profile: MentorProfile): Choice {
+  const subjects = profile.subjects.length > 0 ? ` (${profile.subjects.join(", ")})` : "";
+  return { value: profile.user.id, label: `${profile.user.full_name}${subjects}` };
+}
+
+function menteeChoice(profile: MenteeProfile): Choice {
+  const until = profile.ends_on ? `, until ${formatDate(profile.ends_on)}` : "";
+  return { value: profile.user.id, label: `${profile.user.full_name} (${PATHWAY_LABELS[profile.pathway]}${until})` };
 }

@@ -7,9 +7,9 @@ import { Loading, Notice, Page } from "../components/Page";
 import { SecretBox } from "../components/SecretBox";
 import { useForm } from "../components/useForm";
 import { useLoad } from "../components/useLoad";
-import { ROLE_LABELS } from "../lib/labels";
+import { labelChoices, ROLE_LABELS } from "../lib/labels";
 import { grantableRoles, grantableSchools } from "../lib/people";
-import { allSchools } from "../lib/schools";
+import { allSchools, schoolChoices } from "../lib/schools";
 import { digits, email, maxLength, required, validate, type Errors } from "../lib/validation";
 
 export function PersonNewPage() {
@@ -109,23 +109,15 @@ export function PersonNewPage() {
           {...form.field("trn")}
         />
         <TextField label="MIS staff code (optional)" className="field--short" {...form.field("mis_staff_code")} />
-        <SelectField label="Role" className="field--short" {...form.field("role")}>
-          <option value="">Choose a role</option>
-          {roles.map((r) => (
-            <option key={r} value={r}>
-              {ROLE_LABELS[r]}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField label="Role" className="field--short" blank="Choose a role" options={labelChoices(roles, ROLE_LABELS)} {...form.field("role")} />
         {needsSchool && (
-          <SelectField label="School" hint="The school where they hold this role. You can add more roles later." {...form.field("school")}>
-            <option value="">Choose a school</option>
-            {options.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </SelectField>
+          <SelectField
+            label="School"
+            hint="The school where they hold this role. You can add more roles later."
+            blank="Choose a school"
+            options={schoolChoices(options)}
+            {...form.field("school")}
+          />
         )}
         <Button type="submit" disabled={form.busy}>
           {form.busy ? "Adding…" : "Add person"}

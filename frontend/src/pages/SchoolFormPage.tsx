@@ -3,10 +3,10 @@ import { Link, useNavigate, useParams } from "react-router";
 import { api, unwrap, type Phase, type School } from "../api/client";
 import { Button, ErrorSummary, SelectField, TextField } from "../components/forms";
 import { ConfirmDialog } from "../components/ConfirmDialog";
-import { Loading, LocationNotice, Notice, Page } from "../components/Page";
+import { LoadFailed, Loading, LocationNotice, Notice, Page } from "../components/Page";
 import { useForm } from "../components/useForm";
 import { useLoad } from "../components/useLoad";
-import { PHASE_LABELS, PHASES } from "../lib/labels";
+import { labelChoices, PHASE_LABELS, PHASES } from "../lib/labels";
 import { digits, maxLength, required, validate } from "../lib/validation";
 
 export function SchoolFormPage() {
@@ -16,13 +16,7 @@ export function SchoolFormPage() {
     [schoolId],
   );
   if (!schoolId) return <SchoolForm school={null} onSaved={reload} />;
-  if (error)
-    return (
-      <Page title="School not found">
-        <Notice kind="error">{error}</Notice>
-        <Link to="/schools">Back to schools</Link>
-      </Page>
-    );
+  if (error) return <LoadFailed title="School not found" error={error} backTo="/schools" back="Back to schools" />;
   if (!school) return <Loading what="Loading the school" />;
   return <SchoolForm key={school.id} school={school} onSaved={reload} />;
 }
@@ -109,14 +103,7 @@ function SchoolForm({ school, onSaved }: { school: School | null; onSaved: () =>
           className="field--short"
           {...form.field("urn")}
         />
-        <SelectField label="Phase" className="field--short" {...form.field("phase")}>
-          <option value="">Choose a phase</option>
-          {PHASES.map((p) => (
-            <option key={p} value={p}>
-              {PHASE_LABELS[p]}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField label="Phase" className="field--short" blank="Choose a phase" options={labelChoices(PHASES, PHASE_LABELS)} {...form.field("phase")} />
         <TextField label="Time zone" hint="For schools in England this is Europe/London." className="field--short" {...form.field("timezone")} />
         <Button type="submit" disabled={form.busy}>
           {form.busy ? "Saving…" : school ? "Save changes" : "Add school"}

@@ -1,21 +1,22 @@
-import { useState } from "react";
-import { Link, useSearchParams } from "react-router";
-import { api, PAGE_SIZE, unwrap, type Phase } from "../api/client";
-import { Button, SelectField, TextField } from "../components/forms";
-import { Loading, Notice, Page } from "../components/Page";
-import { Pager } from "../components/Pager";
+import { Link } from "react-router";
+import { api, PAGE_SIZE, unwrap, type Phase, type School } from "../api/client";
+import { PagedTable } from "../components/DataTable";
+import { SelectField, TextField } from "../components/forms";
+import { activeQuery, FilterForm, StatusFilter } from "../components/ListFilters";
+import { Page } from "../components/Page";
+import { useForm } from "../components/useForm";
+import { useListParams } from "../components/useListParams";
 import { useLoad } from "../components/useLoad";
-import { PHASE_LABELS, PHASES } from "../lib/labels";
+import { labelChoices, PHASE_LABELS, PHASES } from "../lib/labels";
 
 export function SchoolsPage() {
-  const [params, setParams] = useSearchParams();
+  const { params, offset, goTo, applyFilters } = useListParams();
   const q = params.get("q") ?? "";
   const phase = params.get("phase") ?? "";
   const status = params.get("status") ?? "active";
-  const offset = Number(params.get("offset") ?? 0) || 0;
-  const [draft, setDraft] = useState({ q, phase, status });
+  const draft = useForm({ q, phase, status });
 
-  const { data, error, loading } = useLoad(
+  const schools = useLoad(
     () =>
       unwrap(
         api.GET("/api/v1/schools", {
@@ -23,7 +24,7 @@ export function SchoolsPage() {
             query: {
               q: q || undefined,
               phase: (phase || undefined) as Phase | undefined,
-              active: status === "all" ? undefined : status === "active",
+              active: activeQuery(status),
               limit: PAGE_SIZE,
               offset,
             },
@@ -35,17 +36,7 @@ export function SchoolsPage() {
 
   function apply(event: React.FormEvent) {
     event.preventDefault();
-    const next = new URLSearchParams();
-    if (draft.q.trim()) next.set("q", draft.q.trim());
-    if (draft.phase) next.set("phase", draft.phase);
-    if (draft.status !== "active") next.set("status", draft.status);
-    setParams(next);
-  }
-
-  function goTo(nextOffset: number) {
-    const next = new URLSearchParams(params);
-    next.set("offset", String(nextOffset));
-    setParams(next);
+    applyFilters(draft.values, { status: "active" });
   }
 
   return (
@@ -55,68 +46,39 @@ export function SchoolsPage() {
           Add a school
         </Link>
       </div>
-      <form className="filters" onSubmit={apply} role="search" aria-label="Filter schools">
-        <TextField label="Name or URN" name="q" type="search" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} />
-        <SelectField label="Phase" name="phase" value={draft.phase} onChange={(e) => setDraft({ ...draft, phase: e.target.value })}>
-          <option value="">Any phase</option>
-          {PHASES.map((p) => (
-            <option key={p} value={p}>
-              {PHASE_LABELS[p]}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label="Status" name="status" value={draft.status} onChange={(e) => setDraft({ ...draft, status: e.target.value })}>
-          <option value="active">Active</option>
-          <option value="inactive">Deactivated</option>
-          <option value="all">All</option>
-        </SelectField>
-        <div className="button-row">
-          <Button type="submit" variant="secondary">
-            Filter
-          </Button>
-        </div>
-      </form>
-      {error && <Notice kind="error">{error}</Notice>}
-      {loading && !data && <Loading what="Loading schools" />}
-      {data && data.items.length === 0 && <p>No schools match.</p>}
-      {data && data.items.length > 0 && (
-        <div className="table-wrap table-wrap--stack">
-          <table>
-            <caption className="visually-hidden">Schools</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">URN</th>
-                <th scope="col">Phase</th>
-                <th scope="col">Status</th>
-                <th scope="col">Term dates</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((school) => (
-                <tr key={school.id}>
-                  <td data-label="Name">
-                    <Link to={`/schools/${school.id}`}>{school.name}</Link>
-                  </td>
-                  <td data-label="URN">{school.urn}</td>
-                  <td data-label="Phase">{PHASE_LABELS[school.phase]}</td>
-                  <td data-label="Status">
-                    <span className={`status ${school.active ? "status--active" : "status--inactive"}`}>
-                      {school.active ? "Active" : "Deactivated"}
-                    </span>
-                  </td>
-                  <td data-label="Term dates">
-                    <Link to={`/schools/${school.id}/term-dates`}>
-                      Term dates<span className="visually-hidden"> for {school.name}</span>
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {data && <Pager label="Schools" total={data.total} limit={data.limit} offset={data.offset} onChange={goTo} />}
+      <FilterForm label="Filter schools" onSubmit={apply}>
+        <TextField label="Name or URN" type="search" {...draft.field("q")} />
+        <SelectField label="Phase" blank="Any phase" options={labelChoices(PHASES, PHASE_LABELS)} {...draft.field("phase")} />
+        <StatusFilter {...draft.field("status")} />
+      </FilterForm>
+      <PagedTable
+        list={schools}
+        loading="Loading schools"
+        empty="No schools match."
+        caption="Schools"
+        rowKey={(school) => school.id}
+        columns={[
+          { header: "Name", cell: (school) => <Link to={`/schools/${school.id}`}>{school.name}</Link> },
+          { header: "URN", cell: (school) => school.urn },
+          { header: "Phase", cell: (school) => PHASE_LABELS[school.phase] },
+          { header: "Status", cell: schoolStatus },
+          { header: "Term dates", cell: termDatesLink },
+        ]}
+        pagerLabel="Schools"
+        onPage={goTo}
+      />
     </Page>
+  );
+}
+
+function schoolStatus(school: School) {
+  return <span className={`status ${school.active ? "status--active" : "status--inactive"}`}>{school.active ? "Active" : "Deactivated"}</span>;
+}
+
+function termDatesLink(school: School) {
+  return (
+    <Link to={`/schools/${school.id}/term-dates`}>
+      Term dates<span className="visually-hidden"> for {school.name}</span>
+    </Link>
   );
 }

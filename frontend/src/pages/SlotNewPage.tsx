@@ -8,7 +8,7 @@ import { Notice, Page } from "../components/Page";
 import { useForm } from "../components/useForm";
 import { PairingLoader } from "../components/PairingLoader";
 import { formatDate } from "../lib/labels";
-import { daysBetween, formatDay, formatTime, schoolToday, SCHOOL_DAYS, WEEKDAYS } from "../lib/time";
+import { daysBetween, formatDay, formatTime, schoolToday, SCHOOL_DAY_CHOICES, SCHOOL_DAYS, WEEKDAYS } from "../lib/time";
 import { dateOrderProblem, maxLength, required, validate, type Errors } from "../lib/validation";
 
 export function SlotNewPage() {
@@ -136,14 +136,7 @@ function SlotForm({ pairing, agreement }: { pairing: Pairing; agreement: Agreeme
       )}
       <ErrorSummary items={form.summary} focusKey={form.attempt} />
       <form onSubmit={onCheck} noValidate className="form">
-        <SelectField label="Day of the week" className="field--short" {...form.field("weekday")}>
-          <option value="">Choose a day</option>
-          {SCHOOL_DAYS.map((day, index) => (
-            <option key={day} value={index}>
-              {day}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField label="Day of the week" className="field--short" blank="Choose a day" options={SCHOOL_DAY_CHOICES} {...form.field("weekday")} />
         <TextField label="Start time" type="time" className="field--short" {...form.field("start_time")} />
         <TextField
           label="Length in minutes"

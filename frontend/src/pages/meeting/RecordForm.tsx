@@ -1,18 +1,10 @@
 /** The record keeper's form on the meeting page: held or missed, notes, and the actions agreed. */
 import { useEffect, useRef, useState } from "react";
-import { api, unwrap, type MeetingDetail, type Schemas } from "../api/client";
-import { problemToFormErrors } from "../api/problems";
-import { Button, Checkbox, ErrorSummary, Radios, SelectField, TextArea, TextField, summaryItems } from "../components/forms";
-import type { Errors } from "../lib/validation";
-
-interface ActionRow {
-  key: number;
-  /** An action already saved: sent back so it keeps its done mark. */
-  id?: string;
-  text: string;
-  owner: "mentor" | "mentee";
-  due_on: string;
-}
+import { api, unwrap, type MeetingDetail, type Schemas } from "../../api/client";
+import { problemToFormErrors } from "../../api/problems";
+import { Button, Checkbox, ErrorSummary, Radios, TextArea, summaryItems } from "../../components/forms";
+import type { Errors } from "../../lib/validation";
+import { ActionRowFields, type ActionRow } from "./ActionRowFields";
 
 const MAX_ACTIONS = 30;
 
@@ -75,21 +67,9 @@ export function RecordForm({
     requestAnimationFrame(() => document.getElementById("record-add-action")?.focus());
   }
 
-  function check(): Errors {
-    const found: Errors = {};
-    if (!status) found.status = "Choose whether the meeting was held or missed";
-    if (notes.length > 20000) found.notes = "The notes must be 20,000 characters or fewer";
-    if (targets.length > 5000) found.targets_reviewed = "This must be 5,000 characters or fewer";
-    actions.forEach((row, i) => {
-      if (!row.text.trim()) found[`action-${i}-text`] = `Enter what action ${i + 1} is, or remove it`;
-      else if (row.text.length > 500) found[`action-${i}-text`] = `Action ${i + 1} must be 500 characters or fewer`;
-    });
-    return found;
-  }
-
   async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
-    const found = check();
+    const found = recordProblems(status, notes, targets, actions);
     if (Object.keys(found).length > 0) {
       setErrors(found);
       setGeneral([]);
@@ -110,13 +90,7 @@ export function RecordForm({
       setGeneral([]);
       onSaved(saved);
     } catch (error) {
-      const aliases: Record<string, string> = {};
-      actions.forEach((_, i) => {
-        aliases[`actions.${i}.text`] = `action-${i}-text`;
-        aliases[`actions.${i}.due_on`] = `action-${i}-due_on`;
-        aliases[`actions.${i}.owner`] = `action-${i}-text`;
-      });
-      const mapped = problemToFormErrors(error, order, aliases);
+      const mapped = problemToFormErrors(error, order, actionAliases(actions.length));
       setErrors(mapped.fields);
       setGeneral(mapped.general);
       setAttempt((n) => n + 1);
@@ -162,42 +136,16 @@ export function RecordForm({
           <legend>Actions agreed</legend>
           {actions.length === 0 && <p className="hint">No actions. Add one for each thing either of you will do before next time.</p>}
           {actions.map((row, index) => (
-            <fieldset className="action-row" key={row.key}>
-              <legend>Action {index + 1}</legend>
-              <TextField
-                label="What"
-                id={`record-action-${index}-text`}
-                name={`action-${index}-text`}
-                value={row.text}
-                error={errors[`action-${index}-text`]}
-                onChange={(e) => update(index, { text: e.target.value })}
-                autoFocus={focusAfterAdd.current === row.key}
-              />
-              <div className="field-pair">
-                <SelectField
-                  label="Who"
-                  id={`record-action-${index}-owner`}
-                  name={`action-${index}-owner`}
-                  value={row.owner}
-                  onChange={(e) => update(index, { owner: e.target.value as ActionRow["owner"] })}
-                >
-                  <option value="mentor">{meeting.mentor.full_name} (mentor)</option>
-                  <option value="mentee">{meeting.mentee.full_name} (mentee)</option>
-                </SelectField>
-                <TextField
-                  label="Due (optional)"
-                  type="date"
-                  id={`record-action-${index}-due_on`}
-                  name={`action-${index}-due_on`}
-                  value={row.due_on}
-                  error={errors[`action-${index}-due_on`]}
-                  onChange={(e) => update(index, { due_on: e.target.value })}
-                />
-              </div>
-              <Button variant="link" onClick={() => removeRow(index)}>
-                Remove action {index + 1}
-              </Button>
-            </fieldset>
+            <ActionRowFields
+              key={row.key}
+              row={row}
+              index={index}
+              errors={errors}
+              names={{ mentor: meeting.mentor.full_name, mentee: meeting.mentee.full_name }}
+              autoFocus={focusAfterAdd.current === row.key}
+              onChange={(change) => update(index, change)}
+              onRemove={() => removeRow(index)}
+            />
           ))}
           {actions.length < MAX_ACTIONS && (
             <Button variant="secondary" id="record-add-action" onClick={addRow}>
@@ -218,4 +166,27 @@ export function RecordForm({
       </form>
     </div>
   );
+}
+
+function recordProblems(status: string, notes: string, targets: string, actions: ActionRow[]): Errors {
+  const found: Errors = {};
+  if (!status) found.status = "Choose whether the meeting was held or missed";
+  if (notes.length > 20000) found.notes = "The notes must be 20,000 characters or fewer";
+  if (targets.length > 5000) found.targets_reviewed = "This must be 5,000 characters or fewer";
+  actions.forEach((row, i) => {
+    if (!row.text.trim()) found[`action-${i}-text`] = `Enter what action ${i + 1} is, or remove it`;
+    else if (row.text.length > 500) found[`action-${i}-text`] = `Action ${i + 1} must be 500 characters or fewer`;
+  });
+  return found;
+}
+
+/** The API names action fields `actions.0.text`; the form names them `action-0-text`. */
+function actionAliases(count: number): Record<string, string> {
+  const aliases: Record<string, string> = {};
+  for (let i = 0; i < count; i++) {
+    aliases[`actions.${i}.text`] = `action-${i}-text`;
+    aliases[`actions.${i}.due_on`] = `action-${i}-due_on`;
+    aliases[`actions.${i}.owner`] = `action-${i}-text`;
+  }
+  return aliases;
 }
