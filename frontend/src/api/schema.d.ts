@@ -1884,7 +1884,10 @@ export interface components {
          * @enum {string}
          */
         Pathway: "itt" | "ect" | "rqt";
-        /** PersonRef */
+        /**
+         * PersonRef
+         * @description A person as other records name them.
+         */
         PersonRef: {
             /**
              * Id
