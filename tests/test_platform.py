@@ -244,3 +244,72 @@ def test_cancelled_and_recorded_meetings_ask_for_nothing(client, world, session)
     kinds = {t["kind"] for t in _todos(client, world, "mentor")}
     assert "meeting.to_record" not in kinds
     assert session.exec(select(Meeting).where(Meeting.id == meeting.id)).one()
+
+
+# --- the events each domain publishes ----------------------------------------------------
+
+
+@pytest.fixture
+def published():  # type: ignore[no-untyped-def]
+    """Every event of the published kinds, as handlers receive them."""
+    from api.meetings.events import MeetingRecorded, MeetingsLost
+    from api.org.events import ClosureAdded, PersonDeactivated
+
+    seen: list[object] = []
+
+    def note(_session, event):  # type: ignore[no-untyped-def]
+        seen.append(event)
+
+    kinds = (ClosureAdded, PersonDeactivated, MeetingsLost, MeetingRecorded, PairingEnded)
+    for kind in kinds:
+        events.subscribe(kind, note)
+    yield seen
+    for kind in kinds:
+        events._handlers[kind].remove(note)
+
+
+def test_a_closure_added_is_published_and_a_term_is_not(client, world, published):
+    url = f"/api/v1/schools/{world.school.id}/term-dates"
+    inset = {"kind": "closure", "name": "INSET", "starts_on": "2026-11-02", "ends_on": "2026-11-02"}
+    assert client.post(url, headers=world.headers("lead"), json=inset).status_code == 201
+    term = {"kind": "term", "name": "Spring", "starts_on": "2027-01-04", "ends_on": "2027-03-26"}
+    assert client.post(url, headers=world.headers("lead"), json=term).status_code == 201
+    [event] = published
+    assert type(event).__name__ == "ClosureAdded"
+    assert (event.school_id, event.starts_on.isoformat()) == (world.school.id, "2026-11-02")
+
+
+def test_a_deactivation_a_lost_meeting_and_a_record_are_published(client, world, published):
+    deactivated = client.patch(
+        f"/api/v1/users/{world.people['observer'].id}",
+        headers=world.headers("lead"),
+        json={"active": False},
+    )
+    assert deactivated.status_code == 200
+    lost = client.post(
+        f"/api/v1/meetings/{world.next_meeting.id}/cancel",
+        headers=world.headers("mentor"),
+        json={"reason": "Cover", "outcome": "lost"},
+    )
+    assert lost.status_code == 200
+    recorded = client.put(
+        f"/api/v1/meetings/{world.past_meeting.id}/record",
+        headers=world.headers("mentor"),
+        json={"status": "missed", "notes": ""},
+    )
+    assert recorded.status_code == 200
+    names = [type(e).__name__ for e in published]
+    assert names == ["PersonDeactivated", "MeetingsLost", "MeetingRecorded"]
+    person, gone, record = published
+    assert person.user_id == world.people["observer"].id
+    assert gone.meeting_ids == (world.next_meeting.id,)
+    assert (record.meeting_id, record.held) == (world.past_meeting.id, False)
+
+
+def test_a_dry_run_publishes_nothing(client, world, published):
+    preview = client.post(
+        f"/api/v1/meetings/{world.next_meeting.id}/cancel?dry_run=true",
+        headers=world.headers("mentor"),
+        json={"reason": "Cover", "outcome": "lost"},
+    )
+    assert preview.status_code == 200 and published == []

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 from api.audit import service
 from api.audit.schemas import AuditEventPublic
 from api.auth.principals import AuditReader
-from api.core.pagination import Page, PageQuery, paginate
+from api.core.pagination import Page, PageQuery, page_of
 from api.core.problems import Problem
 from api.core.routing import BodyAfterAuthRoute
 from api.core.schemas import Timestamp
@@ -44,10 +44,4 @@ def list_audit_events(
         since=since,
         until=until,
     )
-    rows, total = paginate(session, query, page)
-    return Page(
-        items=service.with_actor_names(session, rows),
-        total=total,
-        limit=page.limit,
-        offset=page.offset,
-    )
+    return page_of(session, query, page, lambda rows: service.with_actor_names(session, rows))

@@ -1,5 +1,6 @@
 """Offset pagination with a capped page size, the same for every list."""
 
+from collections.abc import Callable
 from typing import Annotated, Generic, TypeVar
 
 from fastapi import Depends, Query
@@ -53,3 +54,18 @@ def paginate(session: Session, query: SelectOfScalar, page: PageParams) -> tuple
         return [], 0
     total = session.exec(select(func.count()).select_from(query.order_by(None).subquery())).one()
     return [], total
+
+
+R = TypeVar("R")
+
+
+def page_of(
+    session: Session,
+    query: SelectOfScalar[R],
+    page: PageParams,
+    to_public: Callable[[list[R]], list[T]],
+) -> Page[T]:
+    """The one way a list answers: one page of `query`, each row made public in one go
+    (`to_public` fetches what the rows name in a few queries), with the total and the paging."""
+    rows, total = paginate(session, query, page)
+    return Page(items=to_public(rows), total=total, limit=page.limit, offset=page.offset)

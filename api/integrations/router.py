@@ -5,7 +5,7 @@ import uuid
 from fastapi import APIRouter, status
 
 from api.auth.principals import ClientManager
-from api.core.pagination import Page, PageQuery, paginate
+from api.core.pagination import Page, PageQuery, page_of
 from api.core.problems import WRITE_ERRORS
 from api.core.routing import BodyAfterAuthRoute
 from api.db import SessionDep
@@ -25,10 +25,8 @@ router = APIRouter(tags=["integration clients"], route_class=BodyAfterAuthRoute)
 def list_api_clients(
     session: SessionDep, principal: ClientManager, page: PageQuery
 ) -> Page[ApiClientPublic]:
-    rows, total = paginate(session, service.clients_query(principal), page)
-    return Page(
-        items=service.to_public(session, rows), total=total, limit=page.limit, offset=page.offset
-    )
+    query = service.clients_query(principal)
+    return page_of(session, query, page, lambda rows: service.to_public(session, rows))
 
 
 @router.post(

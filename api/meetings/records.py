@@ -7,11 +7,13 @@ from sqlmodel import Session, col, select
 
 from api.audit import service as audit
 from api.auth.principals import Principal
+from api.core import events
 from api.core.models import utcnow
 from api.core.problems import Conflict, Forbidden, Unprocessable
 from api.core.queries import first_visible
 from api.meetings import policy
 from api.meetings import service as meetings
+from api.meetings.events import MeetingRecorded
 from api.meetings.models import (
     AgendaItem,
     Meeting,
@@ -62,6 +64,8 @@ def save_record(
     meeting.status = body.status
     session.add(meeting)
     _save_actions(session, meeting, pairing, body)
+    held = body.status == MeetingStatus.held
+    events.publish(session, MeetingRecorded(pairing.id, meeting.id, held, principal))
     audit.record(
         session,
         principal,

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, status
 from fastapi.responses import JSONResponse
 
 from api.auth.principals import MeetingWriter, MentoringReader
-from api.core.pagination import Page, PageQuery, paginate
+from api.core.pagination import Page, PageQuery, page_of
 from api.core.problems import WRITE_ERRORS
 from api.core.routing import BodyAfterAuthRoute
 from api.core.schemas import Timestamp
@@ -122,13 +122,7 @@ def list_meetings(
         change=change,
         order=order,
     )
-    rows, total = paginate(session, query, page)
-    return Page(
-        items=service.meetings_public(session, rows),
-        total=total,
-        limit=page.limit,
-        offset=page.offset,
-    )
+    return page_of(session, query, page, lambda rows: service.meetings_public(session, rows))
 
 
 @router.get(

@@ -11,10 +11,12 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from api.audit import service as audit
 from api.auth.principals import Principal
+from api.core import events
 from api.core.models import utcnow
 from api.core.problems import Conflict, FieldProblem, Forbidden, Unprocessable
 from api.core.queries import first_visible
 from api.meetings import policy, slots
+from api.meetings.events import MeetingsLost
 from api.meetings.models import (
     Meeting,
     MeetingRecord,
@@ -160,6 +162,8 @@ def cancel_meeting(
             for m in targets:
                 _mark(m, principal, body.reason, status=MeetingStatus.cancelled, lost=True)
                 session.add(m)
+            lost = MeetingsLost(pairing.id, tuple(m.id for m in targets), body.reason, principal)
+            events.publish(session, lost)
         clashes: list[busy.Clash] = []
     else:
         assert body.new_starts_at is not None

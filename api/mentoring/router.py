@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 from starlette.concurrency import run_in_threadpool
 
 from api.auth.principals import MeetingWriter, MentoringReader, MentoringWriter, UserReader
-from api.core.pagination import Page, PageQuery, paginate
+from api.core.pagination import Page, PageQuery, page_of
 from api.core.problems import WRITE_ERRORS, FieldProblem, Unprocessable
 from api.core.routing import BodyAfterAuthRoute
 from api.core.schemas import SchoolDate
@@ -145,13 +145,7 @@ def list_pairings(
         kind=kind,
         active_on=active_on,
     )
-    rows, total = paginate(session, query, page)
-    return Page(
-        items=service.pairings_public(session, rows),
-        total=total,
-        limit=page.limit,
-        offset=page.offset,
-    )
+    return page_of(session, query, page, lambda rows: service.pairings_public(session, rows))
 
 
 @router.post(

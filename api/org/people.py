@@ -13,10 +13,12 @@ from api.auth import service as auth_service
 from api.auth.access import managed_school_ids
 from api.auth.principals import Principal
 from api.auth.tokens import new_secret
+from api.core import events
 from api.core.problems import Conflict, Forbidden, NotFound
 from api.core.queries import first_visible
 from api.org import policy
 from api.org import service as schools
+from api.org.events import PersonDeactivated
 from api.org.models import Membership, Role, School, Trust, User
 from api.org.schemas import (
     MembershipCreate,
@@ -163,6 +165,7 @@ def update_user(
             raise Conflict("You cannot deactivate your own account.")
         _refuse_removing_last_admin(session, user.id, user.trust_id)
         auth_service.end_all_sessions(session, user)
+        events.publish(session, PersonDeactivated(user.id, user.trust_id, principal))
     audit.apply_changes(
         session, principal, user, changes, object_type="user", trust_id=user.trust_id
     )

@@ -6,12 +6,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 
 from api.auth.principals import OrgReader, OrgWriter, TermWriter, UserReader, UserWriter
-from api.core.pagination import Page, PageQuery, paginate
+from api.core.pagination import Page, PageQuery, page_of
 from api.core.problems import READ_ERRORS, WRITE_ERRORS
 from api.core.routing import BodyAfterAuthRoute
 from api.db import SessionDep
 from api.org import people, service
-from api.org.models import Phase, Role
+from api.org.models import Phase, Role, School
 from api.org.schemas import (
     MembershipCreate,
     MembershipPublic,
@@ -92,10 +92,12 @@ def list_schools(
     phase: Phase | None = None,
     active: bool | None = None,
 ) -> Page[SchoolPublic]:
-    rows, total = paginate(
-        session, service.schools_query(principal, q=q, phase=phase, active=active), page
-    )
-    return Page(items=rows, total=total, limit=page.limit, offset=page.offset)
+    query = service.schools_query(principal, q=q, phase=phase, active=active)
+    return page_of(session, query, page, _schools_public)
+
+
+def _schools_public(schools: list[School]) -> list[SchoolPublic]:
+    return [SchoolPublic.model_validate(school, from_attributes=True) for school in schools]
 
 
 @router.post(
@@ -230,13 +232,7 @@ def list_users(
     query = people.users_query(
         session, principal, q=q, school_id=school_id, role=role, active=active
     )
-    rows, total = paginate(session, query, page)
-    return Page(
-        items=people.to_public(session, principal, rows),
-        total=total,
-        limit=page.limit,
-        offset=page.offset,
-    )
+    return page_of(session, query, page, lambda rows: people.to_public(session, principal, rows))
 
 
 @router.post(

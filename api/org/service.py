@@ -12,9 +12,11 @@ from sqlmodel.sql.expression import SelectOfScalar
 from api.audit import service as audit
 from api.auth.access import managed_school_ids, visible_schools
 from api.auth.principals import Principal
+from api.core import events
 from api.core.problems import Conflict, FieldProblem, Forbidden, NotFound
 from api.core.queries import first_visible
 from api.org import policy
+from api.org.events import ClosureAdded
 from api.org.models import Phase, School, TermDate, TermKind, Trust
 from api.org.schemas import (
     SchoolCreate,
@@ -167,7 +169,16 @@ def create_term_date(
         trust_id=school.trust_id,
         changes={"school_id": school.id, **body.model_dump()},
     )
+    _closure_added(session, principal, term_date)
     return term_date
+
+
+def _closure_added(session: Session, principal: Principal, term_date: TermDate) -> None:
+    if term_date.kind == TermKind.closure:
+        event = ClosureAdded(
+            term_date.school_id, term_date.id, term_date.starts_on, term_date.ends_on, principal
+        )
+        events.publish(session, event)
 
 
 def _get_term_date(session: Session, principal: Principal, term_date_id: uuid.UUID) -> TermDate:
@@ -200,6 +211,7 @@ def update_term_date(
             errors=[FieldProblem(field="ends_on", detail="is before starts_on")],
         )
     _refuse_overlapping_terms(session, school.id, [term_date], ignore_ids={term_date.id})
+    _closure_added(session, principal, term_date)  # its days may be new ones
     return term_date
 
 
