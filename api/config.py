@@ -38,6 +38,15 @@ class Settings(BaseSettings):
     serve_frontend: bool = True
     frontend_dist: Path = PROJECT_ROOT / "frontend" / "dist"
     log_level: str = "INFO"
+    # Readable lines for a person at the console, JSON lines for a log store; by default
+    # readable in development only.
+    log_format: Literal["text", "json"] | None = None
+
+    @property
+    def readable_logs(self) -> bool:
+        if self.log_format is None:
+            return self.environment == "development"
+        return self.log_format == "text"
 
     @model_validator(mode="after")
     def refuse_default_secret_outside_development(self) -> "Settings":

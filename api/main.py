@@ -112,7 +112,7 @@ def install_openapi(app: FastAPI) -> None:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, readable=settings.readable_logs)
     register_domains()
     app = FastAPI(
         title="MentorHub API",

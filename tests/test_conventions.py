@@ -295,3 +295,21 @@ def test_extreme_values_are_refused_not_crashed(client, world):
         headers={"Authorization": "Basic 6ek="},
     )
     assert basic.status_code == 401
+
+
+def test_development_logs_are_readable_lines_and_production_logs_json(client, world):
+    from api.config import Settings
+
+    assert Settings(environment="development").readable_logs is True
+    assert Settings(environment="development", log_format="json").readable_logs is False
+    production = Settings(environment="production", secret_key="s" * 40)
+    assert production.readable_logs is False
+    buffer = io.StringIO()
+    configure_logging("INFO", stream=buffer, readable=True)
+    try:
+        client.get("/api/v1/me", headers=world.headers("mentor") | {"X-Request-ID": "abc123456789"})
+    finally:
+        configure_logging("WARNING")
+    [line] = [entry for entry in buffer.getvalue().splitlines() if "GET /api/v1/me " in entry]
+    assert "GET /api/v1/me -> 200 in" in line and line.endswith("[abc12345]")
+    assert not line.startswith("{")
