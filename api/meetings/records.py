@@ -30,6 +30,7 @@ from api.meetings.schemas import (
 )
 from api.mentoring import service as mentoring
 from api.mentoring.models import Pairing, RecordKeeper
+from api.org import people as org_people
 
 
 def record_keeper_id(session: Session, pairing: Pairing) -> uuid.UUID:
@@ -167,7 +168,7 @@ def set_action_done(
 
 
 def _actions_public(session: Session, actions: list[MeetingAction]) -> list[ActionPublic]:
-    people = mentoring.people_refs(session, {a.owner_id for a in actions})
+    people = org_people.people_refs(session, {a.owner_id for a in actions})
     weeks = dict(
         session.exec(
             select(col(Meeting.id), col(Meeting.occurrence_date)).where(
@@ -208,7 +209,7 @@ def meeting_detail(session: Session, principal: Principal, meeting: Meeting) -> 
         .order_by(col(AgendaItem.created_at))
     ).all()
     keeper = record_keeper_id(session, pairing)
-    people = mentoring.people_refs(session, {i.added_by for i in items} | {keeper})
+    people = org_people.people_refs(session, {i.added_by for i in items} | {keeper})
     record = session.get(MeetingRecord, meeting.id)
     record_public = None
     if record is not None and readable:

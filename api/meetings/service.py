@@ -35,6 +35,7 @@ from api.meetings.schemas import (
 from api.mentoring import service as mentoring
 from api.mentoring.events import PairingEnded
 from api.mentoring.models import Pairing
+from api.org import people as org_people
 from api.org import service as org_service
 from api.org.models import School
 from api.scheduling import busy
@@ -105,15 +106,15 @@ def get_meeting(session: Session, principal: Principal, meeting_id: uuid.UUID) -
 def meetings_public(session: Session, meetings: list[Meeting]) -> list[MeetingPublic]:
     # Only the columns each row needs; most pages name the same few pairings again and again.
     pairings = {
-        p[0]: p
-        for p in session.exec(
+        pairing_id: (school_id, mentor_id, mentee_id)
+        for pairing_id, school_id, mentor_id, mentee_id in session.exec(
             select(Pairing.id, Pairing.school_id, Pairing.mentor_id, Pairing.mentee_id).where(
                 col(Pairing.id).in_({m.pairing_id for m in meetings})
             )
         )
     }
-    people = mentoring.people_refs(
-        session, {p[2] for p in pairings.values()} | {p[3] for p in pairings.values()}
+    people = org_people.people_refs(
+        session, {person for _, *pair in pairings.values() for person in pair}
     )
     recorded = set(
         session.exec(
@@ -126,9 +127,9 @@ def meetings_public(session: Session, meetings: list[Meeting]) -> list[MeetingPu
         MeetingPublic.model_validate(
             {
                 **m.model_dump(),
-                "school_id": pairings[m.pairing_id][1],
-                "mentor": people[pairings[m.pairing_id][2]],
-                "mentee": people[pairings[m.pairing_id][3]],
+                "school_id": pairings[m.pairing_id][0],
+                "mentor": people[pairings[m.pairing_id][1]],
+                "mentee": people[pairings[m.pairing_id][2]],
                 "has_record": m.id in recorded,
             }
         )

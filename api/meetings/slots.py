@@ -27,6 +27,7 @@ from api.meetings.schemas import (
 )
 from api.mentoring import service as mentoring
 from api.mentoring.models import Pairing
+from api.org import people as org_people
 from api.org.models import School
 from api.scheduling import busy
 from api.scheduling.terms import term_calendar
@@ -36,7 +37,7 @@ ACTIVE = (MeetingStatus.scheduled, MeetingStatus.held, MeetingStatus.missed)
 
 
 def clashes_public(session: Session, clashes: list[busy.Clash]) -> list[ClashPublic]:
-    names = mentoring.people_refs(session, {c.busy.user_id for c in clashes})
+    names = org_people.people_refs(session, {c.busy.user_id for c in clashes})
     return [
         ClashPublic(
             starts_at=c.wanted.starts_at,

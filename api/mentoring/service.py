@@ -36,6 +36,7 @@ from api.mentoring.schemas import (
     PairingPublic,
     PersonRef,
 )
+from api.org import people as org_people
 from api.org import service as org_service
 from api.org.models import Membership, Role, School, User
 
@@ -194,14 +195,10 @@ def get_pairing(session: Session, principal: Principal, pairing_id: uuid.UUID) -
     )
 
 
-def people_refs(session: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, PersonRef]:
-    # Three columns, not whole accounts: lists name a person on every row.
-    rows = session.exec(select(User.id, User.full_name, User.email).where(col(User.id).in_(ids)))
-    return {uid: PersonRef(id=uid, full_name=name, email=email) for uid, name, email in rows}
-
-
 def pairings_public(session: Session, pairings: list[Pairing]) -> list[PairingPublic]:
-    people = people_refs(session, {p.mentor_id for p in pairings} | {p.mentee_id for p in pairings})
+    people = org_people.people_refs(
+        session, {p.mentor_id for p in pairings} | {p.mentee_id for p in pairings}
+    )
     schools = dict(
         session.exec(
             select(School.id, School.name).where(

@@ -23,6 +23,7 @@ from api.org.models import Membership, Role, School, Trust, User
 from api.org.schemas import (
     MembershipCreate,
     MembershipPublic,
+    PersonRef,
     UserCreate,
     UserDetail,
     UserPublic,
@@ -341,3 +342,10 @@ def create_first_admin(session: Session, email: str, password: str, trust_name: 
         changes={"email": email, "role": Role.trust_admin},
     )
     return user
+
+
+def people_refs(session: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, PersonRef]:
+    """How other records name these people, by id. Three columns, not whole accounts: lists
+    name a person on every row."""
+    rows = session.exec(select(User.id, User.full_name, User.email).where(col(User.id).in_(ids)))
+    return {uid: PersonRef(id=uid, full_name=name, email=email) for uid, name, email in rows}
