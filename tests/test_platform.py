@@ -230,9 +230,13 @@ def test_the_coming_weeks_meetings_are_on_both_lists_soonest_first(client, world
 
 
 def test_nobody_sees_another_persons_to_dos(client, world, session):
-    _meeting(session, world, datetime.now(UTC) - timedelta(days=1))
-    for who in ("admin", "lead", "observer", "other_lead", "foreign_admin", "spare_mentor"):
+    meeting = _meeting(session, world, datetime.now(UTC) - timedelta(days=1))
+    for who in ("admin", "observer", "other_lead", "foreign_admin", "spare_mentor"):
         assert _todos(client, world, who) == [], who
+    # The school's lead is told the meeting has no record, as a lead; not asked to write it.
+    assert [(t["kind"], t["target_id"]) for t in _todos(client, world, "lead")] == [
+        ("meeting.unrecorded", str(meeting.id))
+    ]
     assert client.get("/api/v1/me/todos", headers=world.headers("client")).status_code == 403
 
 

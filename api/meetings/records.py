@@ -2,6 +2,7 @@
 the person the agreement names and read by the pair and their school leads. No HTTP here."""
 
 import uuid
+from collections.abc import Iterable
 
 from sqlmodel import Session, col, select
 
@@ -29,16 +30,38 @@ from api.meetings.schemas import (
     RecordWrite,
 )
 from api.mentoring import service as mentoring
-from api.mentoring.models import Pairing, RecordKeeper
+from api.mentoring.models import MentoringAgreement, Pairing, RecordKeeper
 from api.org import people as org_people
 
 
 def record_keeper_id(session: Session, pairing: Pairing) -> uuid.UUID:
-    # Only an agreed version counts: a proposal does not move the record to the proposer.
-    agreement = mentoring.agreed_agreement(session, pairing.id)
-    if agreement is not None and agreement.record_keeper == RecordKeeper.mentee:
-        return pairing.mentee_id
-    return pairing.mentor_id
+    return record_keeper_ids(session, [pairing])[pairing.id]
+
+
+def record_keeper_ids(session: Session, pairings: Iterable[Pairing]) -> dict[uuid.UUID, uuid.UUID]:
+    """Who keeps each pairing's records, in one query: the mentor, unless the agreement in force
+    names the mentee. Only an agreed version counts: a proposal does not move the record to the
+    proposer."""
+    by_id = {pairing.id: pairing for pairing in pairings}
+    keepers = {pairing_id: pairing.mentor_id for pairing_id, pairing in by_id.items()}
+    if not by_id:
+        return keepers
+    decided: set[uuid.UUID] = set()
+    for pairing_id, keeper in session.exec(
+        select(MentoringAgreement.pairing_id, MentoringAgreement.record_keeper)
+        .where(
+            col(MentoringAgreement.pairing_id).in_(by_id),
+            col(MentoringAgreement.mentor_agreed_at).is_not(None),
+            col(MentoringAgreement.mentee_agreed_at).is_not(None),
+        )
+        .order_by(col(MentoringAgreement.version).desc())
+    ):
+        if pairing_id in decided:
+            continue
+        decided.add(pairing_id)
+        if keeper == RecordKeeper.mentee:
+            keepers[pairing_id] = by_id[pairing_id].mentee_id
+    return keepers
 
 
 def save_record(

@@ -15,8 +15,14 @@ from sqlmodel import Session
 
 from api.auth.principals import Principal
 
-# What a to-do opens in the web app; a new domain adds its own.
+# What a to-do opens in the web app; a new domain adds its own. The web app shows a to-do
+# whose target it does not know as plain text.
 TargetType = Literal["pairing", "meeting", "school", "user"]
+
+# How a home groups its to-dos, in this order: what should already have been done, what needs
+# doing now, and what is coming up (nothing to do yet but be ready for it).
+TodoGroup = Literal["overdue", "to_do", "coming_up"]
+TODO_GROUPS: tuple[TodoGroup, ...] = ("overdue", "to_do", "coming_up")
 
 
 @dataclass(frozen=True)
@@ -26,6 +32,7 @@ class Todo:
     target_type: TargetType
     target_id: uuid.UUID
     due_on: date | None = None
+    group: TodoGroup = "to_do"
 
 
 TodoSource = Callable[[Session, Principal], list[Todo]]

@@ -2358,6 +2358,12 @@ export interface components {
              * Format: uuid
              */
             target_id: string;
+            /**
+             * Group
+             * @description How urgent it is: `overdue` (should already have been done), `to_do` (needs doing now) or `coming_up` (nothing to do yet; be ready for it). Lists come in this order.
+             * @enum {string}
+             */
+            group: "overdue" | "to_do" | "coming_up";
         };
         /** TokenResponse */
         TokenResponse: {
