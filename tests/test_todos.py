@@ -117,6 +117,20 @@ def test_a_new_agreement_version_waits_for_the_mentee_until_they_agree_it(client
     assert _kinds(client, world, "mentee", "agreement.to_agree") == []
 
 
+def test_a_pair_with_no_agreement_is_asked_to_set_one_up_at_their_first_meeting(
+    client, world, session
+):
+    pairing = _spare_pairing(session, world)
+    for who, partner in (("spare_mentor", "Spare Mentee"), ("spare_mentee", "Spare Mentor")):
+        assert [(t["kind"], t["text"], t["target_id"]) for t in _todos(client, world, who)] == [
+            (
+                "agreement.to_set_up",
+                f"Set up your mentoring agreement with {partner} at your first meeting.",
+                str(pairing.id),
+            )
+        ]
+
+
 def test_an_unwritten_record_is_overdue_from_the_day_after_the_meeting(client, world, session):
     earlier = _meeting(session, world.pairing.id, _at(-3, 15))
     today = datetime.now(UTC)

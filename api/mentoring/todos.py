@@ -46,12 +46,14 @@ def agreement_todos(session: Session, principal: Principal) -> list[Todo]:
         partner = mentee_name if pairing.mentor_id == principal.id else mentor_name
         current = newest.get(pairing.id)
         if current is None:
+            kind = "agreement.to_set_up"
             text = f"Set up your mentoring agreement with {partner} at your first meeting."
         elif not _has_agreed(current, pairing, principal):
+            kind = "agreement.to_agree"
             text = f"Read and agree version {current.version} of your agreement with {partner}."
         else:
             continue
-        todos.append(Todo("agreement.to_agree", text, "pairing", pairing.id, group="to_do"))
+        todos.append(Todo(kind, text, "pairing", pairing.id, group="to_do"))
     return todos
 
 

@@ -1,13 +1,29 @@
-import { expect, signInAndWait, test, USERS } from "./helpers";
+import { checkA11y, expect, expectNoSideScroll, signInAndWait, test, USERS } from "./helpers";
 
 // Runs before the other browser tests, on the fresh demo data, so the pictures are the same each run.
-test("the admin home page, for the README screenshot", async ({ page }) => {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await signInAndWait(page, USERS.admin);
-  await expect(page.getByText("active schools")).toBeVisible();
-  await page.locator("h1").blur();
-  await page.screenshot({ path: "../docs/screenshots/home.png" });
-});
+// Each role's home at phone width, on the demo data: what it says to do next, or what comes
+// next when nothing needs doing. Three phone screens at most.
+const HOMES = [
+  { file: "home-mentor", email: USERS.mentor, shows: /^Your meeting with James Patel this week is on / },
+  { file: "home-mentee", email: USERS.mentee, shows: /^Your meeting with Sarah Evans this week is on / },
+  { file: "home-school-lead", email: USERS.lead, shows: /^Every pairing at your school has a weekly slot/ },
+  { file: "home-trust-admin", email: USERS.admin, shows: /^Manage schools$/ },
+  { file: "home-observer", email: USERS.observer, shows: /^Nothing needs doing yet\.$/ },
+] as const;
+
+for (const { file, email, shows } of HOMES) {
+  test(`${file} at phone width, for the README screenshots`, async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInAndWait(page, email);
+    await expect(page.getByText(shows).first()).toBeVisible();
+    await expectNoSideScroll(page);
+    await checkA11y(page, `${file} at phone width`);
+    await page.locator("h1").blur();
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(height, "three phone screens at most").toBeLessThanOrEqual(2500);
+    await page.screenshot({ path: `../docs/screenshots/${file}.png`, fullPage: true });
+  });
+}
 
 test("a mentor's week, for the README screenshot", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });

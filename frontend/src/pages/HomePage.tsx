@@ -3,18 +3,59 @@ import { Link } from "react-router";
 import { api, unwrap, type User } from "../api/client";
 import { useAuth, type SchoolRole } from "../auth/AuthContext";
 import { Loading, LocationNotice, Notice, Page } from "../components/Page";
+import { useLoad } from "../components/useLoad";
 import { ROLE_LABELS } from "../lib/labels";
 import { isMentorOrMentee } from "../lib/mentoring";
+import { NextMeeting } from "./home/NextMeeting";
+import { NextSteps } from "./home/NextSteps";
+import { ObserverGuide } from "./home/ObserverGuide";
 
 export function HomePage() {
   const { me, isTrustAdmin, currentSchool, schools, has } = useAuth();
+  const todos = useLoad(() => unwrap(api.GET("/api/v1/me/todos")), [me?.id]);
   if (!me) return null;
   const pairedUp = isMentorOrMentee(me) && has("mentoring:read");
   const leads = currentSchool?.roles.includes("school_lead") ?? false;
+  const observerOnly = me.roles.length > 0 && me.roles.every((grant) => grant.role === "observer");
+  // A trust admin's home is the overview; their to-dos show only when there are some.
+  const overviewOnly = isTrustAdmin && !leads && !pairedUp;
+  const hasTodos = (todos.data?.items.length ?? 0) > 0;
 
   return (
     <Page title="Home" heading={`Welcome, ${me.full_name}`} lead={me.trust_name}>
       <LocationNotice />
+      {(!overviewOnly || hasTodos || todos.error) && (
+        <NextSteps
+          todos={todos}
+          empty={
+            <>
+              {pairedUp ? <NextMeeting meId={me.id} /> : <p>Nothing needs doing{observerOnly ? " yet" : ""}.</p>}
+              {leads && (
+                <p>
+                  Every pairing at your school has a weekly slot, and every meeting of the last seven days went ahead and was
+                  recorded. <Link to="/mentoring">See your school’s pairings</Link>.
+                </p>
+              )}
+            </>
+          }
+        />
+      )}
+      {isTrustAdmin && <TrustOverview />}
+      {leads && currentSchool && <SchoolPeople school={currentSchool} />}
+      {pairedUp && (
+        <section aria-labelledby="meetings-heading" className="section">
+          <h2 id="meetings-heading">Your meetings</h2>
+          <p>
+            Your protected mentoring hour is one meeting every week of term. <Link to="/my-week">See this week and next</Link>, add
+            to the agenda, or move a meeting that cannot go ahead. To have your meetings in your own calendar app, make a{" "}
+            <Link to="/account/calendar">calendar link</Link>.
+          </p>
+        </section>
+      )}
+      {observerOnly && <ObserverGuide schoolNames={schools.map((s) => s.schoolName)} />}
+      {!isTrustAdmin && !leads && !pairedUp && !observerOnly && schools.length > 0 && (
+        <p>Check that your school and role below are right; if not, ask your school lead.</p>
+      )}
       <section aria-labelledby="roles-heading" className="section">
         <h2 id="roles-heading">Your roles</h2>
         <ul className="role-list">
@@ -25,29 +66,6 @@ export function HomePage() {
           ))}
         </ul>
       </section>
-      {isTrustAdmin && <TrustOverview />}
-      {leads && currentSchool && <SchoolPeople school={currentSchool} />}
-      {!isTrustAdmin && !leads && schools.length > 0 && (
-        <section aria-labelledby="next-heading" className="section">
-          <h2 id="next-heading">What comes next</h2>
-          {pairedUp ? (
-            <>
-              <p>
-                Your protected mentoring hour is one meeting every week of term.{" "}
-                <Link to="/my-week">See your meetings this week and next</Link>, add to the agenda, or move a meeting that cannot go ahead.
-              </p>
-              <p>
-                To see your meetings in your own calendar app, make a <Link to="/account/calendar">calendar link</Link>.
-              </p>
-            </>
-          ) : (
-            <p>
-              Meetings, observations and targets will appear here. For now, check that your school and role are right; if
-              not, ask your school lead.
-            </p>
-          )}
-        </section>
-      )}
     </Page>
   );
 }
