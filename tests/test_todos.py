@@ -135,7 +135,11 @@ def test_an_unwritten_record_is_overdue_from_the_day_after_the_meeting(client, w
     earlier = _meeting(session, world.pairing.id, _at(-3, 15))
     today = datetime.now(UTC)
     if _local(today).hour >= 1:  # a meeting that ended earlier today, when there was time for one
-        _meeting(session, world.pairing.id, _local(today).replace(minute=0) - timedelta(hours=1))
+        _meeting(
+            session,
+            world.pairing.id,
+            _local(today).replace(minute=0, second=0, microsecond=0) - timedelta(hours=1),
+        )
     to_record = _kinds(client, world, "mentor", "meeting.to_record")
     assert to_record[0]["target_id"] == str(earlier.id)
     assert to_record[0]["group"] == "overdue"

@@ -33,7 +33,7 @@ test("a person with roles at two schools switches between them, and changes thei
   await checkA11y(them, "home with the school switcher");
   await switcher.selectOption({ label: "Riverside Primary School (Mentor)" });
   await expect(them.getByRole("region", { name: "People at Hillcrest Academy" })).toHaveCount(0);
-  await expect(them.getByRole("region", { name: "What comes next" })).toBeVisible();
+  await expect(them.getByRole("region", { name: "Your meetings" })).toBeVisible();
   await switcher.selectOption({ label: "Hillcrest Academy (School lead)" });
   await expect(them.getByRole("region", { name: "People at Hillcrest Academy" })).toBeVisible();
 
