@@ -845,7 +845,11 @@ export interface components {
             version: number;
             /** Meeting Frequency */
             meeting_frequency: string;
-            /** Meeting Day */
+            /**
+             * Meeting Day
+             * @description Day of the school week as a number: 0 is Monday, 1 Tuesday ... 4 is Friday
+             * @example 2
+             */
             meeting_day: number;
             /**
              * Meeting Time
@@ -903,7 +907,8 @@ export interface components {
             meeting_frequency: string;
             /**
              * Meeting Day
-             * @description 0 is Monday, 4 is Friday
+             * @description Day of the school week as a number: 0 is Monday, 1 Tuesday ... 4 is Friday
+             * @example 2
              */
             meeting_day: number;
             /**
@@ -1702,6 +1707,17 @@ export interface components {
             /** Offset */
             offset: number;
         };
+        /** Page[TermDatePublic] */
+        Page_TermDatePublic_: {
+            /** Items */
+            items: components["schemas"]["TermDatePublic"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
         /** Page[UserPublic] */
         Page_UserPublic_: {
             /** Items */
@@ -2148,7 +2164,8 @@ export interface components {
         SlotCreate: {
             /**
              * Weekday
-             * @description 0 is Monday, 4 is Friday
+             * @description Day of the school week as a number: 0 is Monday, 1 Tuesday ... 4 is Friday
+             * @example 2
              */
             weekday: number;
             /**
@@ -2198,7 +2215,11 @@ export interface components {
              * Format: uuid
              */
             pairing_id: string;
-            /** Weekday */
+            /**
+             * Weekday
+             * @description Day of the school week as a number: 0 is Monday, 1 Tuesday ... 4 is Friday
+             * @example 2
+             */
             weekday: number;
             /**
              * Start Time
@@ -3260,7 +3281,12 @@ export interface operations {
     };
     list_term_dates: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
             header?: never;
             path: {
                 school_id: string;
@@ -3275,7 +3301,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TermDatePublic"][];
+                    "application/json": components["schemas"]["Page_TermDatePublic_"];
                 };
             };
             /** @description Not signed in, or the token is not valid */
