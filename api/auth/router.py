@@ -87,6 +87,10 @@ def _set_refresh_cookie(request: Request, response: Response, token: str) -> Non
     "/auth/token",
     operation_id="issue_token",
     summary="Issue tokens (OAuth 2: password, refresh_token, client_credentials)",
+    description=(
+        "The body is a form (`application/x-www-form-urlencoded`, as RFC 6749 says), not JSON; "
+        f"for example `{FORM_EXAMPLE}`. A JSON body is refused with `invalid_request`."
+    ),
     response_model=TokenResponse,
     response_model_exclude_none=True,
     responses=_OAUTH_ERRORS,

@@ -47,7 +47,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Issue tokens (OAuth 2: password, refresh_token, client_credentials) */
+        /**
+         * Issue tokens (OAuth 2: password, refresh_token, client_credentials)
+         * @description The body is a form (`application/x-www-form-urlencoded`, as RFC 6749 says), not JSON; for example `grant_type=password&username=you%40school.example&password=your-password`. A JSON body is refused with `invalid_request`.
+         */
         post: operations["issue_token"];
         delete?: never;
         options?: never;
