@@ -14,6 +14,7 @@ from api.audit.router import router as audit_router
 from api.auth.router import router as auth_router
 from api.calendar.router import router as calendar_router
 from api.config import Settings, get_settings
+from api.core.apidocs import install_api_docs
 from api.core.logging import configure_logging
 from api.core.middleware import (
     BodySizeLimitMiddleware,
@@ -30,6 +31,7 @@ from api.org.router import router as org_router
 from api.todos.router import router as todos_router
 
 API_PREFIX = "/api/v1"
+OPENAPI_URL = API_PREFIX + "/openapi.json"
 
 
 def api_router() -> APIRouter:
@@ -122,14 +124,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "problem+json; lists are paginated with `limit` (at most "
             f"{settings.max_page_size}) and `offset`."
         ),
-        docs_url="/api/docs",
+        # Served by install_api_docs from the app's own files, not from a CDN.
+        docs_url=None,
         redoc_url=None,
-        openapi_url="/api/v1/openapi.json",
+        openapi_url=OPENAPI_URL,
     )
     install_problem_handlers(app)
     install_openapi(app)
     app.include_router(health_router)
     app.include_router(api_router())
+    install_api_docs(app, OPENAPI_URL)
     add_unknown_api_path_handler(app)
     if settings.serve_frontend:
         mount_frontend(app, settings.frontend_dist)

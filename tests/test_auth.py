@@ -393,3 +393,22 @@ def test_a_removed_role_or_a_deactivation_counts_on_the_very_next_request(client
         json={"active": False},
     )
     assert client.get("/api/v1/meetings", headers=mentor_headers).status_code == 401
+
+
+def test_json_sent_to_the_token_endpoint_is_told_to_send_a_form(client, world):
+    response = client.post(
+        TOKEN_URL,
+        json={"grant_type": "password", "username": "mentor@x.test", "password": PASSWORD},
+    )
+    assert response.status_code == 400
+    body = response.json()
+    assert body["error"] == "invalid_request"
+    assert "application/x-www-form-urlencoded" in body["detail"]
+    assert "grant_type=password&username=" in body["detail"]  # an example to copy
+    assert body["error_description"] == body["detail"]
+
+
+def test_a_form_without_grant_type_gets_an_example(client):
+    response = client.post(TOKEN_URL, data={"username": "someone@x.test"})
+    assert response.status_code == 400
+    assert "grant_type=password" in response.json()["detail"]

@@ -188,3 +188,12 @@ def test_pairing_lists_filter(client, world, session):
     )
     assert client.get("/api/v1/pairings?active_on=2020-01-01", headers=headers).json()["total"] == 0
     assert session.exec(select(Meeting)).all()
+
+
+def test_a_pairing_clash_names_the_field_it_concerns(client, world):
+    # The form links the message to the mentee it is about, so the problem says which field.
+    overlap = _pair(client, world, kind="induction_mentor")
+    assert overlap.status_code == 409
+    [problem] = overlap.json()["errors"]
+    assert problem["field"] == "mentee_id"
+    assert "already has an induction mentor" in problem["detail"]

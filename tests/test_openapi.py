@@ -232,3 +232,14 @@ def test_the_schema_and_the_server_agree_on_what_a_body_may_hold(model, body, ta
         server_takes = False
     assert server_takes == taken
     assert _schema_validator(model.__name__).is_valid(body) == taken
+
+
+def test_every_weekday_says_that_0_is_monday():
+    found = []
+    for name, schema in _spec()["components"]["schemas"].items():
+        for field, prop in (schema.get("properties") or {}).items():
+            if field == "weekday" or field.endswith("_day"):
+                found.append(f"{name}.{field}")
+                assert "0 is Monday" in prop.get("description", ""), f"{name}.{field}"
+                assert prop.get("examples"), f"{name}.{field} has no example"
+    assert {"SlotCreate.weekday", "SlotPublic.weekday", "AgreementPublic.meeting_day"} <= set(found)

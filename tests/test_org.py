@@ -93,7 +93,7 @@ def test_terms_do_not_overlap_but_closures_may(client, world):
     )
     assert half_term.status_code == 201
     listed = client.get(url, headers=headers).json()
-    assert [t["name"] for t in listed] == ["Autumn term", "Half-term"]
+    assert [t["name"] for t in listed["items"]] == ["Autumn term", "Half-term"]
 
 
 def test_term_date_update_cannot_end_before_it_starts(client, world):
@@ -103,7 +103,7 @@ def test_term_date_update_cannot_end_before_it_starts(client, world):
     assert (
         client.get(
             f"/api/v1/schools/{world.school.id}/term-dates", headers=world.headers("lead")
-        ).json()[0]["ends_on"]
+        ).json()["items"][0]["ends_on"]
         == "2026-12-18"
     )
 
@@ -422,3 +422,26 @@ def test_integration_clients_secret_once_and_revoke(client, world):
         ).status_code
         == 401
     )
+
+
+def test_the_term_dates_list_is_paged_like_every_list(client, world):
+    url = f"/api/v1/schools/{world.school.id}/term-dates"
+    headers = world.headers("lead")
+    inset = {"kind": "closure", "name": "INSET", "starts_on": "2026-11-02", "ends_on": "2026-11-02"}
+    assert client.post(url, headers=headers, json=inset).status_code == 201
+    listed = client.get(url, headers=headers).json()
+    assert set(listed) == {"items", "total", "limit", "offset"}
+    assert [t["name"] for t in listed["items"]] == ["Autumn term", "INSET"]
+    assert (listed["total"], listed["limit"], listed["offset"]) == (2, 50, 0)
+    second = client.get(url, headers=headers, params={"limit": 1, "offset": 1}).json()
+    assert [t["name"] for t in second["items"]] == ["INSET"] and second["total"] == 2
+
+
+def test_overlapping_terms_name_the_field_they_concern(client, world):
+    clash = client.post(
+        f"/api/v1/schools/{world.school.id}/term-dates",
+        headers=world.headers("lead"),
+        json={"kind": "term", "name": "Extra", "starts_on": "2026-12-01", "ends_on": "2027-01-10"},
+    )
+    assert clash.status_code == 409
+    assert clash.json()["errors"][0]["field"] == "starts_on"

@@ -25,6 +25,9 @@ from api.db import SessionDep
 
 router = APIRouter(tags=["auth"], route_class=BodyAfterAuthRoute)
 
+# RFC 6749 takes a form; multipart forms (curl -F) are read the same way.
+FORM_MEDIA_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
+FORM_EXAMPLE = "grant_type=password&username=you%40school.example&password=your-password"
 REFRESH_COOKIE = "mentorhub_refresh"
 REFRESH_COOKIE_PATH = "/api/v1/auth"
 _OAUTH_ERRORS: dict[int | str, dict[str, Any]] = {
@@ -84,6 +87,10 @@ def _set_refresh_cookie(request: Request, response: Response, token: str) -> Non
     "/auth/token",
     operation_id="issue_token",
     summary="Issue tokens (OAuth 2: password, refresh_token, client_credentials)",
+    description=(
+        "The body is a form (`application/x-www-form-urlencoded`, as RFC 6749 says), not JSON; "
+        f"for example `{FORM_EXAMPLE}`. A JSON body is refused with `invalid_request`."
+    ),
     response_model=TokenResponse,
     response_model_exclude_none=True,
     responses=_OAUTH_ERRORS,
@@ -102,6 +109,16 @@ def issue_token(
     token_transport: Annotated[TokenTransport, Form()] = TokenTransport.body,
 ) -> TokenResponse | JSONResponse:
     settings = get_settings()
+    sent_as = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if sent_as not in FORM_MEDIA_TYPES:
+        return _oauth_error(
+            service.OAuthFailure(
+                "invalid_request",
+                "Send the token request as a form (Content-Type: "
+                f"application/x-www-form-urlencoded), not as {sent_as or 'a body without a type'}"
+                f"; for example: {FORM_EXAMPLE}",
+            )
+        )
     address = request.client.host if request.client else "unknown"
     if grant_type != GrantType.refresh_token:
         # Guessable secrets (passwords, client secrets) are limited per address; refresh
@@ -128,7 +145,11 @@ def issue_token(
                 )
             return service.client_credentials_grant(session, given_id, given_secret, scope)
         elif grant_type is None:
-            raise service.OAuthFailure("invalid_request", "grant_type is required.")
+            raise service.OAuthFailure(
+                "invalid_request",
+                "grant_type is required (password, refresh_token or client_credentials); "
+                f"for example: {FORM_EXAMPLE}",
+            )
         else:
             raise service.OAuthFailure(
                 "unsupported_grant_type", f"grant_type {grant_type!r} is not supported."

@@ -130,6 +130,16 @@ def whole_number(minimum: int, maximum: int) -> Any:
     return Annotated[int, Field(ge=minimum, le=maximum), BeforeValidator(_a_number)]
 
 
+WEEKDAY_DESCRIPTION = "Day of the school week as a number: 0 is Monday, 1 Tuesday ... 4 is Friday"
+# A weekday in a request (a school day: Monday to Friday) and as answered.
+Weekday = Annotated[
+    int,
+    Field(ge=0, le=4, description=WEEKDAY_DESCRIPTION, examples=[2]),
+    BeforeValidator(_a_number),
+]
+WeekdayPublic = Annotated[int, Field(description=WEEKDAY_DESCRIPTION, examples=[2])]
+
+
 def required(name: str) -> dict[str, Any]:
     """JSON Schema: `name` is given, and not null."""
     return {"required": [name], "properties": {name: {"not": {"type": "null"}}}}

@@ -10,7 +10,7 @@ from api.auth.models import ApiClient, ApiClientSchool
 from api.auth.principals import Principal
 from api.auth.tokens import hash_secret, new_secret
 from api.core.models import utcnow
-from api.core.problems import Conflict
+from api.core.problems import Conflict, FieldProblem
 from api.core.queries import first_visible
 from api.integrations.schemas import ApiClientCreate, ApiClientPublic
 from api.org import service as org_service
@@ -52,7 +52,8 @@ def create_client(
     for school_id in body.school_ids:
         org_service.get_managed_school(session, principal, school_id)
     if body.expires_at is not None and body.expires_at <= utcnow():
-        raise Conflict("expires_at is in the past.")
+        message = "The expiry date is in the past; choose a later one."
+        raise Conflict(message, errors=[FieldProblem(field="expires_at", detail=message)])
     secret = new_secret("mhs_")
     client = ApiClient(
         trust_id=principal.trust_id,

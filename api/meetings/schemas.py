@@ -13,6 +13,8 @@ from api.core.schemas import (
     SchoolDate,
     Timestamp,
     WallClockTime,
+    Weekday,
+    WeekdayPublic,
     free_text,
     null,
     required,
@@ -26,7 +28,7 @@ MAX_SLOT_DAYS = 731  # an ECT's two-year induction
 
 
 class SlotCreate(Input):
-    weekday: whole_number(0, 4) = Field(description="0 is Monday, 4 is Friday")
+    weekday: Weekday
     start_time: WallClockTime
     duration_minutes: whole_number(15, 240) = 60
     location: free_text(1, 200)
@@ -45,7 +47,7 @@ class SlotCreate(Input):
 class SlotPublic(BaseModel):
     id: uuid.UUID
     pairing_id: uuid.UUID
-    weekday: int
+    weekday: WeekdayPublic
     start_time: WallClockTime
     duration_minutes: int
     location: str

@@ -11,6 +11,8 @@ from api.core.schemas import (
     Patch,
     SchoolDate,
     WallClockTime,
+    Weekday,
+    WeekdayPublic,
     free_text,
     null,
     required,
@@ -180,7 +182,7 @@ class AgreementTerms(Input):
     )
 
     meeting_frequency: ShortText = Field(examples=["weekly"])
-    meeting_day: whole_number(0, 4) = Field(description="0 is Monday, 4 is Friday")
+    meeting_day: Weekday
     meeting_time: WallClockTime
     meeting_location: ShortText
     feedback_timing: FeedbackTiming
@@ -211,7 +213,7 @@ class AgreementPublic(BaseModel):
     pairing_id: uuid.UUID
     version: int
     meeting_frequency: str
-    meeting_day: int
+    meeting_day: WeekdayPublic
     meeting_time: WallClockTime
     meeting_location: str
     feedback_timing: FeedbackTiming

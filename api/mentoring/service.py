@@ -101,7 +101,8 @@ def create_profile(
         select(model.id).where(model.user_id == user.id, model.school_id == school.id)
     ).first()
     if exists is not None:
-        raise Conflict(f"{user.full_name} already has that profile at {school.name}.")
+        message = f"{user.full_name} already has that profile at {school.name}."
+        raise Conflict(message, errors=[FieldProblem(field="user_id", detail=message)])
     profile = model(school_id=school.id, **body.model_dump())
     session.add(profile)
     kind = "mentor_profile" if is_mentor else "mentee_profile"
@@ -260,10 +261,15 @@ def create_pairing(session: Session, principal: Principal, body: PairingCreate) 
         )
         if clash.school_id != school.id:
             # Another school's pairing: say that it exists, not what it is.
-            raise Conflict(f"This mentee already has {kind} at another school for those dates.")
-        raise Conflict(
+            message = f"This mentee already has {kind} at another school for those dates."
+            raise Conflict(message, errors=[FieldProblem(field="mentee_id", detail=message)])
+        message = (
             f"This mentee already has {kind} from {clash.starts_on} to {clash.ends_on}; "
-            "end that pairing first.",
+            "end that pairing first."
+        )
+        raise Conflict(
+            message,
+            errors=[FieldProblem(field="mentee_id", detail=message)],
             clashing_pairing_id=str(clash.id),
         )
     pairing = Pairing(

@@ -11,7 +11,7 @@ from api.core.problems import READ_ERRORS, WRITE_ERRORS
 from api.core.routing import BodyAfterAuthRoute
 from api.db import SessionDep
 from api.org import people, service
-from api.org.models import Phase, Role, School
+from api.org.models import Phase, Role, School, TermDate
 from api.org.schemas import (
     MembershipCreate,
     MembershipPublic,
@@ -144,11 +144,18 @@ def update_school(
     tags=["term dates"],
     operation_id="list_term_dates",
     summary="A school's terms and closures",
-    response_model=list[TermDatePublic],
+    response_model=Page[TermDatePublic],
     responses=READ_ERRORS,
 )
-def list_term_dates(school_id: uuid.UUID, session: SessionDep, principal: OrgReader) -> list:
-    return service.list_term_dates(session, principal, school_id)
+def list_term_dates(
+    school_id: uuid.UUID, session: SessionDep, principal: OrgReader, page: PageQuery
+) -> Page[TermDatePublic]:
+    query = service.term_dates_query(session, principal, school_id)
+    return page_of(session, query, page, _term_dates_public)
+
+
+def _term_dates_public(term_dates: list[TermDate]) -> list[TermDatePublic]:
+    return [TermDatePublic.model_validate(t, from_attributes=True) for t in term_dates]
 
 
 @router.post(

@@ -142,14 +142,15 @@ def update_school(
 # --- term dates --------------------------------------------------------------------------------
 
 
-def list_term_dates(session: Session, principal: Principal, school_id: uuid.UUID) -> list[TermDate]:
+def term_dates_query(
+    session: Session, principal: Principal, school_id: uuid.UUID
+) -> SelectOfScalar[TermDate]:
+    """A school's terms and closures in date order (a term before a closure on its first day)."""
     get_school(session, principal, school_id)
-    return list(
-        session.exec(
-            select(TermDate)
-            .where(TermDate.school_id == school_id)
-            .order_by(col(TermDate.starts_on), col(TermDate.kind).desc())
-        ).all()
+    return (
+        select(TermDate)
+        .where(TermDate.school_id == school_id)
+        .order_by(col(TermDate.starts_on), col(TermDate.kind).desc(), col(TermDate.id))
     )
 
 
@@ -244,7 +245,7 @@ def copy_term_dates(
 ) -> int:
     """Copies every term date of one school to others, all or nothing."""
     source = get_school(session, principal, source_school_id)
-    originals = list_term_dates(session, principal, source.id)
+    originals = list(session.exec(term_dates_query(session, principal, source.id)).all())
     targets = [get_managed_school(session, principal, t) for t in dict.fromkeys(target_school_ids)]
     if any(t.id == source.id for t in targets):
         raise Conflict("A school cannot copy term dates to itself.")
@@ -298,10 +299,12 @@ def _refuse_overlapping_terms(
         for old in existing:
             if _overlaps(new.starts_on, new.ends_on, old.starts_on, old.ends_on):
                 where = f" at {school_name}" if school_name else ""
-                raise Conflict(
+                message = (
                     f"{new.name} ({new.starts_on} to {new.ends_on}) overlaps {old.name} "
                     f"({old.starts_on} to {old.ends_on}){where}."
                 )
+                # Named field: a form shows the message at the dates it is about.
+                raise Conflict(message, errors=[FieldProblem(field="starts_on", detail=message)])
 
 
 def _overlaps(a_start: date, a_end: date, b_start: date, b_end: date) -> bool:
@@ -326,4 +329,5 @@ def school_detail(principal: Principal, school: School) -> SchoolDetail:
 def refuse_duplicate(session, model, column, value, own_id, label) -> None:
     clash = session.exec(select(model.id).where(column == value)).first()
     if clash is not None and clash != own_id:
-        raise Conflict(f"{label} already exists.")
+        message = f"{label} already exists."
+        raise Conflict(message, errors=[FieldProblem(field=column.key, detail=message)])

@@ -58,7 +58,8 @@ export function problemToFormErrors(
   const problem = error.problem;
   const fieldProblems = problem?.errors ?? [];
   for (const item of fieldProblems) {
-    const name = resolveField(item.field, fieldNames, aliases);
+    const path = fieldPath(item);
+    const name = path ? resolveField(path, fieldNames, aliases) : null;
     const message = humanise(item.detail);
     if (name) {
       result.fields[name] ??= message;
@@ -68,6 +69,25 @@ export function problemToFormErrors(
   }
   if (fieldProblems.length === 0) result.general.push(error.message);
   return result;
+}
+
+/**
+ * The field a problem item points at, as a dotted path: MentorHub's `field`, or the other
+ * spellings RFC 9457 problems use, a JSON pointer (`"pointer": "#/mentee_id"`) or a location
+ * list (`"loc": ["body", "mentee_id"]`).
+ */
+export function fieldPath(item: FieldProblem | Record<string, unknown>): string | null {
+  const loose = item as { field?: unknown; pointer?: unknown; loc?: unknown };
+  if (typeof loose.field === "string" && loose.field) return loose.field;
+  if (typeof loose.pointer === "string" && loose.pointer) {
+    const parts = loose.pointer.replace(/^#/, "").split("/").filter(Boolean);
+    return parts.map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~")).join(".") || null;
+  }
+  if (Array.isArray(loose.loc)) {
+    const parts = loose.loc.map(String).filter((part) => !["body", "query", "path", "form"].includes(part));
+    return parts.join(".") || null;
+  }
+  return null;
 }
 
 function resolveField(

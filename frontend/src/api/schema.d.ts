@@ -47,7 +47,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Issue tokens (OAuth 2: password, refresh_token, client_credentials) */
+        /**
+         * Issue tokens (OAuth 2: password, refresh_token, client_credentials)
+         * @description The body is a form (`application/x-www-form-urlencoded`, as RFC 6749 says), not JSON; for example `grant_type=password&username=you%40school.example&password=your-password`. A JSON body is refused with `invalid_request`.
+         */
         post: operations["issue_token"];
         delete?: never;
         options?: never;
@@ -845,7 +848,11 @@ export interface components {
             version: number;
             /** Meeting Frequency */
             meeting_frequency: string;
-            /** Meeting Day */
+            /**
+             * Meeting Day
+             * @description Day of the school week as a number: 0 is Monday, 1 Tuesday ... 4 is Friday
+             * @example 2
+             */
             meeting_day: number;
             /**
              * Meeting Time
@@ -903,7 +910,8 @@ export interface components {
             meeting_frequency: string;
             /**
              * Meeting Day
-             * @description 0 is Monday, 4 is Friday
+             * @description Day of the school week as a number: 0 is Monday, 1 Tuesday ... 4 is Friday
+             * @example 2
              */
             meeting_day: number;
             /**
@@ -1702,6 +1710,17 @@ export interface components {
             /** Offset */
             offset: number;
         };
+        /** Page[TermDatePublic] */
+        Page_TermDatePublic_: {
+            /** Items */
+            items: components["schemas"]["TermDatePublic"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
         /** Page[UserPublic] */
         Page_UserPublic_: {
             /** Items */
@@ -2148,7 +2167,8 @@ export interface components {
         SlotCreate: {
             /**
              * Weekday
-             * @description 0 is Monday, 4 is Friday
+             * @description Day of the school week as a number: 0 is Monday, 1 Tuesday ... 4 is Friday
+             * @example 2
              */
             weekday: number;
             /**
@@ -2198,7 +2218,11 @@ export interface components {
              * Format: uuid
              */
             pairing_id: string;
-            /** Weekday */
+            /**
+             * Weekday
+             * @description Day of the school week as a number: 0 is Monday, 1 Tuesday ... 4 is Friday
+             * @example 2
+             */
             weekday: number;
             /**
              * Start Time
@@ -3266,7 +3290,12 @@ export interface operations {
     };
     list_term_dates: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
             header?: never;
             path: {
                 school_id: string;
@@ -3281,7 +3310,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TermDatePublic"][];
+                    "application/json": components["schemas"]["Page_TermDatePublic_"];
                 };
             };
             /** @description Not signed in, or the token is not valid */

@@ -1,5 +1,5 @@
 /** The shell: skip link, header with the school switcher, navigation, main and footer. */
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Link, NavLink, useLocation, useNavigate } from "react-router";
 import { useAuth } from "../auth/AuthContext";
 import { ROLE_LABELS } from "../lib/labels";
@@ -37,7 +37,21 @@ export function Layout({ children, minimal = false }: { children: ReactNode; min
   const location = useLocation();
   const navigate = useNavigate();
 
+  const menuButton = useRef<HTMLButtonElement>(null);
+
   useEffect(() => setMenuOpen(false), [location.pathname]);
+
+  // Escape closes the open menu (phone width) and puts focus back on its button.
+  useEffect(() => {
+    if (!menuOpen) return;
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.key !== "Escape") return;
+      setMenuOpen(false);
+      menuButton.current?.focus();
+    }
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [menuOpen]);
 
   async function handleSignOut() {
     await signOut();
@@ -58,6 +72,7 @@ export function Layout({ children, minimal = false }: { children: ReactNode; min
           {!minimal && (
             <button
               type="button"
+              ref={menuButton}
               className="menu-toggle"
               aria-expanded={menuOpen}
               aria-controls="main-nav"

@@ -228,13 +228,48 @@ export function Fieldset({
 
 type ButtonVariant = "primary" | "secondary" | "danger" | "link";
 
+/**
+ * A button. `disabled` (while a form saves, say) is said with aria-disabled rather than the
+ * attribute, so the button keeps focus and a keyboard or screen-reader user stays where they
+ * were: a disabled button would drop focus to the page body. Clicks do nothing meanwhile, and a
+ * submit button holds back its form's submit (Enter in a field) until it is enabled again.
+ */
 export function Button({
   variant = "primary",
   className,
   type = "button",
+  disabled,
+  onClick,
   ...button
 }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant }) {
-  return <button type={type} className={`button button--${variant}${className ? ` ${className}` : ""}`} {...button} />;
+  const ref = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const form = ref.current?.form;
+    if (!disabled || type !== "submit" || !form) return;
+    // Runs on the form itself, before the app's own submit handler sees the event.
+    const holdBack = (event: Event) => {
+      event.preventDefault();
+      event.stopPropagation();
+    };
+    form.addEventListener("submit", holdBack);
+    return () => form.removeEventListener("submit", holdBack);
+  }, [disabled, type]);
+  return (
+    <button
+      ref={ref}
+      type={type}
+      className={`button button--${variant}${className ? ` ${className}` : ""}`}
+      aria-disabled={disabled ? true : undefined}
+      onClick={(event) => {
+        if (disabled) {
+          event.preventDefault();
+          return;
+        }
+        onClick?.(event);
+      }}
+      {...button}
+    />
+  );
 }
 
 export interface SummaryItem {

@@ -10,17 +10,14 @@ import { formatDate, TERM_KIND_LABELS } from "../lib/labels";
 import { allSchools } from "../lib/schools";
 import { CopyTermDates } from "./termDates/CopyTermDates";
 import { TermDateForm } from "./termDates/TermDateForm";
-import { BLANK_TERM_DATE, saveTermDate, termDateProblems } from "./termDates/termDateRules";
+import { allTermDates, BLANK_TERM_DATE, saveTermDate, termDateProblems } from "./termDates/termDateRules";
 import { TermDateTable } from "./termDates/TermDateTable";
 
 export function TermDatesPage() {
   const { schoolId = "" } = useParams();
   const { isTrustAdmin, me } = useAuth();
   const schools = useLoad(() => allSchools(), []);
-  const terms = useLoad(
-    () => unwrap(api.GET("/api/v1/schools/{school_id}/term-dates", { params: { path: { school_id: schoolId } } })),
-    [schoolId],
-  );
+  const terms = useLoad(() => allTermDates(schoolId), [schoolId]);
   // Whether this person keeps this school's term dates comes from the server (`can`).
   const detail = useLoad(() => unwrap(api.GET("/api/v1/schools/{school_id}", { params: { path: { school_id: schoolId } } })), [schoolId]);
   const school = schools.data?.find((s) => s.id === schoolId) ?? null;
