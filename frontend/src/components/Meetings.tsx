@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import type { Clash, Meeting } from "../api/client";
 import { meetingBadges, partnerOf, type Badge } from "../lib/mentoring";
 import { formatDay, formatSpan, formatTime, formatWhen } from "../lib/time";
-import { DataTable } from "./DataTable";
+import { DataTable, type Column } from "./DataTable";
 
 export function Badges({ badges }: { badges: Badge[] }) {
   return (
@@ -29,14 +29,19 @@ export function MeetingTable({ meetings, caption, meId, empty }: { meetings: Mee
       rows={meetings}
       rowKey={(meeting) => meeting.id}
       empty={empty}
-      columns={[
-        { header: "When", cell: meetingWhen },
-        { header: meId ? "With" : "Mentor and mentee", cell: (meeting) => partnerOf(meeting, meId) },
-        { header: "Where", cell: (meeting) => meeting.location },
-        { header: "Status", cell: (meeting) => <Badges badges={meetingBadges(meeting)} /> },
-      ]}
+      columns={meetingColumns(meId)}
     />
   );
+}
+
+/** The columns of a meeting table: when (a link to the meeting), with whom, where and how it stands. */
+export function meetingColumns(meId?: string): Column<Meeting>[] {
+  return [
+    { header: "When", cell: meetingWhen },
+    { header: meId ? "With" : "Mentor and mentee", cell: (meeting) => partnerOf(meeting, meId) },
+    { header: "Where", cell: (meeting) => meeting.location },
+    { header: "Status", cell: (meeting) => <Badges badges={meetingBadges(meeting)} /> },
+  ];
 }
 
 function meetingWhen(meeting: Meeting) {

@@ -15,6 +15,11 @@ import { SlotsSection } from "./pairing/SlotsSection";
 
 const RECENT = 5;
 
+/** "34 " once both lists have loaded: every meeting is either coming up or earlier. */
+function allCount(upcoming: { total: number } | null, recent: { total: number } | null): string {
+  return upcoming && recent ? `${upcoming.total + recent.total} ` : "";
+}
+
 export function PairingPage() {
   const { pairingId = "" } = useParams();
   const pairing = useLoad(() => unwrap(api.GET("/api/v1/pairings/{pairing_id}", { params: { path: { pairing_id: pairingId } } })), [pairingId]);
@@ -109,6 +114,12 @@ function PairingView({ pairing, reload }: { pairing: PairingDetail; reload: () =
         empty="No meetings yet."
         more={(shown, total) => `The latest ${shown} of ${total} meetings, newest first.`}
       />
+      <p>
+        <Link to={`/pairings/${pairing.id}/meetings`}>
+          See all {allCount(upcoming.data, recent.data)}meetings<span className="visually-hidden"> of this pairing</span>
+        </Link>
+        , filtered by status and dates.
+      </p>
       {can.end && state !== "ended" && <EndPairing pairing={pairing} onEnded={ended} />}
     </Page>
   );
