@@ -73,8 +73,8 @@ export function AgreementSection({
           </Button>
         </div>
       )}
-      {/* Open while you still have to agree; otherwise one line away, so the page stays short. */}
-      <details className="agreement-terms" open={Boolean(mySide && !iHaveAgreed)}>
+      {/* Open until both have agreed; then one line away, so the page stays short. */}
+      <details className="agreement-terms" open={!current.agreed}>
         <summary>The terms of version {current.version}</summary>
         <AgreementTermsList agreement={current} pairing={pairing} />
       </details>
