@@ -216,6 +216,19 @@ MATRIX = {
     ),
     ("POST", "/api/v1/meetings/{meeting_id}/agenda-items"): (PAIR_ONLY, {"text": "Marking"}),
     ("PATCH", "/api/v1/meeting-actions/{action_id}"): (PAIR_ONLY, {"done": True}),
+    # Only the school's leads let meetings go for a closure.
+    ("POST", "/api/v1/schools/{school_id}/closure-meetings/let-go"): (
+        row(
+            admin=FORBIDDEN,
+            mentor=FORBIDDEN,
+            mentee=FORBIDDEN,
+            observer=FORBIDDEN,
+            other_lead=HIDDEN,
+            foreign_admin=FORBIDDEN,
+            client=FORBIDDEN,
+        ),
+        {"meeting_ids": []},
+    ),
     ("GET", "/api/v1/imports/template.csv"): (
         row(mentor=FORBIDDEN, mentee=FORBIDDEN, observer=FORBIDDEN, client=FORBIDDEN),
         None,

@@ -19,10 +19,29 @@ from api.org.models import User
 
 
 class MeetingStatus(StrEnum):
+    """Where a meeting stands. The web app's words: `scheduled` "Scheduled" (planned);
+    `held` "Held" (it took place; its record says so); `cancelled` it will not happen, decided
+    ahead of time (`cancel_reason` says why: "Called off" by the pair or a lead, counted
+    against the entitlement; or "School closed" or "Pairing ended", counted against nobody);
+    `missed` "Did not take place" (it was due and did not happen, recorded afterwards by the
+    record keeper; counted against the entitlement)."""
+
     scheduled = "scheduled"
     held = "held"
     cancelled = "cancelled"
     missed = "missed"
+
+
+class CancelReason(StrEnum):
+    """Why a cancelled meeting will not happen. `called_off`: the pair or a lead called it off
+    ahead of time, with a reason (counts against the entitlement; `lost` is true);
+    `school_closed`: the school was closed that day (an INSET day or other closure added after
+    the meeting was planned) and the lead let it go; `pairing_ended`: the pairing ended before
+    it. Neither of the last two counts against anyone."""
+
+    called_off = "called_off"
+    school_closed = "school_closed"
+    pairing_ended = "pairing_ended"
 
 
 class ProtectedSlot(SQLModel, table=True):
@@ -67,7 +86,9 @@ class Meeting(SQLModel, table=True):
     location: str = Field(max_length=200)
     status: MeetingStatus = enum_field(MeetingStatus, default=MeetingStatus.scheduled)
     moved_from: datetime | None = Field(default=None, sa_type=UTCDateTime)
-    lost: bool = False  # cancelled without a new time: counts against the entitlement
+    lost: bool = False  # called off without a new time: counts against the entitlement
+    # Set when the status is cancelled; school_closed and pairing_ended count against nobody.
+    cancel_reason: CancelReason | None = enum_field(CancelReason, default=None, nullable=True)
     change_reason: str | None = Field(default=None, max_length=500)
     changed_by: uuid.UUID | None = Field(default=None, foreign_key="users.id")
     changed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

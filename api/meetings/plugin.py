@@ -5,9 +5,11 @@ from api.audit import service as audit
 from api.core import events
 from api.meetings import policy
 from api.meetings.calendar import MeetingCalendar
+from api.meetings.closures import closure_todos, note_meetings_on_new_closure
 from api.meetings.service import stop_after_pairing_end
 from api.meetings.todos import meeting_todos
 from api.mentoring.events import PairingEnded
+from api.org.events import ClosureAdded
 from api.scheduling.sources import register_calendar_source
 from api.todos.sources import register_todo_source
 
@@ -15,7 +17,9 @@ from api.todos.sources import register_todo_source
 def register() -> None:
     register_calendar_source(MeetingCalendar())
     register_todo_source("meetings", meeting_todos)
+    register_todo_source("meeting_closures", closure_todos)
     events.subscribe(PairingEnded, stop_after_pairing_end)
+    events.subscribe(ClosureAdded, note_meetings_on_new_closure)
     audit.register_visibility("meeting", policy.meetings_seen)
     audit.register_visibility("protected_slot", policy.slots_seen)
     audit.register_visibility("agenda_item", policy.agenda_items_read)

@@ -43,6 +43,13 @@ def may_change(principal: Principal, pairing: Pairing) -> bool:
     return pairings.may_act_on(principal, pairing)
 
 
+def may_let_go(principal: Principal, school_id: uuid.UUID) -> bool:
+    """Letting meetings go for a school closure: the school's leads."""
+    return pairings.ACT in principal.scopes and school_id in principal.school_ids_with(
+        Role.school_lead
+    )
+
+
 def may_keep_record(principal: Principal, keeper_id: uuid.UUID) -> bool:
     return pairings.ACT in principal.scopes and principal.id == keeper_id
 

@@ -12,8 +12,8 @@ from api.core.problems import WRITE_ERRORS
 from api.core.routing import BodyAfterAuthRoute
 from api.core.schemas import Timestamp
 from api.db import SessionDep
-from api.meetings import records, service, slots
-from api.meetings.models import MeetingStatus
+from api.meetings import closures, records, service, slots
+from api.meetings.models import CancelReason, MeetingStatus
 from api.meetings.schemas import (
     ActionPublic,
     ActionUpdate,
@@ -21,6 +21,7 @@ from api.meetings.schemas import (
     CancelOutcome,
     CancelResult,
     ClashProblem,
+    LetGo,
     MeetingCancel,
     MeetingDetail,
     MeetingPublic,
@@ -91,7 +92,8 @@ def create_slot(
 @router.get(
     "/meetings",
     operation_id="list_meetings",
-    summary="Meetings you are in or oversee; filter to the lost or moved ones",
+    summary="Meetings you are in or oversee, filtered: a pairing's, a school's, a person's, "
+    "by status and dates, the ones not recorded or on a day the school is closed",
     response_model=Page[MeetingPublic],
     responses=WRITE_ERRORS,
 )
@@ -104,8 +106,30 @@ def list_meetings(
     pairing_id: uuid.UUID | None = None,
     school_id: uuid.UUID | None = None,
     person_id: uuid.UUID | None = None,
-    status: MeetingStatus | None = None,
-    change: Annotated[CancelOutcome | None, Query(description="lost or moved only")] = None,
+    status: Annotated[
+        MeetingStatus | None,
+        Query(
+            description="scheduled, held, cancelled (ahead of time: called off, school closed or "
+            "pairing ended) or missed (did not take place, recorded afterwards)"
+        ),
+    ] = None,
+    change: Annotated[
+        CancelOutcome | None, Query(description="lost (called off) or moved only")
+    ] = None,
+    cancel_reason: Annotated[
+        CancelReason | None, Query(description="Cancelled for this reason only")
+    ] = None,
+    not_recorded: Annotated[
+        bool,
+        Query(description="Only meetings that are over and still scheduled: not yet recorded"),
+    ] = False,
+    on_closure_day: Annotated[
+        bool,
+        Query(
+            description="Only scheduled meetings on a day their school is closed (a closure "
+            "added after they were planned), for the lead to move or let go"
+        ),
+    ] = False,
     order: Annotated[SortOrder, Query(description="by start time: asc (default) or desc")] = (
         SortOrder.asc
     ),
@@ -120,6 +144,9 @@ def list_meetings(
         person_id=person_id,
         status=status,
         change=change,
+        cancel_reason=cancel_reason,
+        not_recorded=not_recorded,
+        on_closure_day=on_closure_day,
         order=order,
     )
     return page_of(session, query, page, lambda rows: service.meetings_public(session, rows))
@@ -142,7 +169,8 @@ def get_meeting(
 @router.post(
     "/meetings/{meeting_id}/cancel",
     operation_id="cancel_meeting",
-    summary="Cancel with a reason: moved to a new time in the same week, or lost",
+    summary="Change a meeting ahead of time, with a reason: move it to a new time in the same "
+    "week, or call it off (lost)",
     response_model=CancelResult,
     responses={**WRITE_ERRORS, **CLASH_ERROR},
 )
@@ -194,3 +222,17 @@ def update_meeting_action(
     action_id: uuid.UUID, body: ActionUpdate, session: SessionDep, principal: MeetingWriter
 ) -> ActionPublic:
     return records.set_action_done(session, principal, action_id, body.done)
+
+
+@router.post(
+    "/schools/{school_id}/closure-meetings/let-go",
+    operation_id="let_go_closure_meetings",
+    summary="Let go meetings on a day the school is closed: cancelled as school_closed, "
+    "counted against nobody",
+    response_model=CancelResult,
+    responses=WRITE_ERRORS,
+)
+def let_go_closure_meetings(
+    school_id: uuid.UUID, body: LetGo, session: SessionDep, principal: MeetingWriter
+) -> CancelResult:
+    return closures.let_go(session, principal, school_id, body)

@@ -21,7 +21,7 @@ from api.core.schemas import (
     when,
     whole_number,
 )
-from api.meetings.models import MeetingStatus
+from api.meetings.models import CancelReason, MeetingStatus
 from api.org.schemas import PersonRef
 
 MAX_SLOT_DAYS = 731  # an ECT's two-year induction
@@ -105,10 +105,21 @@ class MeetingPublic(BaseModel):
     ends_at: datetime
     location: str
     status: MeetingStatus
-    lost: bool
+    lost: bool = Field(
+        description="Called off ahead of time: it will not happen and counts against the "
+        "entitlement (status cancelled, cancel_reason called_off)"
+    )
+    cancel_reason: CancelReason | None = Field(
+        description="Why a cancelled meeting will not happen; school_closed and pairing_ended "
+        "count against nobody"
+    )
     moved_from: datetime | None
     change_reason: str | None
     has_record: bool
+    closed_day: str | None = Field(
+        description="While it is scheduled: the school closure its day falls on (an INSET day "
+        "added after it was planned), for the lead to move it or let it go"
+    )
 
 
 class CancelOutcome(StrEnum):
@@ -128,8 +139,9 @@ class MeetingCancel(Input):
 
     reason: free_text(3, 500)
     outcome: CancelOutcome = Field(
-        description="moved: a new time in the same school week; lost: it will not happen and "
-        "counts against the entitlement"
+        description="moved: a new time in the same school week; lost: called off, it will not "
+        "happen and counts against the entitlement (a meeting that was due and did not take "
+        "place is recorded afterwards as missed instead)"
     )
     new_starts_at: Timestamp | None = Field(
         default=None,
@@ -147,6 +159,13 @@ class MeetingCancel(Input):
         if self.outcome == CancelOutcome.lost and self.new_starts_at is not None:
             raise ValueError("a lost meeting has no new time; choose moved instead")
         return self
+
+
+class LetGo(Input):
+    meeting_ids: Annotated[list[uuid.UUID], Field(max_length=200)] = Field(
+        description="Scheduled meetings of this school on a day it is closed; each is cancelled "
+        "with the reason school_closed and counts against nobody"
+    )
 
 
 class MeetingChange(BaseModel):
@@ -222,7 +241,7 @@ class MeetingCan(BaseModel):
     record: bool = Field(
         description="Write or rewrite the record (the record keeper, once started)"
     )
-    cancel: bool = Field(description="Move it or mark it lost (while it is scheduled)")
+    cancel: bool = Field(description="Move it or call it off (while it is scheduled)")
     add_agenda_item: bool = Field(description="Add to the agenda (the pair, while scheduled)")
     tick_actions: bool = Field(description="Tick actions off (the pair)")
 

@@ -15,9 +15,10 @@ from api.core import events
 from api.core.models import utcnow
 from api.core.problems import Conflict, FieldProblem, Forbidden, Unprocessable
 from api.core.queries import first_visible
-from api.meetings import policy, slots
+from api.meetings import closures, policy, slots
 from api.meetings.events import MeetingsLost
 from api.meetings.models import (
+    CancelReason,
     Meeting,
     MeetingRecord,
     MeetingStatus,
@@ -61,6 +62,9 @@ def meetings_query(
     person_id: uuid.UUID | None = None,
     status: MeetingStatus | None = None,
     change: CancelOutcome | None = None,
+    cancel_reason: CancelReason | None = None,
+    not_recorded: bool = False,
+    on_closure_day: bool = False,
     order: SortOrder = SortOrder.asc,
 ) -> SelectOfScalar[Meeting]:
     query = (
@@ -87,6 +91,13 @@ def meetings_query(
         query = query.where(col(Meeting.lost).is_(True))
     elif change == CancelOutcome.moved:
         query = query.where(col(Meeting.moved_from).is_not(None))
+    if cancel_reason:
+        query = query.where(Meeting.cancel_reason == cancel_reason)
+    if not_recorded:
+        # Over, and nobody has said whether it was held or did not take place.
+        query = query.where(Meeting.status == MeetingStatus.scheduled, Meeting.ends_at <= utcnow())
+    if on_closure_day:
+        query = query.where(closures.on_closure_day_filter(session, principal, school_id))
     if order == SortOrder.desc:
         return query.order_by(col(Meeting.starts_at).desc(), col(Meeting.id).desc())
     return query.order_by(col(Meeting.starts_at), col(Meeting.id))
@@ -116,6 +127,7 @@ def meetings_public(session: Session, meetings: list[Meeting]) -> list[MeetingPu
     people = org_people.people_refs(
         session, {person for _, *pair in pairings.values() for person in pair}
     )
+    closed = closures.closed_days(session, [(m, pairings[m.pairing_id][0]) for m in meetings])
     recorded = set(
         session.exec(
             select(MeetingRecord.meeting_id).where(
@@ -131,6 +143,9 @@ def meetings_public(session: Session, meetings: list[Meeting]) -> list[MeetingPu
                 "mentor": people[pairings[m.pairing_id][1]],
                 "mentee": people[pairings[m.pairing_id][2]],
                 "has_record": m.id in recorded,
+                "closed_day": f"{closed[m.id].name}, {closed[m.id].dates}"
+                if m.id in closed
+                else None,
             }
         )
         for m in meetings
@@ -161,7 +176,14 @@ def cancel_meeting(
         ]
         if not dry_run:
             for m in targets:
-                _mark(m, principal, body.reason, status=MeetingStatus.cancelled, lost=True)
+                _mark(
+                    m,
+                    principal,
+                    body.reason,
+                    status=MeetingStatus.cancelled,
+                    lost=True,
+                    why=CancelReason.called_off,
+                )
                 session.add(m)
             lost = MeetingsLost(pairing.id, tuple(m.id for m in targets), body.reason, principal)
             events.publish(session, lost)
@@ -256,10 +278,17 @@ def _plan_moves(
 
 
 def _mark(
-    meeting: Meeting, principal: Principal, reason: str, *, status: MeetingStatus, lost: bool
+    meeting: Meeting,
+    principal: Principal,
+    reason: str,
+    *,
+    status: MeetingStatus,
+    lost: bool,
+    why: CancelReason | None = None,
 ) -> None:
     meeting.status = status
     meeting.lost = lost
+    meeting.cancel_reason = why
     meeting.change_reason = reason
     meeting.changed_by = principal.id
     meeting.changed_at = utcnow()
@@ -284,6 +313,7 @@ def stop_after_pairing_end(session: Session, event: PairingEnded) -> None:
             f"Pairing ended: {event.reason}",
             status=MeetingStatus.cancelled,
             lost=False,
+            why=CancelReason.pairing_ended,
         )
         session.add(meeting)
     for slot in session.exec(

@@ -19,22 +19,22 @@ test("a mentor marks one meeting as lost; it shows as lost on its page and in th
   const when = (await page.getByRole("heading", { level: 1 }).innerText()).replace("Meeting on ", "");
 
   const reason = unique("Mentor on a school trip");
-  const change = page.getByRole("region", { name: "Cancel or move this meeting" });
+  const change = page.getByRole("region", { name: "Move or call off this meeting" });
   await change.getByLabel("Reason").fill(reason);
-  await change.getByLabel("Mark it as lost").check();
+  await change.getByLabel("Call it off").check();
   await change.getByLabel("Only this meeting").check();
   await change.getByRole("button", { name: "Check" }).click();
   await expect(change.getByRole("heading", { name: "Ready to confirm" })).toBeFocused();
   await expect(change.getByRole("listitem")).toHaveCount(1);
-  await expect(change.getByText(/12:30 will be marked as lost$/)).toBeVisible();
+  await expect(change.getByText(/12:30 will be called off$/)).toBeVisible();
   await checkA11y(page, "lost meeting checked");
-  await change.getByRole("button", { name: "Mark as lost" }).click();
+  await change.getByRole("button", { name: "Call it off" }).click();
 
-  await expect(page.getByText("1 meeting marked as lost.")).toBeVisible();
+  await expect(page.getByText("1 meeting called off.")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
-  await expect(page.locator(".status", { hasText: "Lost" })).toBeVisible();
+  await expect(page.locator(".status", { hasText: "Called off" })).toBeVisible();
   await expect(page.getByText(reason)).toBeVisible();
-  await expect(page.getByRole("region", { name: "Cancel or move this meeting" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Move or call off this meeting" })).toHaveCount(0);
   await checkA11y(page, "meeting marked as lost");
 
   // The school lead sees it among the lost meetings, with its reason.
@@ -42,9 +42,9 @@ test("a mentor marks one meeting as lost; it shows as lost on its page and in th
   const lead = await context.newPage();
   await signInAndWait(lead, USERS.lead);
   await lead.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Mentoring" }).click();
-  await lead.getByRole("navigation", { name: "Mentoring" }).getByRole("link", { name: "Lost and moved meetings" }).click();
-  await expect(lead.getByRole("heading", { level: 1, name: "Lost and moved meetings" })).toBeFocused();
-  const row = lead.getByRole("region", { name: /^Lost meetings/ }).getByRole("row").filter({ hasText: reason });
+  await lead.getByRole("navigation", { name: "Mentoring" }).getByRole("link", { name: "Called off and moved" }).click();
+  await expect(lead.getByRole("heading", { level: 1, name: "Called off and moved meetings" })).toBeFocused();
+  const row = lead.getByRole("region", { name: /^Called off meetings/ }).getByRole("row").filter({ hasText: reason });
   await expect(row).toHaveCount(1);
   await expect(row.getByRole("link", { name: `${when}, 12:30–13:30` })).toBeVisible();
   await expect(row.getByText("Daniel Brooks and Emily Clarke")).toBeVisible();
@@ -59,26 +59,26 @@ test("a mentor marks a meeting and every later one in the weekly slot as lost", 
   await expect(page.getByRole("heading", { level: 1, name: /^Meeting on Tue / })).toBeFocused();
   const meetingUrl = page.url();
 
-  const change = page.getByRole("region", { name: "Cancel or move this meeting" });
+  const change = page.getByRole("region", { name: "Move or call off this meeting" });
   await change.getByLabel("Reason").fill("Mentor seconded to another school for the rest of the year");
-  await change.getByLabel("Mark it as lost").check();
+  await change.getByLabel("Call it off").check();
   await change.getByLabel("This meeting and every later one in the weekly slot").check();
   await change.getByRole("button", { name: "Check" }).click();
   await expect(change.getByRole("heading", { name: "Ready to confirm" })).toBeFocused();
   const planned = await change.getByRole("listitem").count();
   expect(planned).toBeGreaterThan(1);
-  await expect(change.getByRole("listitem").filter({ hasText: /will be marked as lost$/ })).toHaveCount(planned);
+  await expect(change.getByRole("listitem").filter({ hasText: /will be called off$/ })).toHaveCount(planned);
   await checkA11y(page, "several meetings checked");
-  await change.getByRole("button", { name: `Mark ${planned} meetings as lost` }).click();
+  await change.getByRole("button", { name: `Call off ${planned} meetings` }).click();
 
-  await expect(page.getByText(`${planned} meetings marked as lost.`)).toBeVisible();
-  await expect(page.locator(".status", { hasText: "Lost" })).toBeVisible();
+  await expect(page.getByText(`${planned} meetings called off.`)).toBeVisible();
+  await expect(page.locator(".status", { hasText: "Called off" })).toBeVisible();
 
   // The pairing's coming meetings from that week on are lost too.
   await page.getByRole("link", { name: "Back to the pairing" }).click();
   const upcoming = page.getByRole("table", { name: "Upcoming meetings" });
-  await expect(upcoming.getByRole("row").filter({ hasText: "Lost" }).first()).toBeVisible();
-  expect(await upcoming.getByRole("row").filter({ hasText: "Lost" }).count()).toBeGreaterThan(1);
+  await expect(upcoming.getByRole("row").filter({ hasText: "Called off" }).first()).toBeVisible();
+  expect(await upcoming.getByRole("row").filter({ hasText: "Called off" }).count()).toBeGreaterThan(1);
   await page.goto(meetingUrl);
   await expect(page.getByText("This meeting did not happen, so it has no record.")).toBeVisible();
 });

@@ -61,7 +61,7 @@ test("a mentor schedules a weekly slot, sees a clash, saves a free time, moves o
     page.getByRole("checkbox", { name: /^Observe a colleague's starter activity \(James Patel, from the meeting of Wed \d{1,2} [A-Z][a-z]+\)/ }).first(),
   ).toBeVisible();
   await checkA11y(page, "upcoming meeting");
-  const change = page.getByRole("region", { name: "Cancel or move this meeting" });
+  const change = page.getByRole("region", { name: "Move or call off this meeting" });
   await change.getByRole("button", { name: "Check" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "There is a problem" })).toBeFocused();
   await expect(change.getByLabel("Reason")).toHaveAccessibleDescription(/Say why the meeting cannot go ahead/);
@@ -136,9 +136,9 @@ test("a school lead sees lost and moved meetings with their reasons, on a narrow
   await checkA11y(page, "lead pairings");
 
   await page.setViewportSize({ width: 375, height: 740 });
-  await page.getByRole("navigation", { name: "Mentoring" }).getByRole("link", { name: "Lost and moved meetings" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Lost and moved meetings" })).toBeFocused();
-  const lost = page.getByRole("region", { name: /^Lost meetings/ });
+  await page.getByRole("navigation", { name: "Mentoring" }).getByRole("link", { name: "Called off and moved" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Called off and moved meetings" })).toBeFocused();
+  const lost = page.getByRole("region", { name: /^Called off meetings/ });
   const moved = page.getByRole("region", { name: /^Moved meetings/ });
   await expect(lost.getByText("Mentor called to cover a lesson").first()).toBeVisible();
   await expect(moved.getByText("Parents' evening").first()).toBeVisible();
@@ -149,7 +149,7 @@ test("a school lead sees lost and moved meetings with their reasons, on a narrow
   // A lost meeting opens read-only for the lead, with its reason.
   await lost.getByRole("link").first().click();
   await expect(page.getByRole("heading", { level: 1, name: /^Meeting on / })).toBeVisible();
-  await expect(page.locator(".status", { hasText: "Lost" })).toBeVisible();
+  await expect(page.locator(".status", { hasText: "Called off" })).toBeVisible();
   await expect(page.getByText("This meeting did not happen, so it has no record.")).toBeVisible();
   await expectNoSideScroll(page);
   await checkA11y(page, "lost meeting at 375px");

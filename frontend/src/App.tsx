@@ -24,6 +24,7 @@ const named = <K extends string>(load: () => Promise<Record<K, React.ComponentTy
   lazy(() => load().then((module) => ({ default: module[name] })));
 const MyWeekPage = named(() => import("./pages/MyWeekPage"), "MyWeekPage");
 const PairingPage = named(() => import("./pages/PairingPage"), "PairingPage");
+const PairingMeetingsPage = named(() => import("./pages/PairingMeetingsPage"), "PairingMeetingsPage");
 const AgreementPage = named(() => import("./pages/AgreementPage"), "AgreementPage");
 const SlotNewPage = named(() => import("./pages/SlotNewPage"), "SlotNewPage");
 const MeetingPage = named(() => import("./pages/MeetingPage"), "MeetingPage");
@@ -31,6 +32,7 @@ const MentoringPage = named(() => import("./pages/MentoringPage"), "MentoringPag
 const PairingNewPage = named(() => import("./pages/PairingNewPage"), "PairingNewPage");
 const ProfilesPage = named(() => import("./pages/ProfilesPage"), "ProfilesPage");
 const ChangesPage = named(() => import("./pages/ChangesPage"), "ChangesPage");
+const SchoolMeetingsPage = named(() => import("./pages/SchoolMeetingsPage"), "SchoolMeetingsPage");
 const ImportPage = named(() => import("./pages/ImportPage"), "ImportPage");
 const CalendarPage = named(() => import("./pages/CalendarPage"), "CalendarPage");
 
@@ -75,12 +77,14 @@ export function App() {
         <Route path="/account/calendar" element={<CalendarPage />} />
         <Route path="/my-week" element={<Need scope="mentoring:read"><MyWeekPage /></Need>} />
         <Route path="/pairings/:pairingId" element={<Need scope="mentoring:read"><PairingPage /></Need>} />
+        <Route path="/pairings/:pairingId/meetings" element={<Need scope="mentoring:read"><PairingMeetingsPage /></Need>} />
         <Route path="/pairings/:pairingId/agreement" element={<Need scope="mentoring:read"><AgreementPage /></Need>} />
         <Route path="/pairings/:pairingId/slots/new" element={<Need scope="meetings:write"><SlotNewPage /></Need>} />
         <Route path="/meetings/:meetingId" element={<Need scope="mentoring:read"><MeetingPage /></Need>} />
         <Route path="/mentoring" element={<Need scope="mentoring:write"><MentoringPage /></Need>} />
         <Route path="/mentoring/pairings/new" element={<Need scope="mentoring:write"><PairingNewPage /></Need>} />
         <Route path="/mentoring/profiles" element={<Need scope="mentoring:write"><ProfilesPage /></Need>} />
+        <Route path="/mentoring/meetings" element={<Need scope="mentoring:write"><SchoolMeetingsPage /></Need>} />
         <Route path="/mentoring/changes" element={<Need scope="mentoring:write"><ChangesPage /></Need>} />
         <Route path="/mentoring/import" element={<Need scope="mentoring:write"><ImportPage /></Need>} />
         <Route path="/schools" element={<Need scope="org:write"><SchoolsPage /></Need>} />

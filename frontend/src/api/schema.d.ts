@@ -536,7 +536,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Meetings you are in or oversee; filter to the lost or moved ones */
+        /** Meetings you are in or oversee, filtered: a pairing's, a school's, a person's, by status and dates, the ones not recorded or on a day the school is closed */
         get: operations["list_meetings"];
         put?: never;
         post?: never;
@@ -572,7 +572,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel with a reason: moved to a new time in the same week, or lost */
+        /** Change a meeting ahead of time, with a reason: move it to a new time in the same week, or call it off (lost) */
         post: operations["cancel_meeting"];
         delete?: never;
         options?: never;
@@ -629,6 +629,23 @@ export interface paths {
         head?: never;
         /** Tick an action off (or back on) */
         patch: operations["update_meeting_action"];
+        trace?: never;
+    };
+    "/api/v1/schools/{school_id}/closure-meetings/let-go": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Let go meetings on a day the school is closed: cancelled as school_closed, counted against nobody */
+        post: operations["let_go_closure_meetings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/me/calendar-feed": {
@@ -1088,6 +1105,16 @@ export interface components {
          * @enum {string}
          */
         CancelOutcome: "moved" | "lost";
+        /**
+         * CancelReason
+         * @description Why a cancelled meeting will not happen. `called_off`: the pair or a lead called it off
+         *     ahead of time, with a reason (counts against the entitlement; `lost` is true);
+         *     `school_closed`: the school was closed that day (an INSET day or other closure added after
+         *     the meeting was planned) and the lead let it go; `pairing_ended`: the pairing ended before
+         *     it. Neither of the last two counts against anyone.
+         * @enum {string}
+         */
+        CancelReason: "called_off" | "school_closed" | "pairing_ended";
         /** CancelResult */
         CancelResult: {
             /** Changed */
@@ -1222,6 +1249,14 @@ export interface components {
             /** Errors */
             errors: components["schemas"]["RowProblem"][];
         };
+        /** LetGo */
+        LetGo: {
+            /**
+             * Meeting Ids
+             * @description Scheduled meetings of this school on a day it is closed; each is cancelled with the reason school_closed and counts against nobody
+             */
+            meeting_ids: string[];
+        };
         /** Liveness */
         Liveness: {
             /**
@@ -1275,7 +1310,7 @@ export interface components {
             record: boolean;
             /**
              * Cancel
-             * @description Move it or mark it lost (while it is scheduled)
+             * @description Move it or call it off (while it is scheduled)
              */
             cancel: boolean;
             /**
@@ -1296,7 +1331,7 @@ export interface components {
              * @description At least 3 characters besides surrounding spaces
              */
             reason: string;
-            /** @description moved: a new time in the same school week; lost: it will not happen and counts against the entitlement */
+            /** @description moved: a new time in the same school week; lost: called off, it will not happen and counts against the entitlement (a meeting that was due and did not take place is recorded afterwards as missed instead) */
             outcome: components["schemas"]["CancelOutcome"];
             /**
              * New Starts At
@@ -1363,14 +1398,24 @@ export interface components {
             /** Location */
             location: string;
             status: components["schemas"]["MeetingStatus"];
-            /** Lost */
+            /**
+             * Lost
+             * @description Called off ahead of time: it will not happen and counts against the entitlement (status cancelled, cancel_reason called_off)
+             */
             lost: boolean;
+            /** @description Why a cancelled meeting will not happen; school_closed and pairing_ended count against nobody */
+            cancel_reason: components["schemas"]["CancelReason"] | null;
             /** Moved From */
             moved_from: string | null;
             /** Change Reason */
             change_reason: string | null;
             /** Has Record */
             has_record: boolean;
+            /**
+             * Closed Day
+             * @description While it is scheduled: the school closure its day falls on (an INSET day added after it was planned), for the lead to move it or let it go
+             */
+            closed_day: string | null;
             can: components["schemas"]["MeetingCan"];
             /**
              * Content Visible
@@ -1426,17 +1471,33 @@ export interface components {
             /** Location */
             location: string;
             status: components["schemas"]["MeetingStatus"];
-            /** Lost */
+            /**
+             * Lost
+             * @description Called off ahead of time: it will not happen and counts against the entitlement (status cancelled, cancel_reason called_off)
+             */
             lost: boolean;
+            /** @description Why a cancelled meeting will not happen; school_closed and pairing_ended count against nobody */
+            cancel_reason: components["schemas"]["CancelReason"] | null;
             /** Moved From */
             moved_from: string | null;
             /** Change Reason */
             change_reason: string | null;
             /** Has Record */
             has_record: boolean;
+            /**
+             * Closed Day
+             * @description While it is scheduled: the school closure its day falls on (an INSET day added after it was planned), for the lead to move it or let it go
+             */
+            closed_day: string | null;
         };
         /**
          * MeetingStatus
+         * @description Where a meeting stands. The web app's words: `scheduled` "Scheduled" (planned);
+         *     `held` "Held" (it took place; its record says so); `cancelled` it will not happen, decided
+         *     ahead of time (`cancel_reason` says why: "Called off" by the pair or a lead, counted
+         *     against the entitlement; or "School closed" or "Pairing ended", counted against nobody);
+         *     `missed` "Did not take place" (it was due and did not happen, recorded afterwards by the
+         *     record keeper; counted against the entitlement).
          * @enum {string}
          */
         MeetingStatus: "scheduled" | "held" | "cancelled" | "missed";
@@ -5298,9 +5359,16 @@ export interface operations {
                 pairing_id?: string | null;
                 school_id?: string | null;
                 person_id?: string | null;
+                /** @description scheduled, held, cancelled (ahead of time: called off, school closed or pairing ended) or missed (did not take place, recorded afterwards) */
                 status?: components["schemas"]["MeetingStatus"] | null;
-                /** @description lost or moved only */
+                /** @description lost (called off) or moved only */
                 change?: components["schemas"]["CancelOutcome"] | null;
+                /** @description Cancelled for this reason only */
+                cancel_reason?: components["schemas"]["CancelReason"] | null;
+                /** @description Only meetings that are over and still scheduled: not yet recorded */
+                not_recorded?: boolean;
+                /** @description Only scheduled meetings on a day their school is closed (a closure added after they were planned), for the lead to move or let go */
+                on_closure_day?: boolean;
                 /** @description by start time: asc (default) or desc */
                 order?: components["schemas"]["SortOrder"];
                 /** @description Items per page; a larger page is refused. */
@@ -5675,6 +5743,77 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActionPublic"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    let_go_closure_meetings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                school_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetGo"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancelResult"];
                 };
             };
             /** @description Not signed in, or the token is not valid */

@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import type { Clash, Meeting } from "../api/client";
 import { meetingBadges, partnerOf, type Badge } from "../lib/mentoring";
 import { formatDay, formatSpan, formatTime, formatWhen } from "../lib/time";
-import { DataTable } from "./DataTable";
+import { DataTable, type Column } from "./DataTable";
 
 export function Badges({ badges }: { badges: Badge[] }) {
   return (
@@ -22,31 +22,55 @@ export function Badges({ badges }: { badges: Badge[] }) {
  * Meetings as a table that stacks on narrow screens. `meId` names the partner from the reader's
  * side; without it both people are shown.
  */
-export function MeetingTable({ meetings, caption, meId, empty }: { meetings: Meeting[]; caption: string; meId?: string; empty: ReactNode }) {
+export function MeetingTable({
+  meetings,
+  caption,
+  meId,
+  empty,
+  compact = false,
+}: {
+  meetings: Meeting[];
+  caption: string;
+  meId?: string;
+  empty: ReactNode;
+  /** Where it is under when, and no "with": for a page about one pairing. */
+  compact?: boolean;
+}) {
   return (
     <DataTable
       caption={caption}
       rows={meetings}
       rowKey={(meeting) => meeting.id}
       empty={empty}
-      columns={[
-        { header: "When", cell: meetingWhen },
-        { header: meId ? "With" : "Mentor and mentee", cell: (meeting) => partnerOf(meeting, meId) },
-        { header: "Where", cell: (meeting) => meeting.location },
-        { header: "Status", cell: (meeting) => <Badges badges={meetingBadges(meeting)} /> },
-      ]}
+      columns={compact ? compactColumns : meetingColumns(meId)}
     />
   );
 }
 
-function meetingWhen(meeting: Meeting) {
+/** The columns of a meeting table: when (a link to the meeting), with whom, where and how it stands. */
+export function meetingColumns(meId?: string): Column<Meeting>[] {
+  return [
+    { header: "When", cell: (meeting) => meetingWhen(meeting) },
+    { header: meId ? "With" : "Mentor and mentee", cell: (meeting) => partnerOf(meeting, meId) },
+    { header: "Where", cell: (meeting) => meeting.location },
+    { header: "Status", cell: (meeting) => <Badges badges={meetingBadges(meeting)} /> },
+  ];
+}
+
+function meetingWhen(meeting: Meeting, where = false) {
   return (
     <>
       <Link to={`/meetings/${meeting.id}`}>{formatSpan(meeting.starts_at, meeting.ends_at)}</Link>
+      {where && <span className="hint cell-note">{meeting.location}</span>}
       {meeting.moved_from && <span className="hint cell-note">Moved from {formatWhen(meeting.moved_from)}</span>}
     </>
   );
 }
+
+const compactColumns: Column<Meeting>[] = [
+  { header: "When and where", cell: (meeting) => meetingWhen(meeting, true), hideHeader: true },
+  { header: "Status", cell: (meeting) => <Badges badges={meetingBadges(meeting)} />, hideHeader: true },
+];
 
 /** Every clash, grouped by the wanted time, with whom and what it clashes. */
 export function ClashTable({ clashes, caption }: { clashes: Clash[]; caption: string }) {

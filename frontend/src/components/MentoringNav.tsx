@@ -33,7 +33,8 @@ export function useMentoringSchool(): MentoringSchool {
 const LINKS = [
   { to: "/mentoring", label: "Pairings" },
   { to: "/mentoring/profiles", label: "Mentors and mentees" },
-  { to: "/mentoring/changes", label: "Lost and moved meetings" },
+  { to: "/mentoring/meetings", label: "Meetings" },
+  { to: "/mentoring/changes", label: "Called off and moved" },
   { to: "/mentoring/import", label: "Import" },
 ];
 

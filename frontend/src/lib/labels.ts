@@ -1,4 +1,4 @@
-import type { Phase, Role, Schemas, TermDate } from "../api/client";
+import type { Meeting, Phase, Role, Schemas, TermDate } from "../api/client";
 
 export const ROLE_LABELS: Record<Role, string> = {
   trust_admin: "Trust admin",
@@ -60,4 +60,41 @@ export function formatDate(iso: string | null | undefined): string {
 
 export function formatDateTime(iso: string | null | undefined): string {
   return iso ? dateTimeFormat.format(new Date(iso)) : "";
+}
+
+/**
+ * One vocabulary for meetings that did not happen, each word with the line that explains it
+ * where the choice is made or the word is shown. The API keeps its values (`cancelled` with
+ * `lost`, `missed`); these are what people read.
+ */
+export const MEETING_WORDS = {
+  calledOff: {
+    label: "Called off",
+    explain: "Called off ahead of time, with a reason: it will not happen that week and counts against the entitlement.",
+  },
+  didNotTakePlace: {
+    label: "Did not take place",
+    explain: "Recorded afterwards: the meeting was due but did not happen. It counts against the entitlement.",
+  },
+  schoolClosed: { label: "School closed", explain: "The school was closed that day, so it counts against nobody." },
+  pairingEnded: { label: "Pairing ended", explain: "The pairing ended before it, so it counts against nobody." },
+  moved: { label: "Moved", explain: "Moved to another time in the same week: it still counts as protected time." },
+} as const;
+
+export type MeetingWord = keyof typeof MEETING_WORDS;
+
+/** The word for how a meeting stands: "Scheduled", "Held", "Called off", "Did not take place", "School closed"... */
+export function meetingStatusWord(meeting: Pick<Meeting, "status" | "lost" | "cancel_reason">): string {
+  switch (meeting.status) {
+    case "scheduled":
+      return "Scheduled";
+    case "held":
+      return "Held";
+    case "missed":
+      return MEETING_WORDS.didNotTakePlace.label;
+    case "cancelled":
+      if (meeting.cancel_reason === "school_closed") return MEETING_WORDS.schoolClosed.label;
+      if (meeting.cancel_reason === "pairing_ended") return MEETING_WORDS.pairingEnded.label;
+      return meeting.lost || meeting.cancel_reason === "called_off" ? MEETING_WORDS.calledOff.label : "Cancelled";
+  }
 }

@@ -1,5 +1,6 @@
 /** Words for mentoring: pairing kinds, pathways, meeting states. */
 import type { Me, Meeting, Pairing, PairingKind, Pathway } from "../api/client";
+import { MEETING_WORDS, meetingStatusWord } from "./labels";
 
 export const KIND_LABELS: Record<PairingKind, string> = {
   induction_mentor: "Induction mentor",
@@ -18,13 +19,14 @@ export interface Badge {
 }
 
 /** What to show beside a meeting: its state, and whether it was moved. */
-export function meetingBadges(meeting: Pick<Meeting, "status" | "lost" | "moved_from" | "has_record">): Badge[] {
-  const badges: Badge[] = [];
-  if (meeting.status === "cancelled") badges.push(meeting.lost ? { text: "Lost", tone: "inactive" } : { text: "Cancelled", tone: "muted" });
-  if (meeting.status === "held") badges.push({ text: "Held", tone: "active" });
-  if (meeting.status === "missed") badges.push({ text: "Missed", tone: "inactive" });
-  if (meeting.status === "scheduled") badges.push({ text: "Scheduled", tone: "muted" });
-  if (meeting.moved_from) badges.push({ text: "Moved", tone: "info" });
+export function meetingBadges(meeting: Pick<Meeting, "status" | "lost" | "cancel_reason" | "moved_from" | "has_record" | "closed_day">): Badge[] {
+  const text = meetingStatusWord(meeting);
+  // Red for what counts against the entitlement; grey for what counts against nobody.
+  const counted = meeting.status === "missed" || (meeting.status === "cancelled" && meeting.lost);
+  const tone: Badge["tone"] = meeting.status === "held" ? "active" : counted ? "inactive" : "muted";
+  const badges: Badge[] = [{ text, tone }];
+  if (meeting.status === "scheduled" && meeting.closed_day) badges.push({ text: "On a closure day", tone: "inactive" });
+  if (meeting.moved_from) badges.push({ text: MEETING_WORDS.moved.label, tone: "info" });
   return badges;
 }
 

@@ -5,14 +5,15 @@ import { PagedTable } from "../components/DataTable";
 import { MentoringNav, useMentoringSchool } from "../components/MentoringNav";
 import { Page } from "../components/Page";
 import { useLoad } from "../components/useLoad";
+import { MEETING_WORDS } from "../lib/labels";
 import { formatSpan, formatWhen } from "../lib/time";
 
-/** Meetings that were lost (count against the entitlement) or moved, with the reasons given. */
+/** Meetings that were called off (count against the entitlement) or moved, with the reasons given. */
 export function ChangesPage() {
   const context = useMentoringSchool();
   const school = context.school;
   return (
-    <Page title="Lost and moved meetings" lead={school?.name}>
+    <Page title="Called off and moved meetings" lead={school?.name}>
       <MentoringNav context={context} />
       {school && (
         <>
@@ -32,7 +33,7 @@ function ChangeList({ schoolId, change }: { schoolId: string; change: "lost" | "
     [schoolId, change, offset],
   );
   const lost = change === "lost";
-  const heading = lost ? "Lost meetings" : "Moved meetings";
+  const heading = lost ? "Called off meetings" : "Moved meetings";
   const id = `${change}-heading`;
   const data = list.data;
   return (
@@ -42,7 +43,7 @@ function ChangeList({ schoolId, change }: { schoolId: string; change: "lost" | "
         {data ? ` (${data.total})` : ""}
       </h2>
       <p className="hint">
-        {lost ? "A lost meeting did not happen that week and counts against the entitlement." : "A moved meeting still happened in the same week."}
+        {lost ? MEETING_WORDS.calledOff.explain : MEETING_WORDS.moved.explain}
       </p>
       <PagedTable
         list={list}

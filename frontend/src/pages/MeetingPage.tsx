@@ -4,6 +4,7 @@ import { api, unwrap, type MeetingAction, type MeetingDetail } from "../api/clie
 import { useAuth } from "../auth/AuthContext";
 import { LoadFailed, Loading, Notice, Page, type Message } from "../components/Page";
 import { useLoad } from "../components/useLoad";
+import { MEETING_WORDS } from "../lib/labels";
 import { formatDay, formatTime } from "../lib/time";
 import { AgendaSection } from "./meeting/AgendaSection";
 import { ChangeMeeting } from "./meeting/ChangeMeeting";
@@ -55,6 +56,12 @@ function MeetingView({ meeting, onChange, reload }: { meeting: MeetingDetail; on
         )}
       </p>
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
+      {meeting.status === "scheduled" && meeting.closed_day && (
+        <Notice>
+          The school is closed that day ({meeting.closed_day}). Move the meeting to another day of its week below, or a school lead lets it go
+          from the school's term dates: {MEETING_WORDS.schoolClosed.explain.toLowerCase()}
+        </Notice>
+      )}
       <MeetingSummary meeting={meeting} />
       <AgendaSection meeting={meeting} onChange={onChange} onActionUpdated={updateAction} onError={showError} />
       {can.cancel && <ChangeMeeting key={`${meeting.starts_at}-${meeting.status}`} meeting={meeting} onChanged={changed} />}

@@ -13,7 +13,14 @@ import { MeetingsSection } from "./pairing/MeetingsSection";
 import { PairingSummary } from "./pairing/PairingSummary";
 import { SlotsSection } from "./pairing/SlotsSection";
 
-const RECENT = 5;
+// A few each way; every meeting is one link away, on the pairing's meetings page.
+const UPCOMING = 4;
+const RECENT = 3;
+
+/** "34 " once both lists have loaded: every meeting is either coming up or earlier. */
+function allCount(upcoming: { total: number } | null, recent: { total: number } | null): string {
+  return upcoming && recent ? `${upcoming.total + recent.total} ` : "";
+}
 
 export function PairingPage() {
   const { pairingId = "" } = useParams();
@@ -30,7 +37,7 @@ function usePairingParts(pairingId: string) {
   const slots = useLoad(() => unwrap(api.GET("/api/v1/pairings/{pairing_id}/slots", path)), [pairingId]);
   const [now] = useState(() => new Date().toISOString());
   const upcoming = useLoad(
-    () => unwrap(api.GET("/api/v1/meetings", { params: { query: { pairing_id: pairingId, starts_from: now, limit: 6 } } })),
+    () => unwrap(api.GET("/api/v1/meetings", { params: { query: { pairing_id: pairingId, starts_from: now, limit: UPCOMING } } })),
     [pairingId],
   );
   // The most recent past meetings, newest first.
@@ -97,6 +104,7 @@ function PairingView({ pairing, reload }: { pairing: PairingDetail; reload: () =
         meetings={upcoming}
         caption="Upcoming meetings"
         meId={meId}
+        compact
         empty="No meetings coming up."
         more={(shown, total) => `The next ${shown} of ${total} meetings.`}
       />
@@ -106,9 +114,16 @@ function PairingView({ pairing, reload }: { pairing: PairingDetail; reload: () =
         meetings={recent}
         caption="Earlier meetings, newest first"
         meId={meId}
+        compact
         empty="No meetings yet."
         more={(shown, total) => `The latest ${shown} of ${total} meetings, newest first.`}
       />
+      <p>
+        <Link to={`/pairings/${pairing.id}/meetings`}>
+          See all {allCount(upcoming.data, recent.data)}meetings<span className="visually-hidden"> of this pairing</span>
+        </Link>
+        , filtered by status and dates.
+      </p>
       {can.end && state !== "ended" && <EndPairing pairing={pairing} onEnded={ended} />}
     </Page>
   );

@@ -8,6 +8,7 @@ import { useForm } from "../components/useForm";
 import { useLoad } from "../components/useLoad";
 import { formatDate, TERM_KIND_LABELS } from "../lib/labels";
 import { allSchools } from "../lib/schools";
+import { ClosureMeetings } from "./termDates/ClosureMeetings";
 import { CopyTermDates } from "./termDates/CopyTermDates";
 import { TermDateForm } from "./termDates/TermDateForm";
 import { allTermDates, BLANK_TERM_DATE, saveTermDate, termDateProblems } from "./termDates/termDateRules";
@@ -49,6 +50,7 @@ export function TermDatesPage() {
       copyTargets={copyTargets}
       reload={terms.reload}
       backLink={isTrustAdmin}
+      leads={leadOf.has(school.id)}
     />
   );
 }
@@ -60,6 +62,7 @@ function TermDates({
   copyTargets,
   reload,
   backLink,
+  leads,
 }: {
   school: School;
   terms: TermDate[];
@@ -67,7 +70,10 @@ function TermDates({
   copyTargets: School[];
   reload: () => void;
   backLink: boolean;
+  leads: boolean;
 }) {
+  // Bumped after each change, so the meetings on closure days are looked up again.
+  const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState<TermDate | null>(null);
   const [deleting, setDeleting] = useState<TermDate | null>(null);
   const [busy, setBusy] = useState(false);
@@ -95,6 +101,7 @@ function TermDates({
       setMessage({ kind: "success", text: editing ? `${form.values.name.trim()} has been saved.` : `${form.values.name.trim()} has been added.` });
       stopEdit();
       reload();
+      setVersion((n) => n + 1);
     }
   }
 
@@ -106,6 +113,7 @@ function TermDates({
       setMessage({ kind: "success", text: `${deleting.name} has been deleted.` });
       if (editing?.id === deleting.id) stopEdit();
       reload();
+      setVersion((n) => n + 1);
     } catch (e) {
       setMessage({ kind: "error", text: e instanceof Error ? e.message : "Deleting did not work." });
     } finally {
@@ -123,6 +131,7 @@ function TermDates({
       )}
       <p>Weekly entitlements count term weeks only, so keep terms and closures (INSET days, bank holidays) up to date.</p>
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
+      {leads && <ClosureMeetings schoolId={school.id} version={version} canLetGo={leads} />}
       <TermDateTable schoolName={school.name} terms={terms} canManage={canManage} onEdit={startEdit} onDelete={setDeleting} />
       {canManage && <TermDateForm form={form} editing={editing} headingRef={formHeading} onSubmit={onSubmit} onCancel={stopEdit} />}
       {canManage && terms.length > 0 && copyTargets.length > 0 && <CopyTermDates school={school} targets={copyTargets} />}

@@ -3,7 +3,7 @@ import { api, unwrap, type MeetingDetail } from "../../api/client";
 import { problemList } from "../../api/problems";
 import { Button, ErrorSummary, Radios, TextArea, TextField, withFieldPrefix } from "../../components/forms";
 import { useForm } from "../../components/useForm";
-import { formatDate } from "../../lib/labels";
+import { formatDate, MEETING_WORDS } from "../../lib/labels";
 import { ChangePreview } from "./ChangePreview";
 import { changeBody, changedMessage, changeProblems, changeWeek, type CancelResult, type ChangeField, type ChangeValues } from "./changeRules";
 
@@ -59,10 +59,10 @@ export function ChangeMeeting({ meeting, onChanged }: { meeting: MeetingDetail; 
 
   return (
     <section className="panel" aria-labelledby="change-heading">
-      <h2 id="change-heading">Cancel or move this meeting</h2>
+      <h2 id="change-heading">Move or call off this meeting</h2>
       <p>
         The protected hour should still happen this week if it can: move it to another time in the same week. A meeting that cannot happen is
-        lost and counts against the entitlement.
+        called off and counts against the entitlement. If it was due and did not happen, record that afterwards instead: "{MEETING_WORDS.didNotTakePlace.label}".
       </p>
       <ErrorSummary items={withFieldPrefix(form.summary, "change")} focusKey={form.attempt} />
       <form onSubmit={onCheck} noValidate className="form" aria-labelledby="change-heading">
@@ -76,7 +76,7 @@ export function ChangeMeeting({ meeting, onChanged }: { meeting: MeetingDetail; 
           onChange={(value) => form.set("outcome", value)}
           options={[
             { value: "moved", label: "Move it to a new time in the same week" },
-            { value: "lost", label: "Mark it as lost", hint: "It will not happen this week." },
+            { value: "lost", label: "Call it off", hint: MEETING_WORDS.calledOff.explain },
           ]}
         />
         {moving && (

@@ -34,7 +34,7 @@ export function ChangePreview({
           <li key={change.meeting_id}>
             {change.new_starts_at
               ? `${formatWhen(change.starts_at)} moves to ${formatWhen(change.new_starts_at)}`
-              : `${formatWhen(change.starts_at)} will be marked as lost`}
+              : `${formatWhen(change.starts_at)} will be called off`}
           </li>
         ))}
       </ul>
@@ -48,7 +48,7 @@ export function ChangePreview({
           {result.changed.some((c) => c.new_starts_at) && <p>No clashes: neither of you has anything else booked then.</p>}
           {fresh && (
             <Button variant={moving ? "primary" : "danger"} onClick={onConfirm} disabled={busy}>
-              {moving ? (count > 1 ? `Move ${count} meetings` : "Move the meeting") : count > 1 ? `Mark ${count} meetings as lost` : "Mark as lost"}
+              {moving ? (count > 1 ? `Move ${count} meetings` : "Move the meeting") : count > 1 ? `Call off ${count} meetings` : "Call it off"}
             </Button>
           )}
         </>

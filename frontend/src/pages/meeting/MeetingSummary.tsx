@@ -1,5 +1,6 @@
 import type { MeetingDetail } from "../../api/client";
 import { Badges } from "../../components/Meetings";
+import { MEETING_WORDS } from "../../lib/labels";
 import { meetingBadges } from "../../lib/mentoring";
 import { formatLongDay, formatTime, formatWhen } from "../../lib/time";
 
@@ -29,12 +30,27 @@ export function MeetingSummary({ meeting }: { meeting: MeetingDetail }) {
       )}
       {meeting.change_reason && (
         <>
-          <dt>{meeting.lost ? "Why it was lost" : meeting.status === "cancelled" ? "Why it was cancelled" : "Why it was moved"}</dt>
+          <dt>{meeting.lost ? "Why it was called off" : meeting.status === "cancelled" ? "Why it was cancelled" : "Why it was moved"}</dt>
           <dd>{meeting.change_reason}</dd>
+        </>
+      )}
+      {meetingExplanation(meeting) && (
+        <>
+          <dt>What this means</dt>
+          <dd>{meetingExplanation(meeting)}</dd>
         </>
       )}
       <dt>Record keeper</dt>
       <dd>{meeting.record_keeper.full_name}</dd>
     </dl>
   );
+}
+
+/** The one line that explains a meeting that did not happen, in the words its badge uses. */
+function meetingExplanation(meeting: MeetingDetail): string | null {
+  if (meeting.status === "missed") return MEETING_WORDS.didNotTakePlace.explain;
+  if (meeting.status !== "cancelled") return null;
+  if (meeting.cancel_reason === "school_closed") return MEETING_WORDS.schoolClosed.explain;
+  if (meeting.cancel_reason === "pairing_ended") return MEETING_WORDS.pairingEnded.explain;
+  return meeting.lost ? MEETING_WORDS.calledOff.explain : null;
 }

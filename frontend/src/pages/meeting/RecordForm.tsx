@@ -1,9 +1,10 @@
-/** The record keeper's form on the meeting page: held or missed, notes, and the actions agreed. */
+/** The record keeper's form on the meeting page: held or did not take place, notes, and the actions agreed. */
 import { useEffect, useRef, useState } from "react";
 import { api, unwrap, type MeetingDetail, type Schemas } from "../../api/client";
 import { problemToFormErrors } from "../../api/problems";
 import { Button, Checkbox, ErrorSummary, Radios, TextArea, summaryItems } from "../../components/forms";
 import type { Errors } from "../../lib/validation";
+import { MEETING_WORDS } from "../../lib/labels";
 import { ActionRowFields, type ActionRow } from "./ActionRowFields";
 
 const MAX_ACTIONS = 30;
@@ -116,7 +117,7 @@ export function RecordForm({
           onChange={setStatus}
           options={[
             { value: "held", label: "Yes, it was held" },
-            { value: "missed", label: "No, it was missed" },
+            { value: "missed", label: `No: ${MEETING_WORDS.didNotTakePlace.label.toLowerCase()}`, hint: MEETING_WORDS.didNotTakePlace.explain },
           ]}
         />
         <TextArea label="Notes" id="record-notes" name="notes" rows={6} value={notes} error={errors.notes} onChange={(e) => setNotes(e.target.value)} />
@@ -170,7 +171,7 @@ export function RecordForm({
 
 function recordProblems(status: string, notes: string, targets: string, actions: ActionRow[]): Errors {
   const found: Errors = {};
-  if (!status) found.status = "Choose whether the meeting was held or missed";
+  if (!status) found.status = "Choose whether the meeting was held or did not take place";
   if (notes.length > 20000) found.notes = "The notes must be 20,000 characters or fewer";
   if (targets.length > 5000) found.targets_reviewed = "This must be 5,000 characters or fewer";
   actions.forEach((row, i) => {

@@ -1,5 +1,5 @@
 import type { MeetingAction, MeetingDetail } from "../../api/client";
-import { formatDateTime } from "../../lib/labels";
+import { formatDateTime, MEETING_WORDS } from "../../lib/labels";
 import { ActionList } from "./ActionList";
 
 export function RecordView({
@@ -25,7 +25,7 @@ export function RecordView({
       </p>
       <dl className="summary-list summary-list--wide">
         <dt>Meeting</dt>
-        <dd>{meeting.status === "missed" ? "Missed" : "Held"}</dd>
+        <dd>{meeting.status === "missed" ? MEETING_WORDS.didNotTakePlace.label : "Held"}</dd>
         <dt>Notes</dt>
         <dd className="prose">{record.notes || "None"}</dd>
         <dt>Targets reviewed</dt>

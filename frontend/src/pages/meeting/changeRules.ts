@@ -25,7 +25,7 @@ export function changeWeek(meeting: { starts_at: string; occurrence_date: string
 export function changeProblems(values: ChangeValues, { start, weekStart, weekEnd }: ChangeWeek): Errors {
   const errors = validate(values, {
     reason: [required("Say why the meeting cannot go ahead as planned"), maxLength(500, "The reason")],
-    outcome: [required("Choose whether the meeting moves or is lost")],
+    outcome: [required("Choose whether the meeting moves or is called off")],
   });
   if (!errors.reason && values.reason.trim().length < 3) errors.reason = "The reason must be at least 3 characters";
   if (values.outcome === "moved") {
@@ -53,5 +53,5 @@ export function changedMessage(changed: CancelResult["changed"], moving: boolean
   const first = changed[0];
   return moving && first?.new_starts_at
     ? `Moved to ${formatWhen(first.new_starts_at)}${changed.length > 1 ? `, and ${plural(changed.length - 1, "later meeting")} moved the same way` : ""}.`
-    : `${plural(changed.length, "meeting")} marked as lost.`;
+    : `${plural(changed.length, "meeting")} called off.`;
 }

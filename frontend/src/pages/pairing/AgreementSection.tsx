@@ -73,7 +73,11 @@ export function AgreementSection({
           </Button>
         </div>
       )}
-      <AgreementTermsList agreement={current} pairing={pairing} />
+      {/* Open until both have agreed; then one line away, so the page stays short. */}
+      <details className="agreement-terms" open={!current.agreed}>
+        <summary>The terms of version {current.version}</summary>
+        <AgreementTermsList agreement={current} pairing={pairing} />
+      </details>
       {canAct && (
         <p>
           <Link to={`/pairings/${pairing.id}/agreement`}>Change the agreement</Link>

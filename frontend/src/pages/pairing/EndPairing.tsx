@@ -47,7 +47,7 @@ export function EndPairing({ pairing, onEnded }: { pairing: Pairing; onEnded: (p
   return (
     <section className="panel" aria-labelledby="end-heading">
       <h2 id="end-heading">End this pairing early</h2>
-      <p>The pairing's history stays. Meetings after the last day are cancelled and do not count as lost.</p>
+      <p>The pairing's history stays. Meetings after the last day are cancelled as "Pairing ended" and count against nobody.</p>
       <ErrorSummary items={withFieldPrefix(form.summary, "end-field")} focusKey={form.attempt} />
       <form onSubmit={onSubmit} noValidate className="form" aria-labelledby="end-heading">
         <TextField label="Last day" type="date" id="end-field-ends_on" {...form.field("ends_on")} />

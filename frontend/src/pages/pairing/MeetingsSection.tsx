@@ -12,6 +12,7 @@ export function MeetingsSection({
   meId,
   empty,
   more,
+  compact = false,
 }: {
   id: string;
   heading: string;
@@ -21,6 +22,8 @@ export function MeetingsSection({
   empty: string;
   /** The line under a list cut short, like "The next 6 of 30 meetings." */
   more: (shown: number, total: number) => string;
+  /** When and how it stands only: the pair is the page's own. */
+  compact?: boolean;
 }) {
   return (
     <section className="section" aria-labelledby={id}>
@@ -28,7 +31,7 @@ export function MeetingsSection({
       <Loaded load={meetings} what="Loading meetings">
         {(page) => (
           <>
-            <MeetingTable meetings={page.items} caption={caption} meId={meId} empty={empty} />
+            <MeetingTable meetings={page.items} caption={caption} meId={meId} empty={empty} compact={compact} />
             {page.total > page.items.length && <p>{more(page.items.length, page.total)}</p>}
           </>
         )}
