@@ -21,6 +21,7 @@ from api.auth.schemas import (
 from api.config import get_settings
 from api.core.problems import PROBLEM_TYPE_BASE, Problem
 from api.core.routing import BodyAfterAuthRoute
+from api.core.schemas import normalize_email
 from api.db import SessionDep
 
 router = APIRouter(tags=["auth"], route_class=BodyAfterAuthRoute)
@@ -112,7 +113,7 @@ def issue_token(
             if not username or not password:
                 raise service.OAuthFailure("invalid_request", "username and password are required.")
             ratelimit.hit_or_raise(
-                settings.token_rate_limit_per_username, "token-username", username.strip().lower()
+                settings.token_rate_limit_per_username, "token-username", normalize_email(username)
             )
             issued = service.password_grant(session, username, password)
         elif grant_type == GrantType.refresh_token:

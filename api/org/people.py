@@ -16,6 +16,7 @@ from api.auth.tokens import new_secret
 from api.core import events
 from api.core.problems import Conflict, Forbidden, NotFound
 from api.core.queries import first_visible
+from api.core.schemas import email_problem, normalize_email
 from api.org import policy
 from api.org import service as schools
 from api.org.events import PersonDeactivated
@@ -316,7 +317,10 @@ def new_initial_password() -> str:
 
 def create_first_admin(session: Session, email: str, password: str, trust_name: str) -> User:
     """For the command line: a trust admin, and the trust when it does not exist yet."""
-    email = email.strip().lower()
+    email = normalize_email(email)
+    problem = email_problem(email)
+    if problem:
+        raise ValueError(f"{problem}.")
     if session.exec(select(User).where(User.email == email)).first() is not None:
         raise ValueError(f"An account for {email} already exists.")
     named = session.exec(select(Trust).where(Trust.name == trust_name).limit(2)).all()
