@@ -73,7 +73,7 @@ export function ImportPage() {
       api.POST("/api/v1/schools/{school_id}/imports", {
         params: { path: { school_id: school.id }, query: { dry_run: dryRun } },
         body: file.text,
-        bodySerializer: (body: string) => body,
+        bodySerializer: (body) => body as string,
         headers: { "Content-Type": "text/csv" },
       }),
     );
@@ -133,7 +133,8 @@ export function ImportPage() {
             <h2 id="template-heading">1. Fill in the template</h2>
             <p>
               One row per person: staff with their role, mentor and mentee details, and for mentees the mentor they are paired with. People who
-              already exist are matched by email address.
+              already exist are matched by email address. Write dates as 2026-09-01 or, as a spreadsheet saved in the UK does, 01/09/2026 (day
+              first).
             </p>
             <Button variant="secondary" onClick={downloadTemplate}>
               Download the template (CSV)
@@ -170,10 +171,20 @@ export function ImportPage() {
               <h2 id="report-heading" ref={resultHeading} tabIndex={-1}>
                 {clean ? `Ready to import ${plural(report.rows, "row")}` : `${plural(report.errors.length, "problem")} in ${file?.name ?? "the file"}`}
               </h2>
-              <ImportCounts report={report} prefix="Importing will add" />
+              <ImportCounts
+                report={report}
+                prefix={
+                  clean
+                    ? "Importing will add"
+                    : `Once the problems are fixed, the ${plural(report.rows - report.rows_with_problems, "row")} without problems will add`
+                }
+              />
               {!clean && (
                 <>
-                  <p>Nothing can be imported until every problem is fixed. Fix these in the spreadsheet, save it as CSV again and check it again.</p>
+                  <p>
+                    {plural(report.rows_with_problems, "row")} with problems will add more once fixed. Nothing can be imported until every problem is
+                    fixed: fix these in the spreadsheet, save it as CSV again and check it again.
+                  </p>
                   <DataTable
                     caption="Problems by line and column"
                     showCaption
