@@ -1023,7 +1023,10 @@ export interface components {
             actor_kind: string;
             /** Actor Id */
             actor_id: string | null;
-            /** Actor Name */
+            /**
+             * Actor Name
+             * @description Who acted, when they are someone you may see
+             */
             actor_name?: string | null;
             /** Action */
             action: string;
@@ -1031,6 +1034,11 @@ export interface components {
             object_type: string;
             /** Object Id */
             object_id: string | null;
+            /**
+             * Object Name
+             * @description What was acted on (a person, school or trust), when you may see it
+             */
+            object_name?: string | null;
             /** Changes */
             changes: {
                 [key: string]: unknown;
@@ -1195,12 +1203,21 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** ImportReport */
+        /**
+         * ImportReport
+         * @description What the file adds. With problems, the counts are what the rows without problems add:
+         *     a row with a problem adds nothing until it is fixed.
+         */
         ImportReport: {
             /** Dry Run */
             dry_run: boolean;
             /** Rows */
             rows: number;
+            /**
+             * Rows With Problems
+             * @description Rows (lines) with at least one problem
+             */
+            rows_with_problems: number;
             /** People Created */
             people_created: number;
             /** Roles Added */
@@ -2458,6 +2475,7 @@ export interface components {
             /**
              * Email
              * Format: email
+             * @description An email address, e.g. name@school.org.uk
              */
             email: string;
             /**
@@ -2551,6 +2569,7 @@ export interface components {
             /**
              * Email
              * Format: email
+             * @description An email address, e.g. name@school.org.uk
              */
             email?: string;
             /**
@@ -5043,9 +5062,14 @@ export interface operations {
             };
             cookie?: never;
         };
+        /** @description The CSV file as the body (`--data-binary @people.csv`), or as the `file` field of a form upload (`curl -F file=@people.csv`). Dates are written 2026-09-01 or 01/09/2026 (day first, as a spreadsheet saved in the UK writes them). */
         requestBody: {
             content: {
                 "text/csv": string;
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
             };
         };
         responses: {
