@@ -17,6 +17,7 @@ CAN_FLAGS = {
     ("/api/v1/users/{user_id}", ()): {
         "edit": ("PATCH", "/api/v1/users/{user_id}"),
         "reset_password": ("POST", "/api/v1/users/{user_id}/reset-password"),
+        "invite": ("POST", "/api/v1/users/{user_id}/invitations"),
         "add_role": ("POST", "/api/v1/users/{user_id}/roles"),
     },
     ("/api/v1/pairings/{pairing_id}", ()): {

@@ -45,7 +45,11 @@ def password_grant(session: Session, username: str, password: str) -> IssuedToke
     password_ok = verify_password(password, user.password_hash if user else None)
     if user is None or not password_ok or not user.active:
         raise _invalid_credentials()
-    principal = load_user_principal(session, user)
+    return sign_in(session, user, load_user_principal(session, user))
+
+
+def sign_in(session: Session, user: User, principal: Principal) -> IssuedTokens:
+    """A new session for someone who has just proved who they are."""
     audit.record(
         session,
         principal,

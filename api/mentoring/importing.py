@@ -17,6 +17,7 @@ from sqlalchemy import insert
 from sqlmodel import Session
 
 from api.audit import service as audit
+from api.auth import invitations
 from api.auth.principals import Principal
 from api.core.problems import Problem, Unprocessable
 from api.core.schemas import EMAIL_MESSAGE, email_problem, normalize_email
@@ -107,6 +108,15 @@ class ImportProblem(Problem):
     )
 
 
+class ImportedInvitation(BaseModel):
+    user_id: uuid.UUID
+    full_name: str
+    email: str
+    token: str
+    path: str = Field(description="The web app's page for it: join it to the app's address")
+    expires_at: datetime
+
+
 class ImportReport(BaseModel):
     """What the file adds. With problems, the counts are what the rows without problems add:
     a row with a problem adds nothing until it is fixed."""
@@ -120,6 +130,11 @@ class ImportReport(BaseModel):
     mentee_profiles: int
     pairings: int
     errors: list[RowProblem]
+    invitations: list[ImportedInvitation] = Field(
+        default=[],
+        description="A one-time set-up link for each person the import created (a commit "
+        "only); shown once: send each person theirs",
+    )
 
 
 def template_csv() -> str:
@@ -173,6 +188,21 @@ def import_csv(
     ):
         for start in range(0, len(rows_to_write), 1000):
             session.execute(insert(model), rows_to_write[start : start + 1000])
+    # Everyone new chooses their own password through a link of their own.
+    links = invitations.issue_links(
+        session, principal, [User.model_validate(row) for row in plan.users]
+    )
+    report.invitations = [
+        ImportedInvitation(
+            user_id=link.user_id,
+            full_name=link.full_name,
+            email=link.email,
+            token=link.token,
+            path=link.path,
+            expires_at=link.expires_at,
+        )
+        for link in links
+    ]
     audit.record(
         session,
         principal,
@@ -180,7 +210,8 @@ def import_csv(
         object_type="school",
         object_id=school.id,
         trust_id=school.trust_id,
-        changes=report.model_dump(exclude={"errors", "dry_run"}),
+        changes=report.model_dump(exclude={"errors", "dry_run", "invitations"})
+        | {"invitations_issued": len(links)},
     )
     return report
 

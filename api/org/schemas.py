@@ -2,6 +2,7 @@
 
 import uuid
 from datetime import datetime
+from enum import StrEnum
 from typing import Annotated
 from zoneinfo import available_timezones
 
@@ -197,6 +198,14 @@ class UserUpdate(Patch):
     active: StrictBool | None = None
 
 
+class AccountStatus(StrEnum):
+    """Whether a person can sign in with a password of their own yet."""
+
+    set_up = "set_up"  # they chose their own password
+    invited = "invited"  # not yet, but they hold an invitation link that still works
+    not_set_up = "not_set_up"  # not yet, and no link that works: issue one
+
+
 class UserPublic(BaseModel):
     id: uuid.UUID
     trust_id: uuid.UUID
@@ -206,6 +215,10 @@ class UserPublic(BaseModel):
     mis_staff_code: str | None
     active: bool
     must_change_password: bool
+    account_status: AccountStatus = Field(
+        description="set_up: chose their own password; invited: holds a set-up link that "
+        "still works; not_set_up: neither (issue them a link)"
+    )
     roles: list[MembershipPublic]
     created_at: datetime
 
@@ -215,6 +228,7 @@ class UserCan(BaseModel):
 
     edit: bool = Field(description="Change their details, or deactivate them")
     reset_password: bool = Field(description="Issue a new one-time password")
+    invite: bool = Field(description="Issue a set-up link, cancelling any earlier one")
     add_role: bool = Field(description="Give or remove roles")
 
 
@@ -227,6 +241,19 @@ class UserCreated(BaseModel):
     initial_password: str = Field(
         description="Shown once. The person must change it when they first sign in."
     )
+
+
+class InvitationIssued(BaseModel):
+    """A one-time set-up link, shown once: only its hash is kept."""
+
+    user_id: uuid.UUID
+    full_name: str
+    email: str
+    token: str = Field(description="Shown once. The link's secret part.")
+    path: str = Field(
+        description="The web app's page for it, /welcome#<token>: join it to the app's address"
+    )
+    expires_at: datetime
 
 
 class PasswordReset(BaseModel):
