@@ -125,6 +125,7 @@ def test_a_lead_may_not_change_someone_shared_with_another_school(client, world,
     assert client.get(path, headers=world.headers("lead")).json()["can"] == {
         "edit": False,
         "reset_password": False,
+        "invite": False,
         "add_role": False,
     }
     refused = client.patch(path, headers=world.headers("lead"), json={"full_name": "X"})

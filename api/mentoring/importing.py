@@ -118,8 +118,9 @@ class ImportedInvitation(BaseModel):
 
 
 class ImportReport(BaseModel):
-    """What the file adds. With problems, the counts are what the rows without problems add:
-    a row with a problem adds nothing until it is fixed."""
+    """What the file adds. With problems, the counts are what the file adds at least once they
+    are fixed: what every part without a problem adds (a row whose own values are wrong adds
+    nothing yet; a row whose pairing cannot be made still adds its person)."""
 
     dry_run: bool
     rows: int

@@ -1262,8 +1262,9 @@ export interface components {
         };
         /**
          * ImportReport
-         * @description What the file adds. With problems, the counts are what the rows without problems add:
-         *     a row with a problem adds nothing until it is fixed.
+         * @description What the file adds. With problems, the counts are what the file adds at least once they
+         *     are fixed: what every part without a problem adds (a row whose own values are wrong adds
+         *     nothing yet; a row whose pairing cannot be made still adds its person).
          */
         ImportReport: {
             /** Dry Run */

@@ -171,13 +171,13 @@ export function ImportPage() {
                 prefix={
                   clean
                     ? "Importing will add"
-                    : `Once the problems are fixed, the ${plural(report.rows - report.rows_with_problems, "row")} without problems will add`
+                    : "Once the problems are fixed, importing will add at least"
                 }
               />
               {!clean && (
                 <>
                   <p>
-                    {plural(report.rows_with_problems, "row")} with problems will add more once fixed. Nothing can be imported until every problem is
+                    The {plural(report.rows_with_problems, "row")} with problems may add more once fixed. Nothing can be imported until every problem is
                     fixed: fix these in the spreadsheet, save it as CSV again and check it again.
                   </p>
                   <DataTable
