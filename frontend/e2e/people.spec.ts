@@ -35,7 +35,7 @@ async function setUpAccount(browser: Browser, link: string, name: string, shot?:
   await context.close();
 }
 
-test("a lead edits a demo person, and a bad address is refused in plain words", async ({ page }) => {
+test("a lead edits a demo person, a bad address is refused in plain words, and the audit log names them", async ({ page, browser }) => {
   await signInAndWait(page, USERS.lead);
   await page.goto("/people");
   await page.getByRole("link", { name: "Aisha Rahman" }).click();
@@ -52,6 +52,18 @@ test("a lead edits a demo person, and a bad address is refused in plain words", 
   await details.getByLabel("Email address").fill("observer@demo.mentorhub.test");
   await details.getByRole("button", { name: "Save details" }).click();
   await expect(page.getByText("Details saved.")).toBeVisible();
+
+  // The trust admin's audit log says who changed whom, by name.
+  const context = await browser.newContext();
+  const admin = await context.newPage();
+  await signInAndWait(admin, USERS.admin);
+  await admin.goto("/audit?action=user.updated&object_type=user");
+  const row = admin.getByRole("table", { name: "Audit events" }).getByRole("row").filter({ hasText: "Aisha Rahman" }).first();
+  await expect(row).toContainText("Tom Okafor");
+  await expect(row).not.toContainText(/user [0-9a-f]{8}/);
+  await checkA11y(admin, "audit log with names");
+  await phoneShot(admin, "audit");
+  await context.close();
 });
 
 test("a lead imports a file with two problems and sees both, then imports people and sends their set-up links", async ({ page, browser }) => {
