@@ -186,6 +186,18 @@ def test_a_form_without_a_file_is_refused_in_plain_words(client, world):
     assert response.json()["errors"][0]["field"] == "file"
 
 
+def test_a_broken_form_upload_is_invalid_input_not_a_bad_request(client, world):
+    response = client.post(
+        f"/api/v1/schools/{world.school.id}/imports?dry_run=true",
+        headers=world.headers("lead")
+        | {"content-type": "multipart/form-data; boundary=0d37f771f3609e9baf6be26654101f5f"},
+        content=b"--0d37f771f3609e9baf6be26654101f5f\r\nTrue--0d37f771f3609e9baf6be26654101f5f--\r\n",
+    )
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["errors"][0]["field"] == "file"
+
+
 # --- dates in messages ---------------------------------------------------------------------
 
 

@@ -6,6 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response, status
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
 
 from api.auth.principals import MeetingWriter, MentoringReader, MentoringWriter, UserReader
 from api.core.pagination import Page, PageQuery, page_of
@@ -312,7 +313,14 @@ async def _uploaded_file(request: Request) -> bytes:
     """The CSV's bytes: the body itself, or the `file` field of a form upload (never the form's
     own framing, which would read as a header row)."""
     if request.headers.get("content-type", "").lower().startswith("multipart/form-data"):
-        form = await request.form()
+        try:
+            form = await request.form()
+        except HTTPException as exc:  # the form's own framing is broken
+            raise Unprocessable(
+                "The form upload could not be read; send the CSV as its `file` field "
+                "(-F file=@people.csv), or as the request body.",
+                errors=[FieldProblem(field="file", detail="Attach the CSV file", type="invalid")],
+            ) from exc
         upload = form.get("file")
         if isinstance(upload, UploadFile):
             raw = await upload.read()
