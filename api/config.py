@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     rate_limit_storage: str = "memory://"
     token_rate_limit_per_address: str = "30/minute"  # noqa: S105
     token_rate_limit_per_username: str = "10/minute"  # noqa: S105
+    # Invitation links: how long one works, and how often an address may try tokens.
+    invitation_days: int = Field(default=14, ge=1, le=60)
+    invitation_rate_limit_per_address: str = "20/minute"
     max_body_bytes: int = 1024 * 1024
     # CSV imports of a whole school are larger than any other request.
     max_import_bytes: int = 10 * 1024 * 1024

@@ -7,8 +7,9 @@ nothing. A new domain adds its plug-in here (see docs/architecture.md).
 
 from api.meetings import plugin as meetings
 from api.mentoring import plugin as mentoring
+from api.org import plugin as org
 
-DOMAINS = (mentoring, meetings)
+DOMAINS = (org, mentoring, meetings)
 
 
 def register_domains() -> None:

@@ -17,6 +17,7 @@ CAN_FLAGS = {
     ("/api/v1/users/{user_id}", ()): {
         "edit": ("PATCH", "/api/v1/users/{user_id}"),
         "reset_password": ("POST", "/api/v1/users/{user_id}/reset-password"),
+        "invite": ("POST", "/api/v1/users/{user_id}/invitations"),
         "add_role": ("POST", "/api/v1/users/{user_id}/roles"),
     },
     ("/api/v1/pairings/{pairing_id}", ()): {
@@ -124,6 +125,7 @@ def test_a_lead_may_not_change_someone_shared_with_another_school(client, world,
     assert client.get(path, headers=world.headers("lead")).json()["can"] == {
         "edit": False,
         "reset_password": False,
+        "invite": False,
         "add_role": False,
     }
     refused = client.patch(path, headers=world.headers("lead"), json={"full_name": "X"})

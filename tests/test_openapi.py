@@ -16,7 +16,15 @@ from api.mentoring.schemas import AgreementTerms, MenteeProfileCreate, MenteePro
 from api.org.schemas import MembershipCreate, SchoolUpdate, UserUpdate
 
 # The feed is public by design: the secret in its address is the credential.
-PUBLIC_OPERATIONS = {"healthz", "readyz", "issue_token", "calendar_feed"}
+PUBLIC_OPERATIONS = {
+    "healthz",
+    "readyz",
+    "issue_token",
+    "calendar_feed",
+    # The invitation link is the credential.
+    "open_invitation",
+    "accept_invitation",
+}
 
 
 def _spec() -> dict:

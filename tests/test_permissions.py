@@ -78,6 +78,9 @@ MATRIX = {
     ("GET", "/readyz"): (row(anon=OK), None),
     ("POST", "/api/v1/auth/token"): (None, None),  # public: its own tests cover every grant
     ("POST", "/api/v1/auth/logout"): (PEOPLE_ONLY, None),
+    # public: the link is the credential; tests/test_invitations.py covers them
+    ("POST", "/api/v1/invitations/lookup"): (None, None),
+    ("POST", "/api/v1/invitations/accept"): (None, None),
     ("POST", "/api/v1/auth/password"): (
         PEOPLE_ONLY,
         {"current_password": "correct-horse-battery", "new_password": "a-brand-new-password"},
@@ -123,6 +126,7 @@ MATRIX = {
     ("GET", "/api/v1/users/{user_id}"): (USER_MANAGER, None),
     ("PATCH", "/api/v1/users/{user_id}"): (USER_MANAGER, {"full_name": "Renamed Person"}),
     ("POST", "/api/v1/users/{user_id}/reset-password"): (USER_MANAGER, None),
+    ("POST", "/api/v1/users/{user_id}/invitations"): (USER_MANAGER, None),
     ("POST", "/api/v1/users/{user_id}/roles"): (
         USER_MANAGER,
         {"role": "observer", "school_id": "{school_id}"},

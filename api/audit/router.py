@@ -44,4 +44,4 @@ def list_audit_events(
         since=since,
         until=until,
     )
-    return page_of(session, query, page, lambda rows: service.with_actor_names(session, rows))
+    return page_of(session, query, page, lambda rows: service.with_names(session, principal, rows))

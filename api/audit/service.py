@@ -162,19 +162,74 @@ def list_query(
     return query.order_by(col(AuditEvent.occurred_at).desc(), col(AuditEvent.id))
 
 
-def with_actor_names(session: Session, events: list[AuditEvent]) -> list[AuditEventPublic]:
-    """Events with the name of the person (or client) behind each, in two more queries."""
+def with_names(
+    session: Session, principal: Principal, events: list[AuditEvent]
+) -> list[AuditEventPublic]:
+    """Events with the names of who acted and what they acted on, as the reader may see them:
+    a person outside the reader's view, or a client of another trust, stays unnamed. A few
+    queries for the page, however many events."""
+    from api.auth.access import visible_schools
     from api.auth.models import ApiClient
-    from api.org.models import User
+    from api.org.models import Membership, School, Trust, User
+    from api.org.policy import visible_users
 
-    ids = {e.actor_id for e in events if e.actor_id}
-    names = dict(session.exec(select(User.id, User.full_name).where(col(User.id).in_(ids))).all())
-    names |= dict(
-        session.exec(select(ApiClient.id, ApiClient.name).where(col(ApiClient.id).in_(ids))).all()
-    )
+    people = {e.actor_id for e in events if e.actor_id} | {
+        e.object_id for e in events if e.object_type == "user" and e.object_id
+    }
+    memberships = {e.object_id for e in events if e.object_type == "membership" and e.object_id}
+    schools = {e.object_id for e in events if e.object_type == "school" and e.object_id}
+    trusts = {e.object_id for e in events if e.object_type == "trust" and e.object_id}
+    names: dict[uuid.UUID, str] = {}
+    if people:
+        names |= dict(
+            session.exec(
+                select(User.id, User.full_name).where(
+                    col(User.id).in_(people), visible_users(principal)
+                )
+            ).all()
+        )
+        names |= dict(
+            session.exec(
+                select(ApiClient.id, ApiClient.name).where(
+                    col(ApiClient.id).in_(people),
+                    col(ApiClient.trust_id).in_(principal.admin_trust_ids),
+                )
+            ).all()
+        )
+    if memberships:
+        names |= dict(
+            session.exec(
+                select(Membership.id, User.full_name)
+                .join(User, col(User.id) == Membership.user_id)
+                .where(col(Membership.id).in_(memberships), visible_users(principal))
+            ).all()
+        )
+    if schools:
+        names |= dict(
+            session.exec(
+                select(School.id, School.name).where(
+                    col(School.id).in_(schools), visible_schools(principal)
+                )
+            ).all()
+        )
+    if trusts:
+        names |= dict(
+            session.exec(
+                select(Trust.id, Trust.name).where(
+                    col(Trust.id).in_(trusts), col(Trust.id).in_(principal.admin_trust_ids)
+                )
+            ).all()
+        )
+    named_types = {"user", "membership", "school", "trust"}
     return [
         AuditEventPublic.model_validate(
-            {**e.model_dump(), "actor_name": names.get(e.actor_id) if e.actor_id else None}
+            {
+                **e.model_dump(),
+                "actor_name": names.get(e.actor_id) if e.actor_id else None,
+                "object_name": names.get(e.object_id)
+                if e.object_id and e.object_type in named_types
+                else None,
+            }
         )
         for e in events
     ]

@@ -1,6 +1,6 @@
 """What principals sign in with: people's refresh tokens (opaque, stored hashed, rotated on
-every use, grouped in families) and integration clients (a hashed secret, scopes and the
-schools they may read)."""
+every use, grouped in families), invitation links (one-time, stored hashed, expiring) and
+integration clients (a hashed secret, scopes and the schools they may read)."""
 
 import uuid
 from datetime import datetime
@@ -28,6 +28,22 @@ class RefreshToken(SQLModel, table=True):
     revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
     user: User | None = Relationship()
+
+
+class Invitation(SQLModel, table=True):
+    """A one-time link for a person to set their own password. Only the token's hash is kept;
+    a new link for the same person cancels the ones before it."""
+
+    __tablename__ = "invitations"
+
+    id: uuid.UUID = id_field()
+    user_id: uuid.UUID = Field(foreign_key="users.id", index=True, ondelete="CASCADE")
+    token_hash: str = Field(max_length=64, unique=True)
+    created_by: uuid.UUID | None = Field(default=None, foreign_key="users.id", ondelete="SET NULL")
+    created_at: datetime = created_at_field()
+    expires_at: datetime = Field(sa_type=UTCDateTime)
+    used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    cancelled_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class ApiClient(SQLModel, table=True):

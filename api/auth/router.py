@@ -7,10 +7,13 @@ from urllib.parse import unquote
 from fastapi import APIRouter, Form, Request, Response, status
 from fastapi.responses import JSONResponse
 
-from api.auth import ratelimit, service
+from api.auth import invitations, ratelimit, service
 from api.auth.principals import CurrentPerson
 from api.auth.schemas import (
     GrantType,
+    InvitationAccept,
+    InvitationOpen,
+    InvitationPublic,
     LogoutRequest,
     MePublic,
     OAuthError,
@@ -19,8 +22,9 @@ from api.auth.schemas import (
     TokenTransport,
 )
 from api.config import get_settings
-from api.core.problems import PROBLEM_TYPE_BASE, Problem
+from api.core.problems import PROBLEM_TYPE_BASE, Problem, error_responses
 from api.core.routing import BodyAfterAuthRoute
+from api.core.schemas import normalize_email
 from api.db import SessionDep
 
 router = APIRouter(tags=["auth"], route_class=BodyAfterAuthRoute)
@@ -129,7 +133,7 @@ def issue_token(
             if not username or not password:
                 raise service.OAuthFailure("invalid_request", "username and password are required.")
             ratelimit.hit_or_raise(
-                settings.token_rate_limit_per_username, "token-username", username.strip().lower()
+                settings.token_rate_limit_per_username, "token-username", normalize_email(username)
             )
             issued = service.password_grant(session, username, password)
         elif grant_type == GrantType.refresh_token:
@@ -208,3 +212,51 @@ def change_password(
 )
 def get_me(session: SessionDep, principal: CurrentPerson) -> MePublic:
     return service.describe_me(session, principal)
+
+
+_INVITATION_ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"model": Problem, "description": "The link is not recognised"},
+    410: {"model": Problem, "description": "The link was used, has expired or was replaced"},
+    **error_responses(422, 429),
+}
+
+
+def _limit_link_guesses(request: Request) -> None:
+    address = request.client.host if request.client else "unknown"
+    ratelimit.hit_or_raise(
+        get_settings().invitation_rate_limit_per_address, "invitation-address", address
+    )
+
+
+@router.post(
+    "/invitations/lookup",
+    operation_id="open_invitation",
+    summary="Whose invitation link this is (public: the link is the credential)",
+    response_model=InvitationPublic,
+    responses=_INVITATION_ERRORS,
+)
+def open_invitation(
+    body: InvitationOpen, request: Request, session: SessionDep
+) -> InvitationPublic:
+    _limit_link_guesses(request)
+    user = invitations.open_link(session, body.token)
+    return InvitationPublic(full_name=user.full_name, email=user.email)
+
+
+@router.post(
+    "/invitations/accept",
+    operation_id="accept_invitation",
+    summary="Choose your own password with an invitation link, and be signed in",
+    response_model=TokenResponse,
+    response_model_exclude_none=True,
+    responses=_INVITATION_ERRORS,
+)
+def accept_invitation(
+    body: InvitationAccept, request: Request, response: Response, session: SessionDep
+) -> TokenResponse:
+    _limit_link_guesses(request)
+    issued = invitations.accept(session, body.token, body.new_password)
+    if body.token_transport == TokenTransport.cookie and issued.refresh_token:
+        _set_refresh_cookie(request, response, issued.refresh_token)
+        return issued.response.model_copy(update={"refresh_token": None})
+    return issued.response

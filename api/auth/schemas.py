@@ -71,3 +71,31 @@ class MePublic(BaseModel):
     must_change_password: bool
     roles: list[RoleGrantPublic]
     scopes: list[str]
+
+
+InvitationTokenText = Field(
+    min_length=1,
+    max_length=100,
+    description="The token from the invitation link: what follows `#` in /welcome#...",
+)
+
+
+class InvitationOpen(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    token: str = InvitationTokenText
+
+
+class InvitationAccept(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    token: str = InvitationTokenText
+    new_password: str = Field(max_length=256)
+    token_transport: TokenTransport = TokenTransport.body
+
+
+class InvitationPublic(BaseModel):
+    """Whose link this is, so that the page greets them by name before they choose a password."""
+
+    full_name: str
+    email: str

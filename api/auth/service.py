@@ -15,6 +15,7 @@ from api.auth.tokens import hash_secret, issue_access_token, new_secret, secrets
 from api.config import get_settings
 from api.core.models import utcnow
 from api.core.problems import FieldProblem, Unprocessable
+from api.core.schemas import normalize_email
 from api.org.models import School, Trust, User
 
 
@@ -40,11 +41,15 @@ def _invalid_credentials() -> OAuthFailure:
 
 
 def password_grant(session: Session, username: str, password: str) -> IssuedTokens:
-    user = session.exec(select(User).where(User.email == username.strip().lower())).first()
+    user = session.exec(select(User).where(User.email == normalize_email(username))).first()
     password_ok = verify_password(password, user.password_hash if user else None)
     if user is None or not password_ok or not user.active:
         raise _invalid_credentials()
-    principal = load_user_principal(session, user)
+    return sign_in(session, user, load_user_principal(session, user))
+
+
+def sign_in(session: Session, user: User, principal: Principal) -> IssuedTokens:
+    """A new session for someone who has just proved who they are."""
     audit.record(
         session,
         principal,

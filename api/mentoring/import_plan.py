@@ -48,6 +48,8 @@ class Plan:
     mentee_profiles: list[dict] = field(default_factory=list)
     pairings: list[dict] = field(default_factory=list)
     errors: list[RowProblem] = field(default_factory=list)
+    # The people of rows with problems of their own: their other rows are not blamed for it.
+    bad_emails: set[str] = field(default_factory=set)
 
     def problem(self, row: ImportRow, column: str, detail: str) -> None:
         self.errors.append(RowProblem(line=row.line, column=column, detail=detail))
@@ -237,6 +239,8 @@ def _plan_pairings(
         mentee_id = placed.user_ids.get(row.email)
         if row.role != Role.mentee or not mentor_email or mentee_id is None:
             continue
+        if mentor_email in plan.bad_emails and mentor_email not in placed.mentor_rows:
+            continue  # the mentor's own row has a problem, reported on its line
         mentor_id = _mentor_for(mentor_email, known, placed)
         problem = _pairing_problem(row, mentor_email, mentor_id, mentee_id, known, placed)
         if problem:

@@ -10,15 +10,17 @@ import io
 import re
 import uuid
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 from pydantic import BaseModel, Field
 from sqlalchemy import insert
 from sqlmodel import Session
 
 from api.audit import service as audit
+from api.auth import invitations
 from api.auth.principals import Principal
 from api.core.problems import Problem, Unprocessable
+from api.core.schemas import EMAIL_MESSAGE, email_problem, normalize_email
 from api.mentoring.import_plan import ImportRow, Plan, RowProblem, plan_rows
 from api.mentoring.models import MenteeProfile, MentorProfile, Pairing, PairingKind, Pathway
 from api.org import service as org_service
@@ -84,7 +86,8 @@ TEMPLATE_ROWS = [
         "induction_mentor",
     ],
 ]
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+DATE_HINT = "write it as 2026-09-01 or 01/09/2026"
+_UK_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 # The same limits as the columns (and the API's own schemas).
 MAX_LENGTHS = {
     "email": 254,
@@ -105,15 +108,34 @@ class ImportProblem(Problem):
     )
 
 
+class ImportedInvitation(BaseModel):
+    user_id: uuid.UUID
+    full_name: str
+    email: str
+    token: str
+    path: str = Field(description="The web app's page for it: join it to the app's address")
+    expires_at: datetime
+
+
 class ImportReport(BaseModel):
+    """What the file adds. With problems, the counts are what the file adds at least once they
+    are fixed: what every part without a problem adds (a row whose own values are wrong adds
+    nothing yet; a row whose pairing cannot be made still adds its person)."""
+
     dry_run: bool
     rows: int
+    rows_with_problems: int = Field(description="Rows (lines) with at least one problem")
     people_created: int
     roles_added: int
     mentor_profiles: int
     mentee_profiles: int
     pairings: int
     errors: list[RowProblem]
+    invitations: list[ImportedInvitation] = Field(
+        default=[],
+        description="A one-time set-up link for each person the import created (a commit "
+        "only); shown once: send each person theirs",
+    )
 
 
 def template_csv() -> str:
@@ -134,12 +156,15 @@ def import_csv(
     progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
     school = org_service.get_managed_school(session, principal, school_id)
-    rows, plan = _parse(text, progress)
-    if not plan.errors:
+    rows, plan, total = _parse(text, progress)
+    if rows:
+        # Even when other rows have problems: every problem is reported at once.
         plan_rows(session, principal, school.id, rows, plan)
+    plan.errors.sort(key=lambda e: e.line)
     report = ImportReport(
         dry_run=dry_run,
-        rows=len(rows),
+        rows=total,
+        rows_with_problems=len({e.line for e in plan.errors}),
         people_created=len(plan.users),
         roles_added=len(plan.memberships),
         mentor_profiles=len(plan.mentor_profiles),
@@ -164,6 +189,21 @@ def import_csv(
     ):
         for start in range(0, len(rows_to_write), 1000):
             session.execute(insert(model), rows_to_write[start : start + 1000])
+    # Everyone new chooses their own password through a link of their own.
+    links = invitations.issue_links(
+        session, principal, [User.model_validate(row) for row in plan.users]
+    )
+    report.invitations = [
+        ImportedInvitation(
+            user_id=link.user_id,
+            full_name=link.full_name,
+            email=link.email,
+            token=link.token,
+            path=link.path,
+            expires_at=link.expires_at,
+        )
+        for link in links
+    ]
     audit.record(
         session,
         principal,
@@ -171,12 +211,15 @@ def import_csv(
         object_type="school",
         object_id=school.id,
         trust_id=school.trust_id,
-        changes=report.model_dump(exclude={"errors", "dry_run"}),
+        changes=report.model_dump(exclude={"errors", "dry_run", "invitations"})
+        | {"invitations_issued": len(links)},
     )
     return report
 
 
-def _parse(text: str, progress: Callable[[int], None] | None) -> tuple[list[ImportRow], Plan]:
+def _parse(text: str, progress: Callable[[int], None] | None) -> tuple[list[ImportRow], Plan, int]:
+    """The rows without problems of their own, the plan holding every problem found, and how
+    many rows the file has."""
     plan = Plan()
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     header = [h.strip() for h in (reader.fieldnames or [])]
@@ -187,7 +230,7 @@ def _parse(text: str, progress: Callable[[int], None] | None) -> tuple[list[Impo
     for column in unknown:
         plan.errors.append(RowProblem(line=1, column=column, detail="unknown column"))
     if plan.errors:
-        return [], plan
+        return [], plan, 0
     rows = []
     line = 1
     try:
@@ -197,14 +240,16 @@ def _parse(text: str, progress: Callable[[int], None] | None) -> tuple[list[Impo
             row = _parse_row(line, values, plan.errors)
             if row is not None:
                 rows.append(row)
+            else:
+                plan.bad_emails.add(normalize_email(values.get("email", "")))
             if progress and index % 500 == 0:
                 progress(index)
     except csv.Error as exc:  # e.g. a field past the CSV reader's size limit
         plan.errors.append(RowProblem(line=line + 1, column="", detail=f"unreadable: {exc}"))
-        return [], plan
+        return [], plan, line - 1
     if not rows and not plan.errors:
         plan.errors.append(RowProblem(line=2, column="email", detail="the file has no rows"))
-    return rows, plan
+    return rows, plan, line - 1
 
 
 def _parse_row(line: int, values: dict[str, str], errors: list[RowProblem]) -> ImportRow | None:
@@ -213,9 +258,9 @@ def _parse_row(line: int, values: dict[str, str], errors: list[RowProblem]) -> I
     def problem(column: str, detail: str) -> None:
         errors.append(RowProblem(line=line, column=column, detail=detail))
 
-    email = values.get("email", "").lower()
-    if not _EMAIL.match(email) or len(email) > MAX_LENGTHS["email"]:
-        problem("email", "is not an email address")
+    email = normalize_email(values.get("email", ""))
+    if email_problem(email):
+        problem("email", EMAIL_MESSAGE)
     for column, limit in MAX_LENGTHS.items():
         if column != "email" and len(values.get(column, "")) > limit:
             problem(column, f"is longer than {limit} characters")
@@ -266,6 +311,8 @@ def _check_mentee(values: dict[str, str], ends_on: date | None, problem) -> None
     if pathway != "ect" and year:
         problem("induction_year", "is only for ECTs")
     if values.get("mentor_email"):
+        if email_problem(normalize_email(values["mentor_email"])):
+            problem("mentor_email", EMAIL_MESSAGE)
         if values.get("pairing_kind") not in {k.value for k in PairingKind}:
             problem("pairing_kind", "must be subject_mentor or induction_mentor")
         if ends_on is None:
@@ -273,12 +320,20 @@ def _check_mentee(values: dict[str, str], ends_on: date | None, problem) -> None
 
 
 def _date(text: str, column: str, problem, *, required: bool) -> date | None:
+    """A date as 2026-09-01, or as a spreadsheet saved in the UK writes it: 01/09/2026
+    (day first)."""
     if not text:
         if required:
-            problem(column, "is required (YYYY-MM-DD)")
+            problem(column, f"is required: {DATE_HINT}")
         return None
     try:
-        return date.fromisoformat(text)
+        uk = _UK_DATE.match(text)
+        if uk:
+            day, month, year = (int(part) for part in uk.groups())
+            return date(year, month, day)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return datetime.strptime(text, "%Y-%m-%d").date()
     except ValueError:
-        problem(column, "is not a date (YYYY-MM-DD)")
-        return None
+        pass
+    problem(column, f"is not a date: {DATE_HINT}")
+    return None

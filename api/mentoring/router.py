@@ -5,6 +5,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
 
 from api.auth.principals import MeetingWriter, MentoringReader, MentoringWriter, UserReader
 from api.core.pagination import Page, PageQuery, page_of
@@ -274,7 +276,19 @@ def import_template(principal: MentoringWriter) -> Response:
     openapi_extra={
         "requestBody": {
             "required": True,
-            "content": {"text/csv": {"schema": {"type": "string", "minLength": 1}}},
+            "description": "The CSV file as the body (`--data-binary @people.csv`), or as the "
+            "`file` field of a form upload (`curl -F file=@people.csv`). Dates are written "
+            "2026-09-01 or 01/09/2026 (day first, as a spreadsheet saved in the UK writes them).",
+            "content": {
+                "text/csv": {"schema": {"type": "string", "minLength": 1}},
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "required": ["file"],
+                        "properties": {"file": {"type": "string", "format": "binary"}},
+                    }
+                },
+            },
         }
     },
 )
@@ -285,6 +299,44 @@ async def import_people(
     principal: MentoringWriter,
     dry_run: Annotated[bool, Query(description="Check only; write nothing")] = True,
 ) -> importing.ImportReport:
+    raw = await _uploaded_file(request)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise Unprocessable("The file must be UTF-8 text (save it as CSV UTF-8).") from exc
+    return await run_in_threadpool(
+        importing.import_csv, session, principal, school_id, text, dry_run=dry_run
+    )
+
+
+async def _uploaded_file(request: Request) -> bytes:
+    """The CSV's bytes: the body itself, or the `file` field of a form upload (never the form's
+    own framing, which would read as a header row)."""
+    if request.headers.get("content-type", "").lower().startswith("multipart/form-data"):
+        try:
+            form = await request.form()
+        except HTTPException as exc:  # the form's own framing is broken
+            raise Unprocessable(
+                "The form upload could not be read; send the CSV as its `file` field "
+                "(-F file=@people.csv), or as the request body.",
+                errors=[FieldProblem(field="file", detail="Attach the CSV file", type="invalid")],
+            ) from exc
+        upload = form.get("file")
+        if isinstance(upload, UploadFile):
+            raw = await upload.read()
+        elif isinstance(upload, str):
+            raw = upload.encode()
+        else:
+            raise Unprocessable(
+                "The form has no file: send the CSV as its `file` field (-F file=@people.csv).",
+                errors=[FieldProblem(field="file", detail="Attach the CSV file", type="missing")],
+            )
+        if not raw:
+            raise Unprocessable(
+                "The file is empty.",
+                errors=[FieldProblem(field="file", detail="The file is empty", type="missing")],
+            )
+        return raw
     raw = await request.body()
     if not raw:
         raise Unprocessable(
@@ -295,10 +347,4 @@ async def import_people(
                 )
             ],
         )
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise Unprocessable("The file must be UTF-8 text (save it as CSV UTF-8).") from exc
-    return await run_in_threadpool(
-        importing.import_csv, session, principal, school_id, text, dry_run=dry_run
-    )
+    return raw

@@ -14,6 +14,7 @@ from api.auth.principals import Principal
 from api.core import events
 from api.core.problems import Conflict, FieldProblem, Forbidden, Unprocessable
 from api.core.queries import first_visible
+from api.core.wording import human_range
 from api.mentoring import policy
 from api.mentoring.events import PairingEnded
 from api.mentoring.models import (
@@ -239,10 +240,9 @@ def create_pairing(session: Session, principal: Principal, body: PairingCreate) 
         raise Unprocessable("ends_on must be on or after starts_on.")
     for label, profile in (("mentor", mentor), ("mentee", mentee)):
         if body.starts_on < profile.starts_on or (profile.ends_on and ends_on > profile.ends_on):
-            until = profile.ends_on.isoformat() if profile.ends_on else "open-ended"
             raise Unprocessable(
-                f"The pairing must fall inside the {label}'s time at the school "
-                f"({profile.starts_on.isoformat()} to {until}).",
+                f"The pairing must fall inside the {label}'s time at the school. The {label}'s "
+                f"dates at this school are {human_range(profile.starts_on, profile.ends_on)}.",
                 errors=[FieldProblem(field="starts_on", detail=f"outside the {label}'s dates")],
             )
     clash = session.exec(
@@ -264,8 +264,8 @@ def create_pairing(session: Session, principal: Principal, body: PairingCreate) 
             message = f"This mentee already has {kind} at another school for those dates."
             raise Conflict(message, errors=[FieldProblem(field="mentee_id", detail=message)])
         message = (
-            f"This mentee already has {kind} from {clash.starts_on} to {clash.ends_on}; "
-            "end that pairing first."
+            f"This mentee already has {kind} from "
+            f"{human_range(clash.starts_on, clash.ends_on)}; end that pairing first."
         )
         raise Conflict(
             message,
@@ -317,7 +317,8 @@ def end_pairing(
         raise Forbidden("You can see this pairing but not end it; a lead of its school can.")
     if not pairing.starts_on <= ends_on <= pairing.ends_on:
         raise Unprocessable(
-            f"The new end must fall between {pairing.starts_on} and {pairing.ends_on}.",
+            "The new end must fall inside the pairing: "
+            f"{human_range(pairing.starts_on, pairing.ends_on)}.",
             errors=[FieldProblem(field="ends_on", detail="is outside the pairing")],
         )
     pairing.ends_on = ends_on

@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from api.audit import service as audit
+from api.auth import invitations
 from api.auth import service as auth_service
 from api.auth.access import managed_school_ids
 from api.auth.principals import Principal
@@ -16,11 +17,13 @@ from api.auth.tokens import new_secret
 from api.core import events
 from api.core.problems import Conflict, Forbidden, NotFound
 from api.core.queries import first_visible
+from api.core.schemas import email_problem, normalize_email
 from api.org import policy
 from api.org import service as schools
 from api.org.events import PersonDeactivated
 from api.org.models import Membership, Role, School, Trust, User
 from api.org.schemas import (
+    AccountStatus,
     MembershipCreate,
     MembershipPublic,
     PersonRef,
@@ -39,6 +42,7 @@ def users_query(
     school_id: uuid.UUID | None = None,
     role: Role | None = None,
     active: bool | None = None,
+    account_status: AccountStatus | None = None,
 ) -> SelectOfScalar[User]:
     if school_id:
         _require_people_school(session, principal, school_id)
@@ -62,6 +66,16 @@ def users_query(
         query = query.where(col(User.id).in_(held))
     if active is not None:
         query = query.where(User.active == active)
+    if account_status == AccountStatus.set_up:
+        query = query.where(col(User.must_change_password).is_(False))
+    elif account_status == AccountStatus.invited:
+        query = query.where(
+            col(User.must_change_password).is_(True), invitations.pending_condition()
+        )
+    elif account_status == AccountStatus.not_set_up:
+        query = query.where(
+            col(User.must_change_password).is_(True), ~invitations.pending_condition()
+        )
     return query.order_by(col(User.full_name), col(User.id))
 
 
@@ -105,7 +119,19 @@ def to_public(session: Session, principal: Principal, users: list[User]) -> list
         public = MembershipPublic.model_validate(m, from_attributes=True)
         public.school_name = school_names.get(m.school_id) if m.school_id else None
         by_user[m.user_id].append(public)
-    return [UserPublic.model_validate({**u.model_dump(), "roles": by_user[u.id]}) for u in users]
+    invited = invitations.pending_user_ids(session, [u.id for u in users if u.must_change_password])
+    return [
+        UserPublic.model_validate(
+            {**u.model_dump(), "roles": by_user[u.id], "account_status": account_status(u, invited)}
+        )
+        for u in users
+    ]
+
+
+def account_status(user: User, invited: set[uuid.UUID]) -> AccountStatus:
+    if not user.must_change_password:
+        return AccountStatus.set_up
+    return AccountStatus.invited if user.id in invited else AccountStatus.not_set_up
 
 
 def create_user(session: Session, principal: Principal, body: UserCreate) -> tuple[User, str]:
@@ -192,6 +218,19 @@ def reset_password(session: Session, principal: Principal, user_id: uuid.UUID) -
         trust_id=user.trust_id,
     )
     return password
+
+
+def issue_invitation(
+    session: Session, principal: Principal, user_id: uuid.UUID
+) -> invitations.IssuedLink:
+    """A one-time set-up link for a person the principal manages; any earlier link stops
+    working."""
+    user = get_managed_user(session, principal, user_id)
+    if user.id == principal.id:
+        raise Conflict("You cannot invite yourself; change your password with your current one.")
+    if not user.active:
+        raise Conflict(f"{user.full_name} is deactivated; reactivate them first.")
+    return invitations.issue_links(session, principal, [user])[0]
 
 
 def add_membership(
@@ -316,7 +355,10 @@ def new_initial_password() -> str:
 
 def create_first_admin(session: Session, email: str, password: str, trust_name: str) -> User:
     """For the command line: a trust admin, and the trust when it does not exist yet."""
-    email = email.strip().lower()
+    email = normalize_email(email)
+    problem = email_problem(email)
+    if problem:
+        raise ValueError(f"{problem}.")
     if session.exec(select(User).where(User.email == email)).first() is not None:
         raise ValueError(f"An account for {email} already exists.")
     named = session.exec(select(Trust).where(Trust.name == trust_name).limit(2)).all()

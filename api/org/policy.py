@@ -93,5 +93,11 @@ def school_can(principal: Principal, school: School) -> SchoolCan:
 
 def user_can(principal: Principal, user: User, grants: list[Membership]) -> UserCan:
     manage = may_manage_user(principal, user, grants)
-    # One's own password is changed with the current one, never reset.
-    return UserCan(edit=manage, reset_password=manage and user.id != principal.id, add_role=manage)
+    # One's own password is changed with the current one, never reset or set through a link.
+    others = manage and user.id != principal.id
+    return UserCan(
+        edit=manage,
+        reset_password=others,
+        invite=others and user.active,
+        add_role=manage,
+    )

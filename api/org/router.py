@@ -13,6 +13,8 @@ from api.db import SessionDep
 from api.org import people, service
 from api.org.models import Phase, Role, School, TermDate
 from api.org.schemas import (
+    AccountStatus,
+    InvitationIssued,
     MembershipCreate,
     MembershipPublic,
     PasswordReset,
@@ -235,9 +237,19 @@ def list_users(
     school_id: uuid.UUID | None = None,
     role: Role | None = None,
     active: bool | None = None,
+    account_status: Annotated[
+        AccountStatus | None,
+        Query(description="Only people who have set up their account, are invited, or neither"),
+    ] = None,
 ) -> Page[UserPublic]:
     query = people.users_query(
-        session, principal, q=q, school_id=school_id, role=role, active=active
+        session,
+        principal,
+        q=q,
+        school_id=school_id,
+        role=role,
+        active=active,
+        account_status=account_status,
     )
     return page_of(session, query, page, lambda rows: people.to_public(session, principal, rows))
 
@@ -298,6 +310,28 @@ def reset_user_password(
     user_id: uuid.UUID, session: SessionDep, principal: UserWriter
 ) -> PasswordReset:
     return PasswordReset(initial_password=people.reset_password(session, principal, user_id))
+
+
+@router.post(
+    "/users/{user_id}/invitations",
+    tags=["people"],
+    operation_id="invite_user",
+    summary="Issue a one-time link for a person to set their own password (shown once); "
+    "cancels any earlier link",
+    status_code=status.HTTP_201_CREATED,
+    response_model=InvitationIssued,
+    responses=WRITE_ERRORS,
+)
+def invite_user(user_id: uuid.UUID, session: SessionDep, principal: UserWriter) -> InvitationIssued:
+    link = people.issue_invitation(session, principal, user_id)
+    return InvitationIssued(
+        user_id=link.user_id,
+        full_name=link.full_name,
+        email=link.email,
+        token=link.token,
+        path=link.path,
+        expires_at=link.expires_at,
+    )
 
 
 @router.post(

@@ -2,21 +2,29 @@
 
 import uuid
 from datetime import datetime
+from enum import StrEnum
 from typing import Annotated
 from zoneinfo import available_timezones
 
-from email_validator import EmailNotValidError, validate_email
 from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
     StrictBool,
-    WithJsonSchema,
     model_validator,
 )
 
-from api.core.schemas import Input, Patch, SchoolDate, free_text, null, required, when
+from api.core.schemas import (
+    EmailAddress,
+    Input,
+    Patch,
+    SchoolDate,
+    free_text,
+    null,
+    required,
+    when,
+)
 from api.org.models import Phase, Role, TermKind
 
 
@@ -38,19 +46,6 @@ TimeZoneName = Annotated[
 ]
 
 
-def _email_address(value: str) -> str:
-    # Names under .test, reserved for testing (RFC 2606), are taken too: the demo's people
-    # have them, and saving a person back unchanged must work. MentorHub sends no mail.
-    try:
-        address = validate_email(value, check_deliverability=False, test_environment=True)
-    except EmailNotValidError as exc:
-        raise ValueError(f"is not a valid email address: {exc}") from exc
-    return address.normalized
-
-
-EmailAddress = Annotated[
-    str, AfterValidator(_email_address), WithJsonSchema({"type": "string", "format": "email"})
-]
 Urn = Annotated[str, Field(pattern="^[0-9]{6}$", description="6-digit unique reference number")]
 Trn = Annotated[str, Field(pattern="^[0-9]{7}$", description="7-digit teacher reference number")]
 Name = free_text(1, 200)
@@ -203,6 +198,14 @@ class UserUpdate(Patch):
     active: StrictBool | None = None
 
 
+class AccountStatus(StrEnum):
+    """Whether a person can sign in with a password of their own yet."""
+
+    set_up = "set_up"  # they chose their own password
+    invited = "invited"  # not yet, but they hold an invitation link that still works
+    not_set_up = "not_set_up"  # not yet, and no link that works: issue one
+
+
 class UserPublic(BaseModel):
     id: uuid.UUID
     trust_id: uuid.UUID
@@ -212,6 +215,10 @@ class UserPublic(BaseModel):
     mis_staff_code: str | None
     active: bool
     must_change_password: bool
+    account_status: AccountStatus = Field(
+        description="set_up: chose their own password; invited: holds a set-up link that "
+        "still works; not_set_up: neither (issue them a link)"
+    )
     roles: list[MembershipPublic]
     created_at: datetime
 
@@ -221,6 +228,7 @@ class UserCan(BaseModel):
 
     edit: bool = Field(description="Change their details, or deactivate them")
     reset_password: bool = Field(description="Issue a new one-time password")
+    invite: bool = Field(description="Issue a set-up link, cancelling any earlier one")
     add_role: bool = Field(description="Give or remove roles")
 
 
@@ -233,6 +241,19 @@ class UserCreated(BaseModel):
     initial_password: str = Field(
         description="Shown once. The person must change it when they first sign in."
     )
+
+
+class InvitationIssued(BaseModel):
+    """A one-time set-up link, shown once: only its hash is kept."""
+
+    user_id: uuid.UUID
+    full_name: str
+    email: str
+    token: str = Field(description="Shown once. The link's secret part.")
+    path: str = Field(
+        description="The web app's page for it, /welcome#<token>: join it to the app's address"
+    )
+    expires_at: datetime
 
 
 class PasswordReset(BaseModel):

@@ -15,6 +15,7 @@ from api.auth.principals import Principal
 from api.core import events
 from api.core.problems import Conflict, FieldProblem, Forbidden, NotFound
 from api.core.queries import first_visible
+from api.core.wording import human_range
 from api.org import policy
 from api.org.events import ClosureAdded
 from api.org.models import Phase, School, TermDate, TermKind, Trust
@@ -300,8 +301,8 @@ def _refuse_overlapping_terms(
             if _overlaps(new.starts_on, new.ends_on, old.starts_on, old.ends_on):
                 where = f" at {school_name}" if school_name else ""
                 message = (
-                    f"{new.name} ({new.starts_on} to {new.ends_on}) overlaps {old.name} "
-                    f"({old.starts_on} to {old.ends_on}){where}."
+                    f"{new.name} ({human_range(new.starts_on, new.ends_on)}) overlaps "
+                    f"{old.name} ({human_range(old.starts_on, old.ends_on)}){where}."
                 )
                 # Named field: a form shows the message at the dates it is about.
                 raise Conflict(message, errors=[FieldProblem(field="starts_on", detail=message)])

@@ -165,13 +165,13 @@ test("a school lead imports people: the dry run shows bad rows by line and colum
   await page.getByRole("button", { name: "Download the template (CSV)" }).click();
   expect((await download).suggestedFilename()).toBe("mentorhub-import.csv");
 
-  const bad = ["email,full_name,role,starts_on", "not-an-email,Bad Row,mentor,2026-11-01", "ok.person@e2e.mentorhub.org.uk,Ok Person,mentor,31/12/2026", ""].join("\n");
+  const bad = ["email,full_name,role,starts_on", "not-an-email,Bad Row,mentor,2026-11-01", "ok.person@e2e.mentorhub.org.uk,Ok Person,mentor,31/02/2026", ""].join("\n");
   await page.getByLabel("CSV file").setInputFiles({ name: "staff.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
   await page.getByRole("button", { name: "Check the file" }).click();
   await expect(page.getByRole("heading", { name: "2 problems in staff.csv" })).toBeFocused();
   const problems = page.getByRole("table", { name: "Problems by line and column" });
-  await expect(problems.getByRole("row", { name: "2 email is not an email address" })).toBeVisible();
-  await expect(problems.getByRole("row", { name: "3 starts_on is not a date (YYYY-MM-DD)" })).toBeVisible();
+  await expect(problems.getByRole("row", { name: "2 email Enter an email address like name@school.org.uk" })).toBeVisible();
+  await expect(problems.getByRole("row", { name: "3 starts_on is not a date: write it as 2026-09-01 or 01/09/2026" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Import", exact: true })).toBeDisabled();
   await checkA11y(page, "import dry run with problems");
 

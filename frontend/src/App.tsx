@@ -17,6 +17,7 @@ import { SchoolFormPage } from "./pages/SchoolFormPage";
 import { SchoolsPage } from "./pages/SchoolsPage";
 import { SignInPage } from "./pages/SignInPage";
 import { TermDatesPage } from "./pages/TermDatesPage";
+import { WelcomePage } from "./pages/WelcomePage";
 import { MyTermDatesPage } from "./pages/MyTermDatesPage";
 
 // Mentoring screens load on first visit, keeping the first page small.
@@ -47,6 +48,9 @@ export function App() {
       </div>
     );
   }
+
+  // An invitation link opens its own page, whoever is (or is not) signed in on this browser.
+  if (location.pathname === "/welcome") return <WelcomePage />;
 
   if (status === "signed-out" || !me) {
     if (location.pathname === "/sign-in") return <SignInPage />;

@@ -109,6 +109,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invitations/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Whose invitation link this is (public: the link is the credential) */
+        post: operations["open_invitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Choose your own password with an invitation link, and be signed in */
+        post: operations["accept_invitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/trusts": {
         parameters: {
             query?: never;
@@ -280,6 +314,23 @@ export interface paths {
         put?: never;
         /** Give a person a new initial password (shown once); ends their sessions */
         post: operations["reset_user_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a one-time link for a person to set their own password (shown once); cancels any earlier link */
+        post: operations["invite_user"];
         delete?: never;
         options?: never;
         head?: never;
@@ -774,6 +825,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * AccountStatus
+         * @description Whether a person can sign in with a password of their own yet.
+         * @enum {string}
+         */
+        AccountStatus: "set_up" | "invited" | "not_set_up";
         /** ActionPublic */
         ActionPublic: {
             /**
@@ -1048,7 +1105,10 @@ export interface components {
             actor_kind: string;
             /** Actor Id */
             actor_id: string | null;
-            /** Actor Name */
+            /**
+             * Actor Name
+             * @description Who acted, when they are someone you may see
+             */
             actor_name?: string | null;
             /** Action */
             action: string;
@@ -1056,6 +1116,11 @@ export interface components {
             object_type: string;
             /** Object Id */
             object_id: string | null;
+            /**
+             * Object Name
+             * @description What was acted on (a person, school or trust), when you may see it
+             */
+            object_name?: string | null;
             /** Changes */
             changes: {
                 [key: string]: unknown;
@@ -1230,12 +1295,22 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** ImportReport */
+        /**
+         * ImportReport
+         * @description What the file adds. With problems, the counts are what the file adds at least once they
+         *     are fixed: what every part without a problem adds (a row whose own values are wrong adds
+         *     nothing yet; a row whose pairing cannot be made still adds its person).
+         */
         ImportReport: {
             /** Dry Run */
             dry_run: boolean;
             /** Rows */
             rows: number;
+            /**
+             * Rows With Problems
+             * @description Rows (lines) with at least one problem
+             */
+            rows_with_problems: number;
             /** People Created */
             people_created: number;
             /** Roles Added */
@@ -1248,6 +1323,96 @@ export interface components {
             pairings: number;
             /** Errors */
             errors: components["schemas"]["RowProblem"][];
+            /**
+             * Invitations
+             * @description A one-time set-up link for each person the import created (a commit only); shown once: send each person theirs
+             * @default []
+             */
+            invitations: components["schemas"]["ImportedInvitation"][];
+        };
+        /** ImportedInvitation */
+        ImportedInvitation: {
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+            /** Full Name */
+            full_name: string;
+            /** Email */
+            email: string;
+            /** Token */
+            token: string;
+            /**
+             * Path
+             * @description The web app's page for it: join it to the app's address
+             */
+            path: string;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+        };
+        /** InvitationAccept */
+        InvitationAccept: {
+            /**
+             * Token
+             * @description The token from the invitation link: what follows `#` in /welcome#...
+             */
+            token: string;
+            /** New Password */
+            new_password: string;
+            /** @default body */
+            token_transport: components["schemas"]["TokenTransport"];
+        };
+        /**
+         * InvitationIssued
+         * @description A one-time set-up link, shown once: only its hash is kept.
+         */
+        InvitationIssued: {
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+            /** Full Name */
+            full_name: string;
+            /** Email */
+            email: string;
+            /**
+             * Token
+             * @description Shown once. The link's secret part.
+             */
+            token: string;
+            /**
+             * Path
+             * @description The web app's page for it, /welcome#<token>: join it to the app's address
+             */
+            path: string;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+        };
+        /** InvitationOpen */
+        InvitationOpen: {
+            /**
+             * Token
+             * @description The token from the invitation link: what follows `#` in /welcome#...
+             */
+            token: string;
+        };
+        /**
+         * InvitationPublic
+         * @description Whose link this is, so that the page greets them by name before they choose a password.
+         */
+        InvitationPublic: {
+            /** Full Name */
+            full_name: string;
+            /** Email */
+            email: string;
         };
         /** LetGo */
         LetGo: {
@@ -2539,6 +2704,11 @@ export interface components {
              */
             reset_password: boolean;
             /**
+             * Invite
+             * @description Issue a set-up link, cancelling any earlier one
+             */
+            invite: boolean;
+            /**
              * Add Role
              * @description Give or remove roles
              */
@@ -2549,6 +2719,7 @@ export interface components {
             /**
              * Email
              * Format: email
+             * @description An email address, e.g. name@school.org.uk
              */
             email: string;
             /**
@@ -2596,6 +2767,8 @@ export interface components {
             active: boolean;
             /** Must Change Password */
             must_change_password: boolean;
+            /** @description set_up: chose their own password; invited: holds a set-up link that still works; not_set_up: neither (issue them a link) */
+            account_status: components["schemas"]["AccountStatus"];
             /** Roles */
             roles: components["schemas"]["MembershipPublic"][];
             /**
@@ -2629,6 +2802,8 @@ export interface components {
             active: boolean;
             /** Must Change Password */
             must_change_password: boolean;
+            /** @description set_up: chose their own password; invited: holds a set-up link that still works; not_set_up: neither (issue them a link) */
+            account_status: components["schemas"]["AccountStatus"];
             /** Roles */
             roles: components["schemas"]["MembershipPublic"][];
             /**
@@ -2642,6 +2817,7 @@ export interface components {
             /**
              * Email
              * Format: email
+             * @description An email address, e.g. name@school.org.uk
              */
             email?: string;
             /**
@@ -2901,6 +3077,126 @@ export interface operations {
             };
             /** @description Integration clients cannot use this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    open_invitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationOpen"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPublic"];
+                };
+            };
+            /** @description The link is not recognised */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The link was used, has expired or was replaced */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    accept_invitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationAccept"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            /** @description The link is not recognised */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The link was used, has expired or was replaced */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3698,6 +3994,8 @@ export interface operations {
                 school_id?: string | null;
                 role?: components["schemas"]["Role"] | null;
                 active?: boolean | null;
+                /** @description Only people who have set up their account, are invited, or neither */
+                account_status?: components["schemas"]["AccountStatus"] | null;
                 /** @description Items per page; a larger page is refused. */
                 limit?: number;
                 /** @description Items to skip. */
@@ -3972,6 +4270,73 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PasswordReset"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    invite_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationIssued"];
                 };
             };
             /** @description Not signed in, or the token is not valid */
@@ -5139,9 +5504,14 @@ export interface operations {
             };
             cookie?: never;
         };
+        /** @description The CSV file as the body (`--data-binary @people.csv`), or as the `file` field of a form upload (`curl -F file=@people.csv`). Dates are written 2026-09-01 or 01/09/2026 (day first, as a spreadsheet saved in the UK writes them). */
         requestBody: {
             content: {
                 "text/csv": string;
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
             };
         };
         responses: {

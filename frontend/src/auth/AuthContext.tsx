@@ -24,6 +24,8 @@ interface AuthValue {
   signOut: (notice?: string) => Promise<void>;
   /** After a password change the server ends every session; this signs in again. */
   reloadMe: () => Promise<Me>;
+  /** Takes up a session the server has just started in the refresh cookie (an invitation link). */
+  adoptSession: () => Promise<Me>;
   /** The schools the person holds roles at. */
   schools: SchoolRole[];
   currentSchool: SchoolRole | null;
@@ -100,6 +102,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [loadMe],
   );
 
+  const adoptSession = useCallback(async () => {
+    session.clear();
+    if (!(await session.refresh())) throw new Error("The new session could not be taken up.");
+    return loadMe();
+  }, [loadMe]);
+
   const signOut = useCallback(async (message = "You have signed out.") => {
     await session.signOut();
     setMe(null);
@@ -121,13 +129,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       signIn,
       signOut,
       reloadMe: loadMe,
+      adoptSession,
       schools,
       currentSchool,
       setCurrentSchoolId,
       has: (scope) => scopes.has(scope),
       isTrustAdmin: (me?.roles ?? []).some((r) => r.role === "trust_admin"),
     };
-  }, [status, me, notice, keepPlace, signIn, signOut, loadMe, currentSchoolId]);
+  }, [status, me, notice, keepPlace, signIn, signOut, loadMe, adoptSession, currentSchoolId]);
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

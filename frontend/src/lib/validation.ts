@@ -11,7 +11,7 @@ export const required =
 export const email: Check = (value) =>
   !value.trim() || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim())
     ? null
-    : "Enter an email address in the right format, like name@school.org.uk";
+    : "Enter an email address like name@school.org.uk";
 
 export const digits =
   (count: number, what: string): Check =>

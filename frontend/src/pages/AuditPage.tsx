@@ -1,4 +1,4 @@
-import { api, MAX_PAGE, PAGE_SIZE, unwrap, type AuditEvent } from "../api/client";
+import { api, PAGE_SIZE, unwrap, type AuditEvent } from "../api/client";
 import { PagedTable } from "../components/DataTable";
 import { ErrorSummary, TextField } from "../components/forms";
 import { FilterForm } from "../components/ListFilters";
@@ -44,9 +44,6 @@ export function AuditPage() {
       ),
     [action, objectType, since, until, offset],
   );
-  // Names for the people who acted (a trust's people fit in one capped page).
-  const people = useLoad(() => unwrap(api.GET("/api/v1/users", { params: { query: { limit: MAX_PAGE } } })), []);
-  const names = new Map((people.data?.items ?? []).map((p) => [p.id, p.full_name]));
 
   async function apply(event: React.FormEvent) {
     event.preventDefault();
@@ -78,7 +75,7 @@ export function AuditPage() {
           { header: "When", cell: (event) => formatDateTime(event.occurred_at) },
           {
             header: "Who",
-            cell: (event) => (event.actor_id ? (names.get(event.actor_id) ?? <span className="mono">{event.actor_id}</span>) : event.actor_kind),
+            cell: (event) => event.actor_name ?? (event.actor_id ? <span className="mono hint">{event.actor_kind} {event.actor_id.slice(0, 8)}</span> : event.actor_kind),
           },
           { header: "Action", className: "mono", cell: (event) => event.action },
           { header: "Object", cell: auditObject },
@@ -92,6 +89,13 @@ export function AuditPage() {
 }
 
 function auditObject(event: AuditEvent) {
+  if (event.object_name) {
+    return (
+      <>
+        {event.object_name} <span className="hint">({event.object_type})</span>
+      </>
+    );
+  }
   return (
     <>
       {event.object_type}

@@ -5,7 +5,9 @@ import { DataTable } from "../components/DataTable";
 import { Button, ErrorSummary, TextField } from "../components/forms";
 import { plural } from "../components/Meetings";
 import { MentoringNav, useMentoringSchool } from "../components/MentoringNav";
+import { formatDate } from "../lib/labels";
 import { Page } from "../components/Page";
+import { invitationUrl } from "./person/InvitationLink";
 
 /** Bulk onboarding: a dry run reports every bad row by line and column; a commit writes all or nothing. */
 export function ImportPage() {
@@ -42,14 +44,7 @@ export function ImportPage() {
     setDownload(null);
     try {
       const text = await unwrap(api.GET("/api/v1/imports/template.csv", { parseAs: "text" }));
-      const url = URL.createObjectURL(new Blob([text as string], { type: "text/csv" }));
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = "mentorhub-import.csv";
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(text as string, "mentorhub-import.csv");
       setDownload("The template has been downloaded as mentorhub-import.csv.");
     } catch (e) {
       setDownload(e instanceof Error ? `The template could not be downloaded: ${e.message}` : "The template could not be downloaded.");
@@ -73,7 +68,7 @@ export function ImportPage() {
       api.POST("/api/v1/schools/{school_id}/imports", {
         params: { path: { school_id: school.id }, query: { dry_run: dryRun } },
         body: file.text,
-        bodySerializer: (body: string) => body,
+        bodySerializer: (body) => body as string,
         headers: { "Content-Type": "text/csv" },
       }),
     );
@@ -133,7 +128,8 @@ export function ImportPage() {
             <h2 id="template-heading">1. Fill in the template</h2>
             <p>
               One row per person: staff with their role, mentor and mentee details, and for mentees the mentor they are paired with. People who
-              already exist are matched by email address.
+              already exist are matched by email address. Write dates as 2026-09-01 or, as a spreadsheet saved in the UK does, 01/09/2026 (day
+              first).
             </p>
             <Button variant="secondary" onClick={downloadTemplate}>
               Download the template (CSV)
@@ -170,10 +166,20 @@ export function ImportPage() {
               <h2 id="report-heading" ref={resultHeading} tabIndex={-1}>
                 {clean ? `Ready to import ${plural(report.rows, "row")}` : `${plural(report.errors.length, "problem")} in ${file?.name ?? "the file"}`}
               </h2>
-              <ImportCounts report={report} prefix="Importing will add" />
+              <ImportCounts
+                report={report}
+                prefix={
+                  clean
+                    ? "Importing will add"
+                    : "Once the problems are fixed, importing will add at least"
+                }
+              />
               {!clean && (
                 <>
-                  <p>Nothing can be imported until every problem is fixed. Fix these in the spreadsheet, save it as CSV again and check it again.</p>
+                  <p>
+                    The {plural(report.rows_with_problems, "row")} with problems may add more once fixed. Nothing can be imported until every problem is
+                    fixed: fix these in the spreadsheet, save it as CSV again and check it again.
+                  </p>
                   <DataTable
                     caption="Problems by line and column"
                     showCaption
@@ -202,11 +208,56 @@ export function ImportPage() {
                 Imported {plural(done.rows, "row")}
               </h2>
               <ImportCounts report={done} prefix="Added" />
+              <SetUpLinks report={done} />
             </section>
           )}
         </>
       )}
     </Page>
+  );
+}
+
+function saveFile(text: string, name: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: "text/csv" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function csvCell(value: string): string {
+  // Quoted, and never read as a formula by a spreadsheet.
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return `"${safe.replaceAll('"', '""')}"`;
+}
+
+/** What the lead does next: send each new person their one-time set-up link. */
+function SetUpLinks({ report }: { report: ImportReport }) {
+  const [saved, setSaved] = useState<string | null>(null);
+  const links = report.invitations ?? [];
+  if (links.length === 0) return null;
+  function downloadLinks() {
+    const rows = [["name", "email", "link"], ...links.map((l) => [l.full_name, l.email, invitationUrl(l.path)])];
+    saveFile(rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n", "mentorhub-set-up-links.csv");
+    setSaved("The links have been downloaded as mentorhub-set-up-links.csv.");
+  }
+  const expires = links[0].expires_at.slice(0, 10);
+  return (
+    <>
+      <h3>Next: send each new person their set-up link</h3>
+      <p>
+        {plural(links.length, "new person", "new people")} cannot sign in yet. Each has a link of their own, with which they choose their
+        password and sign in. The links work once, until {formatDate(expires)}, and are shown only now: download them and send each person
+        theirs (a mail merge works well). You can send a new link from a person&apos;s page at any time.
+      </p>
+      <Button onClick={downloadLinks}>Download the set-up links (CSV)</Button>
+      <p role="status" className="hint">
+        {saved ?? ""}
+      </p>
+    </>
   );
 }
 

@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import { api, PAGE_SIZE, unwrap, type Role, type User } from "../api/client";
+import { api, PAGE_SIZE, unwrap, type AccountStatus, type Role, type User } from "../api/client";
 import { useAuth } from "../auth/AuthContext";
 import { PagedTable } from "../components/DataTable";
 import { SelectField, TextField } from "../components/forms";
@@ -20,7 +20,8 @@ export function PeoplePage() {
   const school = params.get("school") ?? defaultSchool;
   const role = params.get("role") ?? "";
   const status = params.get("status") ?? "active";
-  const draft = useForm({ q, school, role, status });
+  const account = params.get("account") ?? "";
+  const draft = useForm({ q, school, role, status, account });
 
   const schools = useLoad(() => allSchools(), []);
   const people = useLoad(
@@ -33,13 +34,14 @@ export function PeoplePage() {
               school_id: school || undefined,
               role: (role || undefined) as Role | undefined,
               active: activeQuery(status),
+              account_status: (account || undefined) as AccountStatus | undefined,
               limit: PAGE_SIZE,
               offset,
             },
           },
         }),
       ),
-    [q, school, role, status, offset],
+    [q, school, role, status, account, offset],
   );
   const names = schoolNames(schools.data ?? []);
 
@@ -62,6 +64,7 @@ export function PeoplePage() {
         <SelectField label="School" blank="Any school" options={schoolChoices(schools.data ?? [])} {...draft.field("school")} />
         <SelectField label="Role" blank="Any role" options={labelChoices(ROLES, ROLE_LABELS)} {...draft.field("role")} />
         <StatusFilter {...draft.field("status")} />
+        <SelectField label="Account" blank="Any" options={ACCOUNT_CHOICES} {...draft.field("account")} />
       </FilterForm>
       <PagedTable
         list={people}
@@ -74,6 +77,7 @@ export function PeoplePage() {
           { header: "Email", className: "mono", cell: (person) => person.email },
           { header: "Roles", cell: (person) => describeRoles(person, names) },
           { header: "Status", cell: personStatus },
+          { header: "Account", cell: (person) => ACCOUNT_LABELS[person.account_status] },
         ]}
         pagerLabel="People"
         onPage={goTo}
@@ -82,10 +86,19 @@ export function PeoplePage() {
   );
 }
 
+export const ACCOUNT_LABELS: Record<AccountStatus, string> = {
+  set_up: "Set up",
+  invited: "Invited, not set up yet",
+  not_set_up: "Not set up: send a link",
+};
+const ACCOUNT_CHOICES = [
+  { value: "not_set_up", label: "Not set up, no link" },
+  { value: "invited", label: "Invited, not set up yet" },
+  { value: "set_up", label: "Set up" },
+];
+
 function personStatus(person: User) {
   return (
-    <span className={`status ${person.active ? "status--active" : "status--inactive"}`}>
-      {person.active ? (person.must_change_password ? "Not signed in yet" : "Active") : "Deactivated"}
-    </span>
+    <span className={`status ${person.active ? "status--active" : "status--inactive"}`}>{person.active ? "Active" : "Deactivated"}</span>
   );
 }

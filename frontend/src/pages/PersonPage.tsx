@@ -1,11 +1,12 @@
 import { useState } from "react";
 import { Link, useParams } from "react-router";
-import { api, unwrap, type School, type User, type UserDetail } from "../api/client";
+import { api, unwrap, type InvitationIssued, type School, type User, type UserDetail } from "../api/client";
 import { useAuth } from "../auth/AuthContext";
 import { LoadFailed, Loading, LocationNotice, Notice, Page, type Message } from "../components/Page";
 import { useLoad } from "../components/useLoad";
 import { allSchools, schoolNames } from "../lib/schools";
 import { AccountSection } from "./person/AccountSection";
+import { InvitationLink } from "./person/InvitationLink";
 import { NewPassword } from "./person/NewPassword";
 import { PersonDetails } from "./person/PersonDetails";
 import { PersonDialogs, type PendingChange } from "./person/PersonDialogs";
@@ -30,6 +31,7 @@ function Person({ user, schools, onChange }: { user: UserDetail; schools: School
   const [pending, setPending] = useState<PendingChange>(null);
   const [busy, setBusy] = useState(false);
   const [password, setPassword] = useState<string | null>(null);
+  const [link, setLink] = useState<InvitationIssued | null>(null);
   const said = (text: string) => setMessage({ kind: "success", text });
 
   /** Runs one confirmed change: busy while it runs, its error shown, the dialog closed after. */
@@ -60,6 +62,13 @@ function Person({ user, schools, onChange }: { user: UserDetail; schools: School
       onChange({ ...user, must_change_password: true });
     });
 
+  const invite = () =>
+    act(async () => {
+      const issued = await unwrap(api.POST("/api/v1/users/{user_id}/invitations", { params: { path: { user_id: user.id } } }));
+      setLink(issued);
+      if (user.must_change_password) onChange({ ...user, account_status: "invited" });
+    });
+
   const removeRole = (membership: Membership) =>
     act(async () => {
       await unwrap(api.DELETE("/api/v1/users/{user_id}/roles/{membership_id}", { params: { path: { user_id: user.id, membership_id: membership.id } } }));
@@ -81,6 +90,7 @@ function Person({ user, schools, onChange }: { user: UserDetail; schools: School
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
       {!manage && <Notice>{user.full_name} has roles beyond the schools you lead, so only a trust admin can change their details.</Notice>}
       {password && <NewPassword name={user.full_name} password={password} onHide={() => setPassword(null)} />}
+      {link && <InvitationLink link={link} onHide={() => setLink(null)} />}
       <PersonDetails
         user={user}
         manage={manage}
@@ -96,6 +106,8 @@ function Person({ user, schools, onChange }: { user: UserDetail; schools: School
         isSelf={me?.id === user.id}
         busy={busy}
         onReset={() => setPending("reset")}
+        canInvite={user.can.invite}
+        onInvite={invite}
         onDeactivate={() => setPending("deactivate")}
         onReactivate={() => setActive(true)}
       />

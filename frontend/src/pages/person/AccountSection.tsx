@@ -1,6 +1,12 @@
-import type { User } from "../../api/client";
+import type { AccountStatus, User } from "../../api/client";
 import { Button } from "../../components/forms";
 import { formatDateTime } from "../../lib/labels";
+
+const PASSWORD_TEXT: Record<AccountStatus, string> = {
+  set_up: "Chosen by them",
+  invited: "Not chosen yet: they have a set-up link that still works",
+  not_set_up: "Not chosen yet: send them a set-up link so they can choose one",
+};
 
 /** Whether the person can sign in, and the buttons to reset their password or (de)activate them. */
 export function AccountSection({
@@ -9,6 +15,8 @@ export function AccountSection({
   isSelf,
   busy,
   onReset,
+  canInvite,
+  onInvite,
   onDeactivate,
   onReactivate,
 }: {
@@ -18,6 +26,9 @@ export function AccountSection({
   isSelf: boolean;
   busy: boolean;
   onReset: () => void;
+  /** Whether a set-up link may be issued for them (the server's `can.invite`). */
+  canInvite: boolean;
+  onInvite: () => void;
   onDeactivate: () => void;
   onReactivate: () => void;
 }) {
@@ -30,12 +41,17 @@ export function AccountSection({
           <span className={`status ${user.active ? "status--active" : "status--inactive"}`}>{user.active ? "Active" : "Deactivated"}</span>
         </dd>
         <dt>Password</dt>
-        <dd>{user.must_change_password ? "Must choose a new password at next sign-in" : "Chosen by them"}</dd>
+        <dd>{PASSWORD_TEXT[user.account_status]}</dd>
         <dt>Added</dt>
         <dd>{formatDateTime(user.created_at)}</dd>
       </dl>
       {manage && (
         <div className="button-row">
+          {canInvite && (
+            <Button onClick={onInvite} disabled={busy}>
+              {user.account_status === "set_up" ? "Send a link to choose a new password" : "Send a set-up link"}
+            </Button>
+          )}
           <Button variant="secondary" onClick={onReset} disabled={busy || !user.active}>
             Reset password
           </Button>
