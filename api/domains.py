@@ -7,8 +7,9 @@ nothing. A new domain adds its plug-in here (see docs/architecture.md).
 
 from api.meetings import plugin as meetings
 from api.mentoring import plugin as mentoring
+from api.observations import plugin as observations
 
-DOMAINS = (mentoring, meetings)
+DOMAINS = (mentoring, meetings, observations)
 
 
 def register_domains() -> None:

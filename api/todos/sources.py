@@ -16,7 +16,7 @@ from sqlmodel import Session
 from api.auth.principals import Principal
 
 # What a to-do opens in the web app; a new domain adds its own.
-TargetType = Literal["pairing", "meeting", "school", "user"]
+TargetType = Literal["pairing", "meeting", "observation", "school", "user"]
 
 
 @dataclass(frozen=True)
