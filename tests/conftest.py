@@ -144,7 +144,7 @@ class World:
     past_meeting: Meeting
     next_meeting: Meeting
     action: MeetingAction
-    observation: Observation  # the observer observes the mentee next week
+    observation: Observation  # the observer observes the mentee the Friday after next
     past_observation: Observation  # recorded by the observer, not shared yet
     shared_observation: Observation  # recorded and shared, not reflected on yet
     target: Target  # set from the past observation
@@ -351,10 +351,10 @@ def _mentoring(session: Session, school: School, people: dict[str, User]) -> dic
 
 def _observations(session: Session, school: School, people: dict[str, User], pairing) -> dict:  # type: ignore[no-untyped-def]
     """The observer (a SENCO) observes the mentee: twice in September (one recorded and not yet
-    shared, with a target set from it; one shared) and next Thursday morning."""
+    shared, with a target set from it; one shared) and on Friday the week after next."""
     london = ZoneInfo("Europe/London")
     past_day = date(2026, 9, 10)
-    next_day = date.today() + timedelta(days=(3 - date.today().weekday()) % 7 + 7)
+    next_day = date.today() + timedelta(days=(4 - date.today().weekday()) % 7 + 7)
 
     def observation(day: date, **extra) -> Observation:  # type: ignore[no-untyped-def]
         return Observation(
