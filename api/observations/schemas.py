@@ -21,7 +21,11 @@ MAX_OBSERVATION_MINUTES = 240
 Standard = whole_number(1, 8)
 Standards = Annotated[
     list[Standard],
-    Field(max_length=8, description="Teachers' Standards (1 to 8), each at most once"),
+    Field(
+        max_length=8,
+        description="Teachers' Standards (1 to 8), each at most once",
+        json_schema_extra={"uniqueItems": True},
+    ),
 ]
 
 
