@@ -70,7 +70,7 @@ function History({ observations }: { observations: Observation[] }) {
     () => Promise.all(shared.map((o) => unwrap(api.GET("/api/v1/observations/{observation_id}", { params: { path: { observation_id: o.id } } })))),
     [shared.map((o) => o.id).join()],
   );
-  const upcoming = observations.filter((o) => o.status === "scheduled");
+  const upcoming = observations.filter((o) => o.status === "scheduled").reverse(); // soonest first
   return (
     <section className="section" aria-labelledby="history-heading">
       <h2 id="history-heading">Your observations</h2>
