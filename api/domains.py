@@ -7,9 +7,10 @@ nothing. A new domain adds its plug-in here (see docs/architecture.md).
 
 from api.meetings import plugin as meetings
 from api.mentoring import plugin as mentoring
+from api.observations import plugin as observations
 from api.org import plugin as org
 
-DOMAINS = (org, mentoring, meetings)
+DOMAINS = (org, mentoring, meetings, observations)
 
 
 def register_domains() -> None:

@@ -27,6 +27,7 @@ from api.health.router import router as health_router
 from api.integrations.router import router as integrations_router
 from api.meetings.router import router as meetings_router
 from api.mentoring.router import router as mentoring_router
+from api.observations.router import router as observations_router
 from api.org.router import router as org_router
 from api.todos.router import router as todos_router
 
@@ -41,6 +42,7 @@ def api_router() -> APIRouter:
         org_router,
         mentoring_router,
         meetings_router,
+        observations_router,
         calendar_router,
         todos_router,
         integrations_router,

@@ -5,6 +5,7 @@ from api.auth.models import ApiClient, ApiClientSchool, RefreshToken
 from api.calendar.models import CalendarFeed
 from api.meetings.models import AgendaItem, Meeting, MeetingAction, MeetingRecord, ProtectedSlot
 from api.mentoring.models import MenteeProfile, MentoringAgreement, MentorProfile, Pairing
+from api.observations.models import Observation, ObservationAmendment, Target
 from api.org.models import Membership, School, TermDate, Trust, User
 
 __all__ = [
@@ -16,8 +17,11 @@ __all__ = [
     "MenteeProfile",
     "MentorProfile",
     "MentoringAgreement",
+    "Observation",
+    "ObservationAmendment",
     "Pairing",
     "ProtectedSlot",
+    "Target",
     "ApiClient",
     "ApiClientSchool",
     "AuditEvent",

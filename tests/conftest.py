@@ -50,6 +50,14 @@ from api.mentoring.models import (  # noqa: E402
     Pairing,
     PairingKind,
 )
+from api.observations.models import (  # noqa: E402
+    Observation,
+    ObservationKind,
+    ObservationStatus,
+    ObserverRole,
+    Target,
+    TargetSource,
+)
 from api.org.models import Membership, Phase, Role, School, TermDate, TermKind, Trust, User  # noqa: E402
 
 PASSWORD = "correct-horse-battery"
@@ -136,6 +144,10 @@ class World:
     past_meeting: Meeting
     next_meeting: Meeting
     action: MeetingAction
+    observation: Observation  # the observer observes the mentee the Friday after next
+    past_observation: Observation  # recorded by the observer, not shared yet
+    shared_observation: Observation  # recorded and shared, not reflected on yet
+    target: Target  # set from the past observation
 
     def token(self, who: str) -> str:
         if who == "client":
@@ -239,6 +251,7 @@ def world(session: Session) -> World:
     session.add(api_client)
     session.add(ApiClientSchool(client_id=api_client.id, school_id=school.id))
     mentoring = _mentoring(session, school, people)
+    mentoring |= _observations(session, school, people, mentoring["pairing"])
     session.commit()
     return World(
         trust, school, other, foreign, term, people, memberships, api_client, secret, **mentoring
@@ -333,6 +346,68 @@ def _mentoring(session: Session, school: School, people: dict[str, User]) -> dic
         past_meeting=meetings[0],
         next_meeting=meetings[1],
         action=action,
+    )
+
+
+def _observations(session: Session, school: School, people: dict[str, User], pairing) -> dict:  # type: ignore[no-untyped-def]
+    """The observer (a SENCO) observes the mentee: twice in September (one recorded and not yet
+    shared, with a target set from it; one shared) and on Friday the week after next."""
+    london = ZoneInfo("Europe/London")
+    past_day = date(2026, 9, 10)
+    next_day = date.today() + timedelta(days=(4 - date.today().weekday()) % 7 + 7)
+
+    def observation(day: date, **extra) -> Observation:  # type: ignore[no-untyped-def]
+        return Observation(
+            school_id=school.id,
+            pairing_id=pairing.id,
+            mentee_id=people["mentee"].id,
+            mentor_id=people["mentor"].id,
+            observer_id=people["observer"].id,
+            observer_role=ObserverRole.senco,
+            kind=ObservationKind.formal,
+            starts_at=datetime.combine(day, time(10, 0), tzinfo=london),
+            ends_at=datetime.combine(day, time(11, 0), tzinfo=london),
+            observed_on=day,
+            week_start=day - timedelta(days=day.weekday()),
+            class_name="8B2",
+            subject="Science",
+            year_group="Year 8",
+            scheduled_by=people["lead"].id,
+            **extra,
+        )
+
+    past = observation(
+        past_day,
+        status=ObservationStatus.completed,
+        focus_standards=[5, 7],
+        strengths="Calm start to the lesson",
+        points_to_develop="Check understanding before moving on",
+        recorded_at=datetime(2026, 9, 10, 12, tzinfo=UTC),
+    )
+    shared = observation(
+        date(2026, 9, 17),
+        status=ObservationStatus.shared,
+        focus_standards=[1],
+        strengths="High expectations from the door",
+        points_to_develop="Pace in the middle of the lesson",
+        recorded_at=datetime(2026, 9, 17, 12, tzinfo=UTC),
+        shared_at=datetime(2026, 9, 17, 13, tzinfo=UTC),
+    )
+    upcoming = observation(next_day)
+    target = Target(
+        school_id=school.id,
+        pairing_id=pairing.id,
+        mentee_id=people["mentee"].id,
+        source_type=TargetSource.observation,
+        source_id=past.id,
+        standards=[5],
+        text="Use mini whiteboards to check understanding",
+        due_on=date.today() + timedelta(days=30),
+        set_by=people["observer"].id,
+    )
+    session.add_all([past, shared, upcoming, target])
+    return dict(
+        observation=upcoming, past_observation=past, shared_observation=shared, target=target
     )
 
 

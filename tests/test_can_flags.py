@@ -36,6 +36,22 @@ CAN_FLAGS = {
         }
         for which in ((("meeting_id", "meeting_id"),), (("meeting_id", "past_meeting_id"),))
     },
+    # Next week's observation (scheduled), the recorded one and the shared one.
+    **{
+        ("/api/v1/observations/{observation_id}", which): {
+            "record": ("PUT", "/api/v1/observations/{observation_id}/record"),
+            "amend": ("POST", "/api/v1/observations/{observation_id}/amendments"),
+            "share": ("POST", "/api/v1/observations/{observation_id}/share"),
+            "cancel": ("POST", "/api/v1/observations/{observation_id}/cancel"),
+            "reflect": ("PUT", "/api/v1/observations/{observation_id}/reflection"),
+            "set_target": ("POST", "/api/v1/targets"),
+        }
+        for which in (
+            (("observation_id", "observation_id"),),
+            (("observation_id", "past_observation_id"),),
+            (("observation_id", "shared_observation_id"),),
+        )
+    },
 }
 
 CASES = [

@@ -70,6 +70,17 @@ PAIR_READER = PAIR_LISTER | {"other_lead": HIDDEN, "foreign_admin": HIDDEN}
 PAIR_ACTOR = PAIR_READER | {"admin": FORBIDDEN, "foreign_admin": FORBIDDEN}
 PAIR_ONLY = PAIR_ACTOR | {"lead": FORBIDDEN}
 RECORD_KEEPER = PAIR_ONLY | {"mentee": FORBIDDEN}
+# Observations: reading needs observations:view (not clients); acting observations:write,
+# which trust admins (overseers) do not hold.
+OBS_LISTER = PEOPLE_ONLY
+OBS_READER = PEOPLE_ONLY | {"other_lead": HIDDEN, "foreign_admin": HIDDEN}
+OBS_ACTOR = OBS_READER | {"admin": FORBIDDEN, "foreign_admin": FORBIDDEN}
+# Scheduling goes through the pairing, which an observer does not see.
+OBS_SCHEDULER = OBS_ACTOR | {"mentee": FORBIDDEN, "observer": HIDDEN}
+OBSERVER_ONLY = OBS_ACTOR | {"lead": FORBIDDEN, "mentor": FORBIDDEN, "mentee": FORBIDDEN}
+OBS_SHARER = OBS_ACTOR | {"mentee": FORBIDDEN}
+MENTEE_ONLY = OBS_ACTOR | {"lead": FORBIDDEN, "mentor": FORBIDDEN, "observer": FORBIDDEN}
+RECORD = {"focus_standards": [5, 7], "strengths": "Clear routines", "points_to_develop": "Pace"}
 CSV = "email,full_name,role,starts_on\nnew.observer@example.org,New Observer,observer,2026-09-01\n"
 
 # (method, path template) -> (expected per principal, request body or None[, {param: id key}])
@@ -242,6 +253,65 @@ MATRIX = {
     ("POST", "/api/v1/me/calendar-feed"): (PEOPLE_ONLY, None),
     ("DELETE", "/api/v1/me/calendar-feed"): (PEOPLE_ONLY, None),
     ("GET", "/api/v1/calendar/{feed_token}.ics"): (None, None),  # the secret link is the key
+    ("GET", "/api/v1/observations"): (OBS_LISTER, None),
+    ("POST", "/api/v1/observations"): (
+        OBS_SCHEDULER,
+        {
+            "pairing_id": "{pairing_id}",
+            "observer_id": "{observer_id}",
+            "observer_role": "senco",
+            "kind": "drop_in",
+            "starts_at": "2027-03-03T09:00:00Z",
+            "ends_at": "2027-03-03T09:30:00Z",
+            "class_name": "9C",
+            "subject": "Science",
+            "year_group": "Year 9",
+        },
+    ),
+    ("GET", "/api/v1/pairings/{pairing_id}/observer-choices"): (OBS_SCHEDULER, None),
+    ("GET", "/api/v1/observations/{observation_id}"): (OBS_READER, None),
+    ("PUT", "/api/v1/observations/{observation_id}/record"): (
+        OBSERVER_ONLY,
+        RECORD,
+        {"observation_id": "past_observation_id"},
+    ),
+    ("POST", "/api/v1/observations/{observation_id}/amendments"): (
+        OBSERVER_ONLY,
+        RECORD | {"reason": "Added the second standard"},
+        {"observation_id": "shared_observation_id"},
+    ),
+    ("POST", "/api/v1/observations/{observation_id}/share"): (
+        OBS_SHARER,
+        None,
+        {"observation_id": "past_observation_id"},
+    ),
+    ("POST", "/api/v1/observations/{observation_id}/cancel"): (
+        OBS_SHARER,
+        {"reason": "Mock exams"},
+    ),
+    ("PUT", "/api/v1/observations/{observation_id}/reflection"): (
+        MENTEE_ONLY,
+        {"reflection": "I will plan hinge questions."},
+        {"observation_id": "shared_observation_id"},
+    ),
+    ("POST", "/api/v1/targets"): (
+        OBS_SHARER,
+        {
+            "source_type": "observation",
+            "source_id": "{observation_id}",
+            "standards": [4],
+            "text": "Plan a hinge question for every lesson",
+            "due_on": "2099-07-01",
+        },
+        {"observation_id": "past_observation_id"},
+    ),
+    ("GET", "/api/v1/targets"): (OBS_LISTER, None),
+    ("PATCH", "/api/v1/targets/{target_id}"): (OBS_ACTOR, {"status": "achieved"}),
+    ("GET", "/api/v1/schools/{school_id}/target-board"): (
+        SCHOOL_READER
+        | {"admin": FORBIDDEN, "mentee": FORBIDDEN, "observer": FORBIDDEN, "client": FORBIDDEN},
+        None,
+    ),
 }
 
 
@@ -299,6 +369,11 @@ def world_ids(world, **overrides):  # type: ignore[no-untyped-def]
         "meeting_id": world.next_meeting.id,
         "past_meeting_id": world.past_meeting.id,
         "action_id": world.action.id,
+        "observer_id": world.people["observer"].id,
+        "observation_id": world.observation.id,
+        "past_observation_id": world.past_observation.id,
+        "shared_observation_id": world.shared_observation.id,
+        "target_id": world.target.id,
     }
     for param, id_key in overrides.items():
         ids[param] = ids[id_key]

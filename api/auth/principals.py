@@ -201,6 +201,8 @@ AuditReader = Annotated[Principal, Security(current_principal, scopes=["audit:re
 MentoringReader = Annotated[Principal, Security(current_principal, scopes=["mentoring:read"])]
 MentoringWriter = Annotated[Principal, Security(current_principal, scopes=["mentoring:write"])]
 MeetingWriter = Annotated[Principal, Security(current_principal, scopes=["meetings:write"])]
+ObservationReader = Annotated[Principal, Security(current_principal, scopes=["observations:view"])]
+ObservationWriter = Annotated[Principal, Security(current_principal, scopes=["observations:write"])]
 
 
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]

@@ -14,6 +14,9 @@ SCOPE_DESCRIPTIONS: dict[str, str] = {
     "mentoring:write": "Set up mentor and mentee profiles and pairings in schools you manage",
     "meetings:write": "Agree, schedule, move, cancel and record your mentoring meetings",
     "observations:read": "Read observation counts (integrations)",
+    "observations:view": "Read the lesson observations and targets you are part of or oversee",
+    "observations:write": "Schedule, record, share and reflect on lesson observations; set and "
+    "review targets",
 }
 
 ROLE_SCOPES: dict[Role, frozenset[str]] = {
@@ -28,6 +31,7 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
             "audit:read",
             "mentoring:read",
             "mentoring:write",
+            "observations:view",
         }
     ),
     Role.school_lead: frozenset(
@@ -39,11 +43,17 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
             "mentoring:read",
             "mentoring:write",
             "meetings:write",
+            "observations:view",
+            "observations:write",
         }
     ),
-    Role.mentor: frozenset({"org:read", "mentoring:read", "meetings:write"}),
-    Role.mentee: frozenset({"org:read", "mentoring:read", "meetings:write"}),
-    Role.observer: frozenset({"org:read"}),
+    Role.mentor: frozenset(
+        {"org:read", "mentoring:read", "meetings:write", "observations:view", "observations:write"}
+    ),
+    Role.mentee: frozenset(
+        {"org:read", "mentoring:read", "meetings:write", "observations:view", "observations:write"}
+    ),
+    Role.observer: frozenset({"org:read", "observations:view", "observations:write"}),
 }
 
 # Integration clients carry scopes only, never a role; these are the ones they may be granted.

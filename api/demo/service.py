@@ -1,7 +1,8 @@
 """Demo data: one trust, three schools with this year's term dates, a login for every role."""
 
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, select
 
@@ -21,15 +22,25 @@ from api.meetings.schemas import (
 )
 from api.mentoring import agreements
 from api.mentoring import service as mentoring
-from api.mentoring.models import FeedbackTiming, PairingKind, Pathway, RecordKeeper
+from api.mentoring.models import FeedbackTiming, Pairing, PairingKind, Pathway, RecordKeeper
 from api.mentoring.schemas import (
     AgreementTerms,
     MenteeProfileCreate,
     MentorProfileCreate,
     PairingCreate,
 )
+from api.observations import service as observations
+from api.observations import targets
+from api.observations.models import ObservationKind, ObserverRole, TargetSource
+from api.observations.schemas import (
+    ObservationCreate,
+    ObservationRecordWrite,
+    ReflectionWrite,
+    TargetCreate,
+)
 from api.org.models import Membership, Phase, Role, School, TermDate, TermKind, Trust, User
 from api.org.school_year import academic_year_start, typical_year
+from api.scheduling.terms import term_calendar
 
 DEMO_TRUST = "Northern Lights Learning Trust"
 DEMO_PASSWORD = "mentorhub-demo"  # noqa: S105  (development only; seeding refuses production)
@@ -187,6 +198,7 @@ def _seed_mentoring(
         past = [m for m in created[1] if m.ends_at < now]
         for index, meeting in enumerate(past):
             _past_meeting(session, mentor, mentee, meeting, index)
+        _observations(session, school, pairing, users, today)
 
 
 def _agreement(weekday: int, at: time, room: str) -> AgreementTerms:
@@ -253,3 +265,114 @@ def _past_meeting(
             select(MeetingAction).where(MeetingAction.meeting_id == meeting.id)
         ):
             records.set_action_done(session, mentee, action.id, True)
+
+
+# Who observes each mentee, week by week: (observer's key, role, kind), in turn. The mentor
+# drops in most weeks; a SENCO, a subject colleague and a senior leader share the load.
+OBSERVERS = {
+    "mentee": [
+        ("mentor", ObserverRole.mentor, ObservationKind.drop_in),
+        ("observer", ObserverRole.senco, ObservationKind.formal),
+        ("mentor", ObserverRole.mentor, ObservationKind.drop_in),
+        ("daniel.brooks", ObserverRole.subject_colleague, ObservationKind.peer),
+        ("mentor", ObserverRole.mentor, ObservationKind.formal),
+        ("lead", ObserverRole.senior_leader, ObservationKind.learning_walk),
+    ],
+    "emily.clarke": [
+        ("daniel.brooks", ObserverRole.mentor, ObservationKind.drop_in),
+        ("mentor", ObserverRole.subject_colleague, ObservationKind.joint),
+        ("daniel.brooks", ObserverRole.mentor, ObservationKind.formal),
+        ("observer", ObserverRole.eal_specialist, ObservationKind.drop_in),
+    ],
+}
+STRENGTHS = [
+    "Calm, consistent routines at the door; the class settled within two minutes.",
+    "Clear modelling of the worked example, with questions pitched at different levels.",
+    "Warm relationships: pupils volunteered answers and took risks.",
+]
+TO_DEVELOP = [
+    "Check understanding before moving to independent work (mini whiteboards).",
+    "Tighten transitions between tasks to protect learning time.",
+    "Adapt the task for the two pupils with EAL: key vocabulary on the board.",
+]
+
+
+def _observations(
+    session: Session, school: School, pairing: Pairing, users: dict[str, User], today: date
+) -> None:
+    """This term's observations of the mentee, one a week on Thursdays (Fridays for the second
+    mentee), by the observers above in turn: the past ones recorded, most shared and reflected
+    on, some with a target; the next two still to come. Through the services, as people would."""
+    lead = load_user_principal(session, users["lead"])
+    mentee_key = next(k for k, u in users.items() if u.id == pairing.mentee_id)
+    mentee = load_user_principal(session, users[mentee_key])
+    mentor = load_user_principal(
+        session, users[next(k for k, u in users.items() if u.id == pairing.mentor_id)]
+    )
+    weekday = 3 if mentee_key == "mentee" else 4
+    zone = ZoneInfo(school.timezone)
+    start = max(pairing.starts_on, today - timedelta(weeks=12))
+    end = min(pairing.ends_on, today + timedelta(weeks=2))
+    days = term_calendar(session, school.id).weekly_dates(weekday, start, end)
+    rota = OBSERVERS[mentee_key]
+    now = utcnow()
+    for index, day in enumerate(days):
+        observer_key, role, kind = rota[index % len(rota)]
+        observer = load_user_principal(session, users[observer_key])
+        starts = datetime.combine(day, time(10, 0), tzinfo=zone).astimezone(UTC)
+        observation = observations.schedule(
+            session,
+            lead,
+            ObservationCreate(
+                pairing_id=pairing.id,
+                observer_id=observer.id,
+                observer_role=role,
+                kind=kind,
+                starts_at=starts,
+                ends_at=starts + timedelta(minutes=20 if kind == ObservationKind.drop_in else 50),
+                class_name=["8B2", "9C1", "10X3", "7A"][index % 4],
+                subject="Science",
+                year_group=["Year 8", "Year 9", "Year 10", "Year 7"][index % 4],
+            ),
+        )
+        session.flush()
+        if observation.ends_at + timedelta(hours=2) > now:
+            continue  # still to come, or today: the observer writes it up later
+        observations.save_record(
+            session,
+            observer,
+            observation.id,
+            ObservationRecordWrite(
+                focus_standards=sorted({[4, 5, 7][index % 3], [1, 2, 6][index % 3]}),
+                strengths=STRENGTHS[index % 3],
+                points_to_develop=TO_DEVELOP[index % 3],
+                feedback_given_at=observation.ends_at + timedelta(hours=1),
+            ),
+        )
+        session.flush()
+        if index == len(days) - 3:
+            continue  # the newest recorded one waits to be shared
+        observations.share(session, mentor, observation.id)
+        session.flush()
+        if index % 3 != 2:
+            observations.reflect(
+                session,
+                mentee,
+                observation.id,
+                ReflectionWrite(
+                    reflection="I agree; next week I will plan hinge questions before each task."
+                ),
+            )
+        if index % 2 == 0:
+            targets.create_target(
+                session,
+                mentor,
+                TargetCreate(
+                    source_type=TargetSource.observation,
+                    source_id=observation.id,
+                    standards=[[4, 5, 7][index % 3]],
+                    text=TO_DEVELOP[index % 3].split(" (")[0],
+                    due_on=today + timedelta(days=14 + index),
+                ),
+            )
+        session.flush()

@@ -1,11 +1,11 @@
 import { checkA11y, expect, mainNavLinks, signInAndWait, test, USERS } from "./helpers";
 
 const expectedNav = {
-  admin: ["Home", "Mentoring", "Schools", "People", "Integrations", "Audit log", "Change password"],
-  lead: ["Home", "Mentoring", "Term dates", "People", "Change password"],
-  mentor: ["Home", "My week", "Calendar link", "Change password"],
-  mentee: ["Home", "My week", "Calendar link", "Change password"],
-  observer: ["Home", "Change password"],
+  admin: ["Home", "Observations", "Mentoring", "Schools", "People", "Integrations", "Audit log", "Change password"],
+  lead: ["Home", "Observations", "Targets", "Mentoring", "Term dates", "People", "Change password"],
+  mentor: ["Home", "My week", "Observations", "Targets", "Calendar link", "Change password"],
+  mentee: ["Home", "My week", "Observations", "Targets", "Calendar link", "Change password"],
+  observer: ["Home", "Observations", "Targets", "Change password"],
 } as const;
 
 for (const [role, links] of Object.entries(expectedNav)) {

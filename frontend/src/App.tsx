@@ -36,6 +36,10 @@ const ChangesPage = named(() => import("./pages/ChangesPage"), "ChangesPage");
 const SchoolMeetingsPage = named(() => import("./pages/SchoolMeetingsPage"), "SchoolMeetingsPage");
 const ImportPage = named(() => import("./pages/ImportPage"), "ImportPage");
 const CalendarPage = named(() => import("./pages/CalendarPage"), "CalendarPage");
+const ObservationsPage = named(() => import("./pages/ObservationsPage"), "ObservationsPage");
+const ObservationNewPage = named(() => import("./pages/ObservationNewPage"), "ObservationNewPage");
+const ObservationPage = named(() => import("./pages/ObservationPage"), "ObservationPage");
+const TargetsPage = named(() => import("./pages/TargetsPage"), "TargetsPage");
 
 export function App() {
   const { status, me, keepPlace } = useAuth();
@@ -85,6 +89,10 @@ export function App() {
         <Route path="/pairings/:pairingId/agreement" element={<Need scope="mentoring:read"><AgreementPage /></Need>} />
         <Route path="/pairings/:pairingId/slots/new" element={<Need scope="meetings:write"><SlotNewPage /></Need>} />
         <Route path="/meetings/:meetingId" element={<Need scope="mentoring:read"><MeetingPage /></Need>} />
+        <Route path="/observations" element={<Need scope="observations:view"><ObservationsPage /></Need>} />
+        <Route path="/observations/new" element={<Need scope="observations:write"><ObservationNewPage /></Need>} />
+        <Route path="/observations/:observationId" element={<Need scope="observations:view"><ObservationPage /></Need>} />
+        <Route path="/targets" element={<Need scope="observations:view"><TargetsPage /></Need>} />
         <Route path="/mentoring" element={<Need scope="mentoring:write"><MentoringPage /></Need>} />
         <Route path="/mentoring/pairings/new" element={<Need scope="mentoring:write"><PairingNewPage /></Need>} />
         <Route path="/mentoring/profiles" element={<Need scope="mentoring:write"><ProfilesPage /></Need>} />

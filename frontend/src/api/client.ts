@@ -63,3 +63,11 @@ export async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
 export const PAGE_SIZE = 25;
 /** The server caps list sizes at 200; used where a form needs every school. */
 export const MAX_PAGE = 200;
+export type Observation = Schemas["ObservationPublic"];
+export type ObservationDetail = Schemas["ObservationDetail"];
+export type ObserverRole = Schemas["ObserverRole"];
+export type ObservationKind = Schemas["ObservationKind"];
+export type ObservationStatus = Schemas["ObservationStatus"];
+export type Target = Schemas["TargetPublic"];
+export type TargetStatus = Schemas["TargetStatus"];
+export type BoardTarget = Schemas["BoardTarget"];

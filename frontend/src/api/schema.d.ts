@@ -699,6 +699,195 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/observations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Observations you make, receive or oversee */
+        get: operations["list_observations"];
+        put?: never;
+        /** Schedule an observation of a mentee, checked for clashes */
+        post: operations["schedule_observation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pairings/{pairing_id}/observer-choices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who may observe this pairing's mentee: the people of their school */
+        get: operations["list_observer_choices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/observations/{observation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An observation with its record and reflection, as far as you may read them */
+        get: operations["get_observation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/observations/{observation_id}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Write the record (the observer, until it is shared) */
+        put: operations["save_observation_record"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/observations/{observation_id}/amendments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Amend a shared record, saying why (the shared version is kept) */
+        post: operations["amend_observation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/observations/{observation_id}/share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Share the record with the mentee */
+        post: operations["share_observation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/observations/{observation_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a scheduled observation, with a reason */
+        post: operations["cancel_observation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/observations/{observation_id}/reflection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Write your reflection on a shared observation (the mentee) */
+        put: operations["save_observation_reflection"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Targets you work towards, set, or review */
+        get: operations["list_targets"];
+        put?: never;
+        /** Set a target from an observation or a meeting record */
+        post: operations["create_target"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/targets/{target_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a target: its text, standards, due date, status or evidence */
+        patch: operations["update_target"];
+        trace?: never;
+    };
+    "/api/v1/schools/{school_id}/target-board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The targets set in a school, without names: for its mentors and leads */
+        get: operations["list_school_target_board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/calendar-feed": {
         parameters: {
             query?: never;
@@ -1037,6 +1226,30 @@ export interface components {
              */
             concern_route: string;
         };
+        /** AmendmentPublic */
+        AmendmentPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Reason */
+            reason: string;
+            /** Focus Standards */
+            focus_standards: number[];
+            /** Strengths */
+            strengths: string;
+            /** Points To Develop */
+            points_to_develop: string;
+            /** Feedback Given At */
+            feedback_given_at: string | null;
+            amended_by: components["schemas"]["PersonRef"];
+            /**
+             * Amended At
+             * Format: date-time
+             */
+            amended_at: string;
+        };
         /** ApiClientCreate */
         ApiClientCreate: {
             /**
@@ -1127,6 +1340,28 @@ export interface components {
             };
             /** Request Id */
             request_id: string | null;
+        };
+        /**
+         * BoardTarget
+         * @description A target as other mentors of the school see it: what and when, never whose.
+         */
+        BoardTarget: {
+            /** Standards */
+            standards: number[];
+            /** Text */
+            text: string;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            status: components["schemas"]["TargetStatus"];
+            source_type: components["schemas"]["TargetSource"];
+            /**
+             * Set On
+             * Format: date
+             */
+            set_on: string;
         };
         /** Body_issue_token */
         Body_issue_token: {
@@ -1233,6 +1468,24 @@ export interface components {
              */
             ends_at: string;
             clashes_with: components["schemas"]["BusyPublic"];
+        };
+        /** ClashWith */
+        ClashWith: {
+            /** Source */
+            source: string;
+            /** Title */
+            title: string;
+            person: components["schemas"]["PersonRef"];
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
         };
         /** FeedCreated */
         FeedCreated: {
@@ -1866,6 +2119,328 @@ export interface components {
             /** Detail */
             detail?: string | null;
         };
+        /**
+         * ObservationAmend
+         * @description The whole record as it should now read, and why it changes after sharing.
+         */
+        ObservationAmend: {
+            /**
+             * Focus Standards
+             * @description Teachers' Standards (1 to 8), each at most once
+             * @default []
+             */
+            focus_standards: number[];
+            /**
+             * Strengths
+             * @default
+             */
+            strengths: string;
+            /**
+             * Points To Develop
+             * @default
+             */
+            points_to_develop: string;
+            /**
+             * Feedback Given At
+             * @description When the observer gave the mentee feedback
+             */
+            feedback_given_at?: string | null;
+            /**
+             * Reason
+             * @description At least 3 characters besides surrounding spaces
+             */
+            reason: string;
+        };
+        /**
+         * ObservationCan
+         * @description What the person asking may do with this observation now: the same rules the action
+         *     routes enforce.
+         */
+        ObservationCan: {
+            /**
+             * Record
+             * @description Write or rewrite the record (the observer, once it has started, until it is shared)
+             */
+            record: boolean;
+            /**
+             * Amend
+             * @description Amend the shared record with a reason (the observer; the shared version is kept)
+             */
+            amend: boolean;
+            /**
+             * Share
+             * @description Share the record with the mentee (once recorded)
+             */
+            share: boolean;
+            /**
+             * Cancel
+             * @description Cancel it with a reason (while scheduled)
+             */
+            cancel: boolean;
+            /**
+             * Reflect
+             * @description Write the reflection (the mentee, once shared)
+             */
+            reflect: boolean;
+            /**
+             * Set Target
+             * @description Set a target from it (once recorded)
+             */
+            set_target: boolean;
+        };
+        /** ObservationCancel */
+        ObservationCancel: {
+            /**
+             * Reason
+             * @description At least 3 characters besides surrounding spaces
+             */
+            reason: string;
+        };
+        /**
+         * ObservationClashProblem
+         * @description 409 when the observation clashes with what the observer or the mentee already has.
+         */
+        ObservationClashProblem: {
+            /** Type */
+            type: string;
+            /** Title */
+            title: string;
+            /** Status */
+            status: number;
+            /** Detail */
+            detail?: string | null;
+            /** Instance */
+            instance?: string | null;
+            /** Errors */
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            /**
+             * Clashes
+             * @description Everything it clashes with; absent for other conflicts
+             */
+            clashes?: components["schemas"]["ClashWith"][] | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** ObservationCreate */
+        ObservationCreate: {
+            /**
+             * Pairing Id
+             * Format: uuid
+             * @description The mentee's pairing
+             */
+            pairing_id: string;
+            /**
+             * Observer Id
+             * Format: uuid
+             * @description Who observes: someone at the mentee's school
+             */
+            observer_id: string;
+            observer_role: components["schemas"]["ObserverRole"];
+            kind: components["schemas"]["ObservationKind"];
+            /**
+             * Starts At
+             * @description A time with its offset (Z or +01:00), from the year 1900 to 2200, e.g. 2026-09-01T15:30:00+01:00
+             * @example 2026-09-01T15:30:00+01:00
+             */
+            starts_at: string;
+            /**
+             * Ends At
+             * @description A time with its offset (Z or +01:00), from the year 1900 to 2200, e.g. 2026-09-01T15:30:00+01:00
+             * @example 2026-09-01T15:30:00+01:00
+             */
+            ends_at: string;
+            /**
+             * Class Name
+             * @description The class or group, e.g. 8B2
+             */
+            class_name: string;
+            /**
+             * Subject
+             * @description At least 1 characters besides surrounding spaces
+             */
+            subject: string;
+            /**
+             * Year Group
+             * @description e.g. Year 8, Reception
+             */
+            year_group: string;
+            /**
+             * Confirm Clash
+             * @description Schedule it even when it clashes with what the observer or the mentee already has (otherwise a clash answers 409)
+             * @default false
+             */
+            confirm_clash: boolean;
+        };
+        /** ObservationDetail */
+        ObservationDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * School Id
+             * Format: uuid
+             */
+            school_id: string;
+            /**
+             * Pairing Id
+             * Format: uuid
+             */
+            pairing_id: string;
+            mentee: components["schemas"]["PersonRef"];
+            mentor: components["schemas"]["PersonRef"];
+            observer: components["schemas"]["PersonRef"];
+            observer_role: components["schemas"]["ObserverRole"];
+            kind: components["schemas"]["ObservationKind"];
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /**
+             * Observed On
+             * Format: date
+             * @description The date at the school (its timezone)
+             */
+            observed_on: string;
+            /** Class Name */
+            class_name: string;
+            /** Subject */
+            subject: string;
+            /** Year Group */
+            year_group: string;
+            status: components["schemas"]["ObservationStatus"];
+            /** Cancel Reason */
+            cancel_reason: string | null;
+            /** Has Reflection */
+            has_reflection: boolean;
+            can: components["schemas"]["ObservationCan"];
+            /**
+             * Content Visible
+             * @description Whether the record is shown to you: the observer, the mentor and the school's leads once recorded; the mentee once shared
+             */
+            content_visible: boolean;
+            record: components["schemas"]["ObservationRecordPublic"] | null;
+            /** Reflection */
+            reflection: string | null;
+            /** Reflected At */
+            reflected_at: string | null;
+        };
+        /**
+         * ObservationKind
+         * @enum {string}
+         */
+        ObservationKind: "formal" | "drop_in" | "peer" | "joint" | "learning_walk";
+        /** ObservationPublic */
+        ObservationPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * School Id
+             * Format: uuid
+             */
+            school_id: string;
+            /**
+             * Pairing Id
+             * Format: uuid
+             */
+            pairing_id: string;
+            mentee: components["schemas"]["PersonRef"];
+            mentor: components["schemas"]["PersonRef"];
+            observer: components["schemas"]["PersonRef"];
+            observer_role: components["schemas"]["ObserverRole"];
+            kind: components["schemas"]["ObservationKind"];
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /**
+             * Observed On
+             * Format: date
+             * @description The date at the school (its timezone)
+             */
+            observed_on: string;
+            /** Class Name */
+            class_name: string;
+            /** Subject */
+            subject: string;
+            /** Year Group */
+            year_group: string;
+            status: components["schemas"]["ObservationStatus"];
+            /** Cancel Reason */
+            cancel_reason: string | null;
+            /** Has Reflection */
+            has_reflection: boolean;
+        };
+        /** ObservationRecordPublic */
+        ObservationRecordPublic: {
+            /** Focus Standards */
+            focus_standards: number[];
+            /** Strengths */
+            strengths: string;
+            /** Points To Develop */
+            points_to_develop: string;
+            /** Feedback Given At */
+            feedback_given_at: string | null;
+            /** Recorded At */
+            recorded_at: string | null;
+            /** Shared At */
+            shared_at: string | null;
+            /**
+             * Amendments
+             * @description Earlier versions of the record, changed after it was shared; newest first
+             */
+            amendments: components["schemas"]["AmendmentPublic"][];
+        };
+        /** ObservationRecordWrite */
+        ObservationRecordWrite: {
+            /**
+             * Focus Standards
+             * @description Teachers' Standards (1 to 8), each at most once
+             * @default []
+             */
+            focus_standards: number[];
+            /**
+             * Strengths
+             * @default
+             */
+            strengths: string;
+            /**
+             * Points To Develop
+             * @default
+             */
+            points_to_develop: string;
+            /**
+             * Feedback Given At
+             * @description When the observer gave the mentee feedback
+             */
+            feedback_given_at?: string | null;
+        };
+        /**
+         * ObservationStatus
+         * @enum {string}
+         */
+        ObservationStatus: "scheduled" | "completed" | "shared" | "cancelled";
+        /**
+         * ObserverRole
+         * @enum {string}
+         */
+        ObserverRole: "mentor" | "subject_colleague" | "senco" | "eal_specialist" | "senior_leader" | "peer" | "external";
         /** OccurrencePublic */
         OccurrencePublic: {
             /**
@@ -1914,6 +2489,17 @@ export interface components {
             /** Offset */
             offset: number;
         };
+        /** Page[ObservationPublic] */
+        Page_ObservationPublic_: {
+            /** Items */
+            items: components["schemas"]["ObservationPublic"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
         /** Page[PairingPublic] */
         Page_PairingPublic_: {
             /** Items */
@@ -1929,6 +2515,17 @@ export interface components {
         Page_SchoolPublic_: {
             /** Items */
             items: components["schemas"]["SchoolPublic"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[TargetPublic] */
+        Page_TargetPublic_: {
+            /** Items */
+            items: components["schemas"]["TargetPublic"][];
             /** Total */
             total: number;
             /** Limit */
@@ -2129,6 +2726,16 @@ export interface components {
          * @enum {string}
          */
         Pathway: "itt" | "ect" | "rqt";
+        /** PersonChoice */
+        PersonChoice: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Full Name */
+            full_name: string;
+        };
         /**
          * PersonRef
          * @description A person as other records name them.
@@ -2239,6 +2846,14 @@ export interface components {
              * @default []
              */
             actions: components["schemas"]["ActionWrite"][];
+        };
+        /** ReflectionWrite */
+        ReflectionWrite: {
+            /**
+             * Reflection
+             * @description At least 1 characters besides surrounding spaces
+             */
+            reflection: string;
         };
         /**
          * Role
@@ -2480,6 +3095,106 @@ export interface components {
          * @enum {string}
          */
         SortOrder: "asc" | "desc";
+        /** TargetCreate */
+        TargetCreate: {
+            /** @description Set from an observation or a meeting record */
+            source_type: components["schemas"]["TargetSource"];
+            /**
+             * Source Id
+             * Format: uuid
+             * @description The observation's or the meeting's id
+             */
+            source_id: string;
+            /**
+             * Standards
+             * @description Teachers' Standards (1 to 8), each at most once
+             * @default []
+             */
+            standards: number[];
+            /**
+             * Text
+             * @description At least 3 characters besides surrounding spaces
+             */
+            text: string;
+            /**
+             * Due On
+             * @description Today or later
+             * @example 2026-09-01
+             */
+            due_on: string;
+        };
+        /** TargetPublic */
+        TargetPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Pairing Id
+             * Format: uuid
+             */
+            pairing_id: string;
+            mentee: components["schemas"]["PersonRef"];
+            source_type: components["schemas"]["TargetSource"];
+            /**
+             * Source Id
+             * Format: uuid
+             */
+            source_id: string;
+            /** Standards */
+            standards: number[];
+            /** Text */
+            text: string;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            status: components["schemas"]["TargetStatus"];
+            /** Evidence */
+            evidence: string;
+            set_by: components["schemas"]["PersonRef"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Updated At */
+            updated_at: string | null;
+        };
+        /**
+         * TargetSource
+         * @enum {string}
+         */
+        TargetSource: "observation" | "meeting";
+        /**
+         * TargetStatus
+         * @enum {string}
+         */
+        TargetStatus: "open" | "achieved" | "dropped";
+        /** TargetUpdate */
+        TargetUpdate: {
+            /**
+             * Text
+             * @description At least 3 characters besides surrounding spaces
+             */
+            text?: string;
+            /**
+             * Standards
+             * @description Teachers' Standards (1 to 8), each at most once
+             */
+            standards?: number[];
+            /**
+             * Due On
+             * @description A date from 2000 to 2100, e.g. 2026-09-01
+             * @example 2026-09-01
+             */
+            due_on?: string;
+            status?: components["schemas"]["TargetStatus"];
+            /** Evidence */
+            evidence?: string;
+        };
         /** TermDateCreate */
         TermDateCreate: {
             kind: components["schemas"]["TermKind"];
@@ -2602,7 +3317,7 @@ export interface components {
              * @description What the to-do is about; the web app opens it.
              * @enum {string}
              */
-            target_type: "pairing" | "meeting" | "school" | "user";
+            target_type: "pairing" | "meeting" | "observation" | "school" | "user";
             /**
              * Target Id
              * Format: uuid
@@ -6184,6 +6899,919 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CancelResult"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_observations: {
+        parameters: {
+            query?: {
+                starts_from?: string | null;
+                starts_before?: string | null;
+                school_id?: string | null;
+                mentee_id?: string | null;
+                observer_id?: string | null;
+                status?: components["schemas"]["ObservationStatus"] | null;
+                /** @description Latest first (a history) */
+                newest_first?: boolean;
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ObservationPublic_"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    schedule_observation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObservationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservationDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It clashes with what the observer or the mentee already has (each clash listed; send confirm_clash to schedule it anyway) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ObservationClashProblem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_observer_choices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                pairing_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonChoice"][];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_observation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                observation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservationDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    save_observation_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                observation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObservationRecordWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservationDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    amend_observation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                observation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObservationAmend"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservationDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    share_observation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                observation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservationDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_observation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                observation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObservationCancel"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservationDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    save_observation_reflection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                observation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReflectionWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservationDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_targets: {
+        parameters: {
+            query?: {
+                mentee_id?: string | null;
+                pairing_id?: string | null;
+                source_id?: string | null;
+                status?: components["schemas"]["TargetStatus"] | null;
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TargetPublic_"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_target: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TargetCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetPublic"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_target: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                target_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TargetUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetPublic"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_school_target_board: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                school_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardTarget"][];
                 };
             };
             /** @description Not signed in, or the token is not valid */
