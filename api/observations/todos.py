@@ -69,6 +69,13 @@ def observation_todos(session: Session, principal: Principal) -> list[Todo]:
             todo = ("to_reflect", f"Reflect on {observer}'s observation of your lesson on {when}.")
         if todo:
             todos.append(
-                Todo(f"observation.{todo[0]}", todo[1], "observation", o.id, o.observed_on)
+                Todo(
+                    f"observation.{todo[0]}",
+                    todo[1],
+                    "observation",
+                    o.id,
+                    o.observed_on,
+                    group="coming_up" if todo[0] == "upcoming" else "to_do",
+                )
             )
     return todos

@@ -24,10 +24,12 @@ describe("where a to-do opens", () => {
     expect(todoRoute(todo({ kind: "agreement.to_set_up", target_type: "pairing", target_id: "p1" }))).toBe("/pairings/p1/agreement");
     expect(todoRoute(todo({ kind: "agreement.to_agree", target_type: "pairing", target_id: "p1" }))).toBe("/pairings/p1");
     expect(todoRoute(todo({ kind: "slot.missing", target_type: "pairing", target_id: "p1" }))).toBe("/pairings/p1/slots/new");
+    expect(todoRoute(todo({ kind: "meetings.on_closure_day", target_type: "school", target_id: "s1" }))).toBe("/schools/s1/term-dates");
+    expect(todoRoute(todo({ kind: "observation.to_record", target_type: "observation", target_id: "o1" }))).toBe("/observations/o1");
   });
 
   it("has no page for a target it does not know", () => {
-    expect(todoRoute(todo({ kind: "observation.to_make", target_type: "observation" as Todo["target_type"] }))).toBeNull();
+    expect(todoRoute(todo({ kind: "review.to_write", target_type: "review" as Todo["target_type"] }))).toBeNull();
   });
 });
 

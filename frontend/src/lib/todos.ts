@@ -13,11 +13,13 @@ export const TODO_GROUPS: { group: TodoGroup; heading: string }[] = [
 const KIND_ROUTES: Record<string, (id: string) => string> = {
   "agreement.to_set_up": (id) => `/pairings/${id}/agreement`,
   "slot.missing": (id) => `/pairings/${id}/slots/new`,
+  "meetings.on_closure_day": (id) => `/schools/${id}/term-dates`,
 };
 
 const TARGET_ROUTES: Record<string, (id: string) => string> = {
   pairing: (id) => `/pairings/${id}`,
   meeting: (id) => `/meetings/${id}`,
+  observation: (id) => `/observations/${id}`,
   user: (id) => `/people/${id}`,
   school: (id) => `/people?school=${encodeURIComponent(id)}`,
 };
