@@ -372,7 +372,8 @@ def _observations(
                     source_id=observation.id,
                     standards=[[4, 5, 7][index % 3]],
                     text=TO_DEVELOP[index % 3].split(" (")[0],
-                    due_on=today + timedelta(days=14 + index),
+                    # Targets are due from the real today on, whatever day the demo is set at.
+                    due_on=max(today, now.astimezone(zone).date()) + timedelta(days=14 + index),
                 ),
             )
         session.flush()
