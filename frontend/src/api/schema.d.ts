@@ -1655,6 +1655,17 @@ export interface components {
             /** Meeting Id */
             meeting_id?: string | null;
         };
+        /** Page[AgreementPublic] */
+        Page_AgreementPublic_: {
+            /** Items */
+            items: components["schemas"]["AgreementPublic"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
         /** Page[ApiClientPublic] */
         Page_ApiClientPublic_: {
             /** Items */
@@ -1688,6 +1699,28 @@ export interface components {
             /** Offset */
             offset: number;
         };
+        /** Page[MenteeProfilePublic] */
+        Page_MenteeProfilePublic_: {
+            /** Items */
+            items: components["schemas"]["MenteeProfilePublic"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[MentorProfilePublic] */
+        Page_MentorProfilePublic_: {
+            /** Items */
+            items: components["schemas"]["MentorProfilePublic"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
         /** Page[PairingPublic] */
         Page_PairingPublic_: {
             /** Items */
@@ -1714,6 +1747,17 @@ export interface components {
         Page_TermDatePublic_: {
             /** Items */
             items: components["schemas"]["TermDatePublic"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[TrustPublic] */
+        Page_TrustPublic_: {
+            /** Items */
+            items: components["schemas"]["TrustPublic"][];
             /** Total */
             total: number;
             /** Limit */
@@ -2851,7 +2895,12 @@ export interface operations {
     };
     list_trusts: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2864,7 +2913,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TrustPublic"][];
+                    "application/json": components["schemas"]["Page_TrustPublic_"];
                 };
             };
             /** @description Not signed in, or the token is not valid */
@@ -2887,6 +2936,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4099,7 +4157,12 @@ export interface operations {
     };
     list_mentor_profiles: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
             header?: never;
             path: {
                 school_id: string;
@@ -4114,7 +4177,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MentorProfilePublic"][];
+                    "application/json": components["schemas"]["Page_MentorProfilePublic_"];
                 };
             };
             /** @description Not signed in, or the token is not valid */
@@ -4308,7 +4371,12 @@ export interface operations {
     };
     list_mentee_profiles: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
             header?: never;
             path: {
                 school_id: string;
@@ -4323,7 +4391,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MenteeProfilePublic"][];
+                    "application/json": components["schemas"]["Page_MenteeProfilePublic_"];
                 };
             };
             /** @description Not signed in, or the token is not valid */
@@ -4798,7 +4866,12 @@ export interface operations {
     };
     list_agreements: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
             header?: never;
             path: {
                 pairing_id: string;
@@ -4813,7 +4886,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AgreementPublic"][];
+                    "application/json": components["schemas"]["Page_AgreementPublic_"];
                 };
             };
             /** @description Not signed in, or the token is not valid */
