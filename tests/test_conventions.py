@@ -313,3 +313,36 @@ def test_development_logs_are_readable_lines_and_production_logs_json(client, wo
     [line] = [entry for entry in buffer.getvalue().splitlines() if "GET /api/v1/me " in entry]
     assert "GET /api/v1/me -> 200 in" in line and line.endswith("[abc12345]")
     assert not line.startswith("{")
+
+
+# Being changed to the paged shape on its own; no other list may answer a bare array.
+BARE_ARRAY_LISTS_BEING_CHANGED = {"/api/v1/pairings/{pairing_id}/slots"}
+
+
+def test_every_list_answers_a_page_not_a_bare_array(app):
+    spec = app.openapi()
+    schemas = spec["components"]["schemas"]
+
+    def resolved(schema: dict) -> dict:
+        while "$ref" in schema:
+            schema = schemas[schema["$ref"].rsplit("/", 1)[-1]]
+        return schema
+
+    bare, paged = [], 0
+    for path, methods in spec["paths"].items():
+        operation = methods.get("get")
+        if operation is None:
+            continue
+        for media_type, body in operation["responses"]["200"].get("content", {}).items():
+            if not media_type.endswith("json"):
+                continue  # files and feeds (CSV, iCalendar) are not JSON lists
+            schema = resolved(body["schema"])
+            if schema.get("type") == "array" and path not in BARE_ARRAY_LISTS_BEING_CHANGED:
+                bare.append(path)
+            if {"items", "total", "limit", "offset"} <= set(schema.get("properties", {})):
+                paged += 1
+                params = {p["name"] for p in operation.get("parameters", []) if p["in"] == "query"}
+                assert {"limit", "offset"} <= params, path
+                assert set(schema["required"]) >= {"items", "total", "limit", "offset"}, path
+    assert bare == [], f"lists answering a bare array, not {{items, total, limit, offset}}: {bare}"
+    assert paged >= 10

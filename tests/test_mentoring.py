@@ -35,7 +35,7 @@ def test_profiles_need_the_role_and_are_unique(client, world):
         json={"user_id": str(world.people["mentor"].id), "starts_on": "2026-09-01"},
     )
     assert again.status_code == 409
-    listed = client.get(url, headers=world.headers("lead")).json()
+    listed = client.get(url, headers=world.headers("lead")).json()["items"]
     assert [p["user"]["full_name"] for p in listed] == ["Mentor"]
 
 
@@ -156,7 +156,7 @@ def test_agreement_versions_are_agreed_by_both_sides(client, world):
     assert agreed.json()["agreed"] is True and agreed.json()["mentee_agreed_at"]
     lead = client.post(f"/api/v1/agreements/{v2['id']}/agree", headers=world.headers("lead"))
     assert lead.status_code == 403
-    versions = client.get(url, headers=world.headers("mentee")).json()
+    versions = client.get(url, headers=world.headers("mentee")).json()["items"]
     assert [(v["version"], v["current"]) for v in versions] == [(2, True), (1, False)]
 
 
@@ -197,3 +197,36 @@ def test_a_pairing_clash_names_the_field_it_concerns(client, world):
     [problem] = overlap.json()["errors"]
     assert problem["field"] == "mentee_id"
     assert "already has an induction mentor" in problem["detail"]
+
+
+def test_profiles_come_in_pages_by_name_and_only_for_schools_in_sight(client, world):
+    lead = world.headers("lead")
+    for kind, spare, extra in (
+        ("mentor", "spare_mentor", {}),
+        ("mentee", "spare_mentee", {"pathway": "itt"}),
+    ):
+        url = f"/api/v1/schools/{world.school.id}/{kind}-profiles"
+        body = {"user_id": str(world.people[spare].id), "starts_on": "2026-09-01"} | extra
+        assert client.post(url, headers=lead, json=body).status_code == 201
+        first = client.get(f"{url}?limit=1", headers=lead).json()
+        assert (first["total"], first["limit"], first["offset"]) == (2, 1, 0)
+        second = client.get(f"{url}?limit=1&offset=1", headers=lead).json()
+        names = [p["user"]["full_name"] for p in first["items"] + second["items"]]
+        assert names == [kind.title(), f"Spare {kind.title()}"]
+        assert client.get(f"{url}?limit=201", headers=lead).status_code == 422
+        foreign = f"/api/v1/schools/{world.foreign_school.id}/{kind}-profiles"
+        hidden = client.get(foreign, headers=lead)
+        assert hidden.status_code == 404 and "items" not in hidden.json()
+
+
+def test_agreement_versions_come_in_pages_and_the_newest_is_current_on_any_page(client, world):
+    url = f"/api/v1/pairings/{world.pairing.id}/agreements"
+    mentor = world.headers("mentor")
+    assert client.post(url, headers=mentor, json=AGREEMENT).status_code == 201
+    first = client.get(f"{url}?limit=1", headers=mentor).json()
+    second = client.get(f"{url}?limit=1&offset=1", headers=mentor).json()
+    assert (first["total"], second["total"], second["offset"]) == (2, 2, 1)
+    versions = [(v["version"], v["current"]) for v in first["items"] + second["items"]]
+    assert versions == [(2, True), (1, False)]
+    hidden = client.get(url, headers=world.headers("foreign_admin"))
+    assert hidden.status_code == 404 and "items" not in hidden.json()

@@ -25,6 +25,17 @@ def test_lists_are_scoped_and_paginated(client, world):
     assert client.get("/api/v1/schools?limit=0", headers=world.headers("admin")).status_code == 422
 
 
+def test_the_trust_list_is_a_page_holding_only_your_own_trust(client, world):
+    mine = client.get("/api/v1/trusts", headers=world.headers("mentee")).json()
+    assert (mine["total"], mine["limit"], mine["offset"]) == (1, 50, 0)
+    assert [t["id"] for t in mine["items"]] == [str(world.trust.id)]
+    foreign = client.get("/api/v1/trusts", headers=world.headers("foreign_admin")).json()
+    assert [t["name"] for t in foreign["items"]] == ["Southern Trust"]
+    past_the_end = client.get("/api/v1/trusts?offset=1", headers=world.headers("admin")).json()
+    assert past_the_end["items"] == [] and past_the_end["total"] == 1
+    assert client.get("/api/v1/trusts?limit=201", headers=world.headers("admin")).status_code == 422
+
+
 def test_school_filters(client, world):
     headers = world.headers("admin")
     assert client.get("/api/v1/schools?q=hill", headers=headers).json()["total"] == 1

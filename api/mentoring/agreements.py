@@ -4,6 +4,7 @@ both; only the newest agreed version is in force. No HTTP here."""
 import uuid
 
 from sqlmodel import Session, col, func, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from api.audit import service as audit
 from api.auth.principals import Principal
@@ -22,16 +23,30 @@ from api.mentoring.schemas import (
 )
 
 
-def list_agreements(
+def agreements_query(
     session: Session, principal: Principal, pairing_id: uuid.UUID
-) -> list[AgreementPublic]:
-    pairing = pairings.get_pairing(session, principal, pairing_id)
-    rows = session.exec(
+) -> SelectOfScalar[MentoringAgreement]:
+    """Every version of a pairing's agreement, newest first."""
+    pairing = pairings.get_pairing(session, principal, pairing_id)  # 404 when out of sight
+    return (
         select(MentoringAgreement)
         .where(MentoringAgreement.pairing_id == pairing.id)
         .order_by(col(MentoringAgreement.version).desc())
-    ).all()
-    return [_agreement_public(a, current=(i == 0)) for i, a in enumerate(rows)]
+    )
+
+
+def agreements_public(
+    session: Session, agreements: list[MentoringAgreement]
+) -> list[AgreementPublic]:
+    """The newest version of a pairing's agreement is the current one, on whichever page."""
+    latest = dict(
+        session.exec(
+            select(MentoringAgreement.pairing_id, func.max(MentoringAgreement.version))
+            .where(col(MentoringAgreement.pairing_id).in_({a.pairing_id for a in agreements}))
+            .group_by(col(MentoringAgreement.pairing_id))
+        ).all()
+    )
+    return [_agreement_public(a, current=a.version == latest[a.pairing_id]) for a in agreements]
 
 
 def _agreement_public(agreement: MentoringAgreement, *, current: bool) -> AgreementPublic:

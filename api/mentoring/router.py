@@ -39,11 +39,14 @@ router = APIRouter(route_class=BodyAfterAuthRoute)
     tags=["profiles"],
     operation_id="list_mentor_profiles",
     summary="Mentors at a school",
-    response_model=list[MentorProfilePublic],
+    response_model=Page[MentorProfilePublic],
     responses=WRITE_ERRORS,
 )
-def list_mentor_profiles(school_id: uuid.UUID, session: SessionDep, principal: UserReader) -> list:
-    return service.list_profiles(session, principal, MentorProfile, school_id)
+def list_mentor_profiles(
+    school_id: uuid.UUID, session: SessionDep, principal: UserReader, page: PageQuery
+) -> Page[MentorProfilePublic]:
+    query = service.profiles_query(session, principal, MentorProfile, school_id)
+    return page_of(session, query, page, lambda rows: service.profiles_public(session, rows))
 
 
 @router.post(
@@ -83,11 +86,14 @@ def update_mentor_profile(
     tags=["profiles"],
     operation_id="list_mentee_profiles",
     summary="Trainees, ECTs and RQTs at a school",
-    response_model=list[MenteeProfilePublic],
+    response_model=Page[MenteeProfilePublic],
     responses=WRITE_ERRORS,
 )
-def list_mentee_profiles(school_id: uuid.UUID, session: SessionDep, principal: UserReader) -> list:
-    return service.list_profiles(session, principal, MenteeProfile, school_id)
+def list_mentee_profiles(
+    school_id: uuid.UUID, session: SessionDep, principal: UserReader, page: PageQuery
+) -> Page[MenteeProfilePublic]:
+    query = service.profiles_query(session, principal, MenteeProfile, school_id)
+    return page_of(session, query, page, lambda rows: service.profiles_public(session, rows))
 
 
 @router.post(
@@ -202,13 +208,14 @@ def end_pairing(
     tags=["agreements"],
     operation_id="list_agreements",
     summary="Every version of the pairing's agreement",
-    response_model=list[AgreementPublic],
+    response_model=Page[AgreementPublic],
     responses=WRITE_ERRORS,
 )
 def list_agreements(
-    pairing_id: uuid.UUID, session: SessionDep, principal: MentoringReader
-) -> list[AgreementPublic]:
-    return agreements.list_agreements(session, principal, pairing_id)
+    pairing_id: uuid.UUID, session: SessionDep, principal: MentoringReader, page: PageQuery
+) -> Page[AgreementPublic]:
+    query = agreements.agreements_query(session, principal, pairing_id)
+    return page_of(session, query, page, lambda rows: agreements.agreements_public(session, rows))
 
 
 @router.post(

@@ -65,25 +65,31 @@ def _require_role_at_school(
     return user
 
 
-def list_profiles(
+def profiles_query(
     session: Session, principal: Principal, model: ProfileModel, school_id: uuid.UUID
-) -> list:
-    org_service.get_school(session, principal, school_id)
-    rows = session.exec(
-        select(model, User)
+) -> SelectOfScalar:
+    """A school's mentor (or mentee) profiles, by the person's name."""
+    org_service.get_school(session, principal, school_id)  # 404 when out of sight
+    return (
+        select(model)
         .join(User, col(User.id) == model.user_id)
         .where(model.school_id == school_id)
-        .order_by(User.full_name)
-    ).all()
-    # select() over a union of two table classes is typed as their base class, SQLModel.
-    return [_profile_public(profile, user) for profile, user in rows]  # type: ignore[arg-type]
+        .order_by(col(User.full_name), col(model.id))
+    )
+
+
+def profiles_public(session: Session, profiles: list[MentorProfile | MenteeProfile]) -> list:
+    people = org_people.people_refs(session, {p.user_id for p in profiles})
+    return [_profile_ref_public(profile, people[profile.user_id]) for profile in profiles]
 
 
 def _profile_public(profile: MentorProfile | MenteeProfile, user: User):
+    return _profile_ref_public(profile, PersonRef.model_validate(user, from_attributes=True))
+
+
+def _profile_ref_public(profile: MentorProfile | MenteeProfile, person: PersonRef):
     schema = MentorProfilePublic if isinstance(profile, MentorProfile) else MenteeProfilePublic
-    return schema.model_validate(
-        {**profile.model_dump(), "user": PersonRef.model_validate(user, from_attributes=True)}
-    )
+    return schema.model_validate({**profile.model_dump(), "user": person})
 
 
 def create_profile(

@@ -11,7 +11,7 @@ from api.core.problems import READ_ERRORS, WRITE_ERRORS
 from api.core.routing import BodyAfterAuthRoute
 from api.db import SessionDep
 from api.org import people, service
-from api.org.models import Phase, Role, School, TermDate
+from api.org.models import Phase, Role, School, TermDate, Trust
 from api.org.schemas import (
     AccountStatus,
     InvitationIssued,
@@ -45,11 +45,15 @@ router = APIRouter(route_class=BodyAfterAuthRoute)
     tags=["trusts"],
     operation_id="list_trusts",
     summary="Your trust",
-    response_model=list[TrustPublic],
+    response_model=Page[TrustPublic],
     responses=READ_ERRORS,
 )
-def list_trusts(session: SessionDep, principal: OrgReader) -> list:
-    return service.list_trusts(session, principal)
+def list_trusts(session: SessionDep, principal: OrgReader, page: PageQuery) -> Page[TrustPublic]:
+    return page_of(session, service.trusts_query(principal), page, _trusts_public)
+
+
+def _trusts_public(trusts: list[Trust]) -> list[TrustPublic]:
+    return [TrustPublic.model_validate(trust, from_attributes=True) for trust in trusts]
 
 
 @router.get(

@@ -32,8 +32,9 @@ from api.org.schemas import (
 # --- trusts ------------------------------------------------------------------------------------
 
 
-def list_trusts(session: Session, principal: Principal) -> list[Trust]:
-    return list(session.exec(select(Trust).where(Trust.id == principal.trust_id)).all())
+def trusts_query(principal: Principal) -> SelectOfScalar[Trust]:
+    """The trusts you can see: your own."""
+    return select(Trust).where(Trust.id == principal.trust_id).order_by(col(Trust.id))
 
 
 def get_trust(session: Session, principal: Principal, trust_id: uuid.UUID) -> Trust:

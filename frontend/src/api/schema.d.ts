@@ -2456,6 +2456,17 @@ export interface components {
             /** Meeting Id */
             meeting_id?: string | null;
         };
+        /** Page[AgreementPublic] */
+        Page_AgreementPublic_: {
+            /** Items */
+            items: components["schemas"]["AgreementPublic"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
         /** Page[ApiClientPublic] */
         Page_ApiClientPublic_: {
             /** Items */
@@ -2482,6 +2493,28 @@ export interface components {
         Page_MeetingPublic_: {
             /** Items */
             items: components["schemas"]["MeetingPublic"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[MenteeProfilePublic] */
+        Page_MenteeProfilePublic_: {
+            /** Items */
+            items: components["schemas"]["MenteeProfilePublic"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[MentorProfilePublic] */
+        Page_MentorProfilePublic_: {
+            /** Items */
+            items: components["schemas"]["MentorProfilePublic"][];
             /** Total */
             total: number;
             /** Limit */
@@ -2537,6 +2570,17 @@ export interface components {
         Page_TermDatePublic_: {
             /** Items */
             items: components["schemas"]["TermDatePublic"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[TrustPublic] */
+        Page_TrustPublic_: {
+            /** Items */
+            items: components["schemas"]["TrustPublic"][];
             /** Total */
             total: number;
             /** Limit */
@@ -3923,7 +3967,12 @@ export interface operations {
     };
     list_trusts: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3936,7 +3985,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TrustPublic"][];
+                    "application/json": components["schemas"]["Page_TrustPublic_"];
                 };
             };
             /** @description Not signed in, or the token is not valid */
@@ -3959,6 +4008,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5240,7 +5298,12 @@ export interface operations {
     };
     list_mentor_profiles: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
             header?: never;
             path: {
                 school_id: string;
@@ -5255,7 +5318,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MentorProfilePublic"][];
+                    "application/json": components["schemas"]["Page_MentorProfilePublic_"];
                 };
             };
             /** @description Not signed in, or the token is not valid */
@@ -5449,7 +5512,12 @@ export interface operations {
     };
     list_mentee_profiles: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
             header?: never;
             path: {
                 school_id: string;
@@ -5464,7 +5532,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MenteeProfilePublic"][];
+                    "application/json": components["schemas"]["Page_MenteeProfilePublic_"];
                 };
             };
             /** @description Not signed in, or the token is not valid */
@@ -5939,7 +6007,12 @@ export interface operations {
     };
     list_agreements: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
             header?: never;
             path: {
                 pairing_id: string;
@@ -5954,7 +6027,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AgreementPublic"][];
+                    "application/json": components["schemas"]["Page_AgreementPublic_"];
                 };
             };
             /** @description Not signed in, or the token is not valid */

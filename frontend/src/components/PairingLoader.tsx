@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { api, unwrap, type Agreement, type PairingDetail } from "../api/client";
+import { allAgreements } from "../lib/mentoringLists";
 import { LoadFailed, Loading } from "./Page";
 import { useLoad } from "./useLoad";
 
@@ -16,10 +17,7 @@ export function PairingLoader({
 }) {
   const path = { params: { path: { pairing_id: pairingId } } };
   const pairing = useLoad(() => unwrap(api.GET("/api/v1/pairings/{pairing_id}", path)), [pairingId]);
-  const versions = useLoad(
-    () => unwrap(api.GET("/api/v1/pairings/{pairing_id}/agreements", path)),
-    [pairingId],
-  );
+  const versions = useLoad(() => allAgreements(pairingId), [pairingId]);
   const error = pairing.error ?? versions.error;
   if (error) return <LoadFailed title={title} error={error} />;
   if (!pairing.data || !versions.data) return <Loading what={`Loading: ${title.toLowerCase()}`} />;

@@ -7,6 +7,7 @@ import { useForm } from "../components/useForm";
 import { useLoad } from "../components/useLoad";
 import { formatDate, type Choice } from "../lib/labels";
 import { KIND_LABELS, PATHWAY_LABELS } from "../lib/mentoring";
+import { allMenteeProfiles, allMentorProfiles } from "../lib/mentoringLists";
 import { schoolToday } from "../lib/time";
 import { dateOrderProblem, required, validate, type Errors } from "../lib/validation";
 
@@ -17,8 +18,8 @@ export function PairingNewPage() {
     () =>
       school
         ? Promise.all([
-            unwrap(api.GET("/api/v1/schools/{school_id}/mentor-profiles", { params: { path: { school_id: school.id } } })),
-            unwrap(api.GET("/api/v1/schools/{school_id}/mentee-profiles", { params: { path: { school_id: school.id } } })),
+            allMentorProfiles(school.id),
+            allMenteeProfiles(school.id),
           ])
         : Promise.resolve(null),
     [school?.id],

@@ -1,8 +1,10 @@
 import { useState } from "react";
-import { api, MAX_PAGE, unwrap } from "../api/client";
+import { api, unwrap } from "../api/client";
 import { MentoringNav, useMentoringSchool } from "../components/MentoringNav";
 import { Loading, Notice, Page } from "../components/Page";
 import { useLoad } from "../components/useLoad";
+import { allMenteeProfiles, allMentorProfiles } from "../lib/mentoringLists";
+import { allPages } from "../lib/pages";
 import { AddMentee } from "./profiles/AddMentee";
 import { AddMentor } from "./profiles/AddMentor";
 import { EditMentee } from "./profiles/EditMentee";
@@ -20,17 +22,17 @@ export function ProfilesPage() {
     () =>
       school
         ? Promise.all([
-            unwrap(api.GET("/api/v1/schools/{school_id}/mentor-profiles", { params: { path: { school_id: school.id } } })),
-            unwrap(api.GET("/api/v1/schools/{school_id}/mentee-profiles", { params: { path: { school_id: school.id } } })),
-            unwrap(api.GET("/api/v1/users", { params: { query: { school_id: school.id, role: "mentor", active: true, limit: MAX_PAGE } } })),
-            unwrap(api.GET("/api/v1/users", { params: { query: { school_id: school.id, role: "mentee", active: true, limit: MAX_PAGE } } })),
+            allMentorProfiles(school.id),
+            allMenteeProfiles(school.id),
+            allPages((page) => unwrap(api.GET("/api/v1/users", { params: { query: { school_id: school.id, role: "mentor", active: true, ...page } } }))),
+            allPages((page) => unwrap(api.GET("/api/v1/users", { params: { query: { school_id: school.id, role: "mentee", active: true, ...page } } }))),
           ])
         : Promise.resolve(null),
     [school?.id],
   );
   const [mentors, mentees, mentorPeople, menteePeople] = data.data ?? [[], [], null, null];
-  const withoutMentorProfile = (mentorPeople?.items ?? []).filter((u) => !mentors.some((p) => p.user.id === u.id));
-  const withoutMenteeProfile = (menteePeople?.items ?? []).filter((u) => !mentees.some((p) => p.user.id === u.id));
+  const withoutMentorProfile = (mentorPeople ?? []).filter((u) => !mentors.some((p) => p.user.id === u.id));
+  const withoutMenteeProfile = (menteePeople ?? []).filter((u) => !mentees.some((p) => p.user.id === u.id));
 
   function added(text: string) {
     setMessage(text);
