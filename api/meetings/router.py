@@ -1,6 +1,7 @@
 """HTTP for protected slots, meetings, their records, agendas and actions."""
 
 import uuid
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, status
@@ -21,14 +22,18 @@ from api.meetings.schemas import (
     CancelOutcome,
     CancelResult,
     ClashProblem,
+    FreeTimes,
     MeetingCancel,
     MeetingDetail,
     MeetingPublic,
     OccurrencePublic,
     RecordWrite,
     SchedulePlan,
+    SlotChange,
+    SlotChangeResult,
     SlotCreate,
     SlotCreated,
+    SlotEnd,
     SlotPublic,
     SortOrder,
 )
@@ -86,6 +91,70 @@ def create_slot(
             for m in meetings
         ],
     )
+
+
+@router.get(
+    "/pairings/{pairing_id}/slots/free-times",
+    operation_id="suggest_free_times",
+    summary="Weekly times in school hours when neither the mentor nor the mentee is busy",
+    response_model=FreeTimes,
+    responses=WRITE_ERRORS,
+)
+def suggest_free_times(
+    pairing_id: uuid.UUID,
+    session: SessionDep,
+    principal: MentoringReader,
+    duration_minutes: Annotated[int, Query(ge=15, le=240)] = 60,
+    starts_on: Annotated[
+        date | None, Query(description="From this date (default today)", ge=date(2000, 1, 1))
+    ] = None,
+    ends_on: Annotated[
+        date | None,
+        Query(description="To this date (default the pairing's end)", le=date(2100, 12, 31)),
+    ] = None,
+) -> FreeTimes:
+    return slots.free_times(
+        session,
+        principal,
+        pairing_id,
+        duration_minutes=duration_minutes,
+        starts_on=starts_on,
+        ends_on=ends_on,
+    )
+
+
+@router.post(
+    "/slots/{slot_id}/change",
+    operation_id="change_slot",
+    summary="Change a slot's time, length or room from a date: later scheduled meetings follow",
+    response_model=SlotChangeResult,
+    responses={**WRITE_ERRORS, **CLASH_ERROR},
+)
+def change_slot(
+    slot_id: uuid.UUID,
+    body: SlotChange,
+    session: SessionDep,
+    principal: MeetingWriter,
+    dry_run: DryRun = False,
+) -> SlotChangeResult:
+    return slots.change_slot(session, principal, slot_id, body, dry_run=dry_run)
+
+
+@router.post(
+    "/slots/{slot_id}/end",
+    operation_id="end_slot",
+    summary="End a slot on a date: its later scheduled meetings are called off",
+    response_model=SlotChangeResult,
+    responses=WRITE_ERRORS,
+)
+def end_slot(
+    slot_id: uuid.UUID,
+    body: SlotEnd,
+    session: SessionDep,
+    principal: MeetingWriter,
+    dry_run: DryRun = False,
+) -> SlotChangeResult:
+    return slots.end_slot(session, principal, slot_id, body, dry_run=dry_run)
 
 
 @router.get(

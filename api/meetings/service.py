@@ -15,6 +15,7 @@ from api.core import events
 from api.core.models import utcnow
 from api.core.problems import Conflict, FieldProblem, Forbidden, Unprocessable
 from api.core.queries import first_visible
+from api.core.wording import human_time
 from api.meetings import policy, slots
 from api.meetings.events import MeetingsLost
 from api.meetings.models import (
@@ -144,8 +145,10 @@ def cancel_meeting(
     body: MeetingCancel,
     *,
     dry_run: bool,
+    as_of: datetime | None = None,
 ) -> CancelResult:
-    """Moves (same school week) or loses this meeting, or this and every later one."""
+    """Moves (same school week) or loses this meeting, or this and every later one. `as_of` is
+    for seeding history (the demo): the change as it was made back then."""
     meeting = get_meeting(session, principal, meeting_id)
     pairing = session.get(Pairing, meeting.pairing_id)
     assert pairing is not None
@@ -168,6 +171,7 @@ def cancel_meeting(
         clashes: list[busy.Clash] = []
     else:
         assert body.new_starts_at is not None
+        _check_movable(session, pairing, meeting, body.new_starts_at, as_of or utcnow())
         moves = _plan_moves(session, pairing, meeting, targets, body.new_starts_at)
         changes = [
             MeetingChange(meeting_id=m.id, starts_at=m.starts_at, new_starts_at=new)
@@ -180,7 +184,7 @@ def cancel_meeting(
             ignore={m.id for m in targets},
         )
         if clashes and not dry_run:
-            raise slots.clash_problem(session, clashes)
+            raise slots.clash_problem(session, clashes, pairing)
         if not dry_run:
             for m, new in moves:
                 length = m.ends_at - m.starts_at
@@ -199,8 +203,28 @@ def cancel_meeting(
             changes={"reason": body.reason, "scope": body.scope, "meetings": len(targets)},
         )
     return CancelResult(
-        changed=changes, clashes=slots.clashes_public(session, clashes), dry_run=dry_run
+        changed=changes, clashes=slots.clashes_public(session, clashes, pairing), dry_run=dry_run
     )
+
+
+def _check_movable(
+    session: Session, pairing: Pairing, meeting: Meeting, new_starts_at: datetime, now: datetime
+) -> None:
+    """A meeting that has started stays where it was: record it, or mark it lost. Nor does a
+    meeting move to a time already gone."""
+    zone = slots.school_zone(session, pairing)
+    if not policy.is_movable(meeting, now):
+        raise Conflict(
+            f"This meeting started on {human_time(meeting.starts_at.astimezone(zone))}; a "
+            "meeting that has started cannot move to a new time. Record it, or mark it lost.",
+            slug="meeting-started",
+        )
+    if new_starts_at <= now:
+        raise Unprocessable(
+            f"{human_time(new_starts_at.astimezone(zone))} has already passed; choose a time "
+            "still to come.",
+            errors=[FieldProblem(field="new_starts_at", detail="in the past")],
+        )
 
 
 def _targets(session: Session, meeting: Meeting, scope: CancelScope) -> list[Meeting]:
