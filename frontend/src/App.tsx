@@ -26,6 +26,8 @@ const MyWeekPage = named(() => import("./pages/MyWeekPage"), "MyWeekPage");
 const PairingPage = named(() => import("./pages/PairingPage"), "PairingPage");
 const AgreementPage = named(() => import("./pages/AgreementPage"), "AgreementPage");
 const SlotNewPage = named(() => import("./pages/SlotNewPage"), "SlotNewPage");
+const SlotChangePage = named(() => import("./pages/SlotChangePage"), "SlotChangePage");
+const SlotEndPage = named(() => import("./pages/SlotChangePage"), "SlotEndPage");
 const MeetingPage = named(() => import("./pages/MeetingPage"), "MeetingPage");
 const MentoringPage = named(() => import("./pages/MentoringPage"), "MentoringPage");
 const PairingNewPage = named(() => import("./pages/PairingNewPage"), "PairingNewPage");
@@ -77,6 +79,8 @@ export function App() {
         <Route path="/pairings/:pairingId" element={<Need scope="mentoring:read"><PairingPage /></Need>} />
         <Route path="/pairings/:pairingId/agreement" element={<Need scope="mentoring:read"><AgreementPage /></Need>} />
         <Route path="/pairings/:pairingId/slots/new" element={<Need scope="meetings:write"><SlotNewPage /></Need>} />
+        <Route path="/pairings/:pairingId/slots/:slotId/change" element={<Need scope="meetings:write"><SlotChangePage /></Need>} />
+        <Route path="/pairings/:pairingId/slots/:slotId/end" element={<Need scope="meetings:write"><SlotEndPage /></Need>} />
         <Route path="/meetings/:meetingId" element={<Need scope="mentoring:read"><MeetingPage /></Need>} />
         <Route path="/mentoring" element={<Need scope="mentoring:write"><MentoringPage /></Need>} />
         <Route path="/mentoring/pairings/new" element={<Need scope="mentoring:write"><PairingNewPage /></Need>} />
