@@ -31,11 +31,17 @@ export function SlotsSection({ pairingId, slots, canSchedule }: { pairingId: str
                       cell: (slot: Slot) =>
                         slot.ends_on >= schoolToday() ? (
                           <span>
-                            <Link to={`/pairings/${pairingId}/slots/${slot.id}/change`}>
-                              Change from a date<span className="visually-hidden">: {WEEKDAYS[slot.weekday]}s at {formatTime(slot.start_time)}</span>
+                            <Link
+                              to={`/pairings/${pairingId}/slots/${slot.id}/change`}
+                              aria-label={`Change from a date: ${WEEKDAYS[slot.weekday]}s at ${formatTime(slot.start_time)}`}
+                            >
+                              Change from a date
                             </Link>{" "}
-                            <Link to={`/pairings/${pairingId}/slots/${slot.id}/end`}>
-                              End<span className="visually-hidden"> the {WEEKDAYS[slot.weekday]} slot</span>
+                            <Link
+                              to={`/pairings/${pairingId}/slots/${slot.id}/end`}
+                              aria-label={`End the slot on ${WEEKDAYS[slot.weekday]}s at ${formatTime(slot.start_time)}`}
+                            >
+                              End
                             </Link>
                           </span>
                         ) : (
