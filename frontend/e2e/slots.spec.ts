@@ -1,36 +1,42 @@
 import { checkA11y, expect, expectNoSideScroll, signInAndWait, test, unique, USERS } from "./helpers";
 
-// Sarah Evans mentors James Patel on Wednesdays at 15:30. This file adds a second weekly slot
-// for them, changes it from a date and ends it, leaving their Wednesday slot as it was.
+// Daniel Brooks mentors Emily Clarke on Tuesdays at 12:30. This file adds a second weekly slot
+// for them on Tuesday afternoons (other files use their Tuesday lunchtimes and Thursday
+// mornings), changes it from a date and ends it, leaving their Tuesday slot as it was.
 test.describe.configure({ mode: "serial" });
 
 test("the clash check summarises, a free time is proposed and saved, then changed from a date and ended", async ({ page }) => {
-  await signInAndWait(page, USERS.mentor);
+  await signInAndWait(page, USERS.secondMentor);
   await page.goto("/my-week");
-  await page.getByRole("link", { name: "Mentoring James Patel" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Mentoring James Patel" })).toBeFocused();
+  await page.getByRole("link", { name: "Mentoring Emily Clarke" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Mentoring Emily Clarke" })).toBeFocused();
   const pairingUrl = page.url();
   await page.getByRole("link", { name: "Schedule a weekly slot" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Schedule a weekly slot" })).toBeFocused();
 
   // A free time is proposed, not the time the pair already meets.
-  await expect(page.getByText(/^Proposed: Wednesdays at 16:30/)).toBeVisible();
-  await expect(page.getByLabel("Start time")).toHaveValue("16:30");
-  await expect(page.getByText(/already has a weekly slot: Wednesdays at 15:30 in Room 12/)).toBeVisible();
+  // Other files change this pair's meetings too, so the proposal is read, not assumed.
+  const proposal = page.getByText(/^Proposed: (Monday|Tuesday|Wednesday|Thursday|Friday)s at \d\d:\d\d$/);
+  await expect(proposal).toBeVisible();
+  const [, day, at] = /^Proposed: (\w+)s at (\d\d:\d\d)$/.exec(await proposal.innerText()) ?? [];
+  await expect(page.getByLabel("Start time")).toHaveValue(at);
+  expect(`${day} ${at}`).not.toBe("Tuesday 12:30");
+  await expect(page.getByText(/already has a weekly slot: Tuesdays at 12:30 in Science prep room/)).toBeVisible();
 
   // Asking for the agreed time anyway: the clashes are counted, the dates only on demand.
-  await page.getByLabel("Start time").fill("15:30");
+  await page.getByLabel("Day of the week").selectOption({ label: "Tuesday" });
+  await page.getByLabel("Start time").fill("12:30");
   await page.getByLabel("Add this as a second weekly slot, on purpose").check();
   await page.getByRole("button", { name: "Check for clashes" }).click();
   const result = page.getByRole("region", { name: /weeks clash$/ });
   await expect(result.getByRole("heading")).toBeFocused();
-  const summary = result.getByText(/^\d+ Wednesdays clash with your existing weekly slot \(Wednesdays at 15:30\)$/);
+  const summary = result.getByText(/^\d+ Tuesdays clash with your existing weekly slot \(Tuesdays at 12:30\)$/);
   await expect(summary).toBeVisible();
   const weeks = Number((await summary.innerText()).split(" ")[0]);
-  expect(weeks).toBeGreaterThan(3);
+  expect(weeks).toBeGreaterThan(0);
   const dates = result.getByText(`Show the ${weeks} dates`);
   await expect(dates).toBeVisible();
-  await expect(result.getByText(/^Wed .* at 15:30: your existing weekly slot/).first()).toBeHidden();
+  await expect(result.getByText(/^Tue .* at 12:30: your existing weekly slot/).first()).toBeHidden();
   await checkA11y(page, "clash summary");
 
   // On a phone the result stays short.
@@ -43,33 +49,32 @@ test("the clash check summarises, a free time is proposed and saved, then change
 
   // The dates, on demand, each saying what it clashes with.
   await dates.click();
-  await expect(result.getByText(/^Wed .* at 15:30: your existing weekly slot \(Wednesdays at 15:30\)$/)).toHaveCount(weeks);
+  await expect(result.getByText(/^Tue .* at 12:30: your existing weekly slot \(Tuesdays at 12:30\)$/)).toHaveCount(weeks);
   await checkA11y(page, "clash dates shown");
   await page.setViewportSize({ width: 1280, height: 800 });
 
   // Back to the proposed time: free, and saved.
-  await result.getByRole("button", { name: "Use the proposed time: Wednesdays at 16:30" }).click();
-  await expect(page.getByLabel("Start time")).toHaveValue("16:30");
+  await result.getByRole("button", { name: `Use the proposed time: ${day}s at ${at}` }).click();
+  await expect(page.getByLabel("Start time")).toHaveValue(at);
   await page.getByLabel("Where").fill("Library");
   await page.getByRole("button", { name: "Check for clashes" }).click();
   await expect(page.getByRole("heading", { name: "No clashes" })).toBeFocused();
   await page.getByRole("button", { name: "Save weekly slot" }).click();
-  await expect(page.getByText(/Weekly slot saved: Wednesdays at 16:30/)).toBeVisible();
+  await expect(page.getByText(`Weekly slot saved: ${day}s at ${at}`, { exact: false })).toBeVisible();
   const slots = page.getByRole("table", { name: "Protected weekly slots" });
-  await expect(slots.getByRole("row").filter({ hasText: "16:30" })).toHaveCount(1);
+  await expect(slots.getByRole("row").filter({ hasText: `${day}s, ${at}` })).toHaveCount(1);
   await checkA11y(page, "pairing with two slots");
 
   // Changed from a date: a new room and time for the later meetings.
-  await slots.getByRole("link", { name: "Change from a date: Wednesdays at 16:30" }).click();
+  await slots.getByRole("link", { name: `Change from a date: ${day}s at ${at}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Change a weekly slot from a date" })).toBeFocused();
   const reason = unique("New timetable");
-  await page.getByLabel("Start time").fill("17:00");
   await page.getByLabel("Length in minutes").fill("30");
   await page.getByLabel("Where").fill("Room 5");
   await page.getByLabel("Why it changes").fill(reason);
   await page.getByRole("button", { name: "Check the change" }).click();
   await expect(page.getByRole("heading", { name: "What will change" })).toBeFocused();
-  await expect(page.getByText(/the slot meets Wednesdays at 17:00 in Room 5 for 30 minutes: \d+ scheduled meetings? follows?/)).toBeVisible();
+  await expect(page.getByText(new RegExp(`the slot meets ${day}s at ${at} in Room 5 for 30 minutes: \\d+ scheduled meetings? follows?`))).toBeVisible();
   await checkA11y(page, "slot change checked");
   await page.getByRole("button", { name: "Save the change" }).click();
   await expect(page.getByText(/^Weekly slot changed\./)).toBeVisible();
@@ -77,9 +82,9 @@ test("the clash check summarises, a free time is proposed and saved, then change
   await expect(slots.getByRole("row").filter({ hasText: "Room 5" })).toHaveCount(1);
 
   // Ended: its later meetings are called off.
-  await slots.getByRole("link", { name: "End the slot on Wednesdays at 17:00" }).click();
+  await slots.getByRole("link", { name: `End the slot on ${day}s at ${at}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: "End a weekly slot" })).toBeFocused();
-  await expect(page.getByText(/Now: Wednesdays at 17:00 for 30 minutes in Room 5/)).toBeVisible();
+  await expect(page.getByText(`Now: ${day}s at ${at} for 30 minutes in Room 5`, { exact: false })).toBeVisible();
   await page.getByLabel("Why it ends").fill("Back to one meeting a week");
   await page.getByRole("button", { name: "Check what ends" }).click();
   await expect(page.getByRole("heading", { name: "What will end" })).toBeFocused();
