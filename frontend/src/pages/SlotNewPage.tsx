@@ -195,7 +195,7 @@ function SlotForm({ pairing, agreement, existing, free }: { pairing: Pairing; ag
       )}
       {existing.length > 0 && (
         <Notice>
-          This pair already has a weekly slot:{" "}
+          This pair already has {existing.length === 1 ? "a weekly slot" : "weekly slots"}:{" "}
           {existing.map((slot) => `${WEEKDAYS[slot.weekday]}s at ${formatTime(slot.start_time)} in ${slot.location}`).join("; ")}. To move it, change
           that slot from a date on <Link to={`/pairings/${pairing.id}`}>the pairing page</Link>. A second weekly slot is only added on purpose.
         </Notice>
