@@ -1,7 +1,6 @@
 """HTTP for protected slots, meetings, their records, agendas and actions."""
 
 import uuid
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, status
@@ -11,7 +10,7 @@ from api.auth.principals import MeetingWriter, MentoringReader
 from api.core.pagination import Page, PageQuery, page_of
 from api.core.problems import WRITE_ERRORS
 from api.core.routing import BodyAfterAuthRoute
-from api.core.schemas import Timestamp
+from api.core.schemas import SchoolDate, Timestamp
 from api.db import SessionDep
 from api.meetings import records, service, slots
 from api.meetings.models import MeetingStatus
@@ -105,12 +104,11 @@ def suggest_free_times(
     session: SessionDep,
     principal: MentoringReader,
     duration_minutes: Annotated[int, Query(ge=15, le=240)] = 60,
-    starts_on: Annotated[
-        date | None, Query(description="From this date (default today)", ge=date(2000, 1, 1))
-    ] = None,
+    starts_on: Annotated[SchoolDate | None, Query(description="From this date (default today)")] = (
+        None
+    ),
     ends_on: Annotated[
-        date | None,
-        Query(description="To this date (default the pairing's end)", le=date(2100, 12, 31)),
+        SchoolDate | None, Query(description="To this date (default the pairing's end)")
     ] = None,
 ) -> FreeTimes:
     return slots.free_times(

@@ -122,10 +122,21 @@ class SchedulePlan(BaseModel):
 
 
 class SlotChange(Input):
+    # At least one of the three changes; each one left out stays as it is.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["start_time"]},
+                {"required": ["duration_minutes"]},
+                {"required": ["location"]},
+            ]
+        }
+    )
+
     from_date: SchoolDate = Field(description="Today or later: meetings from this date follow")
-    start_time: WallClockTime | None = None
-    duration_minutes: whole_number(15, 240) | None = None
-    location: free_text(1, 200) | None = None
+    start_time: WallClockTime = Field(default=None)  # type: ignore[assignment]
+    duration_minutes: whole_number(15, 240) = Field(default=None)
+    location: free_text(1, 200) = Field(default=None)
     reason: free_text(3, 500)
 
     @model_validator(mode="after")

@@ -2282,18 +2282,25 @@ export interface components {
              * @example 2026-09-01
              */
             from_date: string;
-            /** Start Time */
-            start_time?: string | null;
+            /**
+             * Start Time
+             * @description A wall-clock time at the school, without an offset, e.g. 15:30
+             * @example 15:30
+             */
+            start_time?: string;
             /** Duration Minutes */
-            duration_minutes?: number | null;
-            /** Location */
-            location?: string | null;
+            duration_minutes?: number;
+            /**
+             * Location
+             * @description At least 1 characters besides surrounding spaces
+             */
+            location?: string;
             /**
              * Reason
              * @description At least 3 characters besides surrounding spaces
              */
             reason: string;
-        };
+        } | unknown | unknown | unknown;
         /**
          * SlotChangeResult
          * @description What a change from a date, or an end, does (or would do, on a dry run).
