@@ -416,3 +416,13 @@ def refresh(session: Session) -> None:
     (ending the transaction too: an open SQLite read keeps its old snapshot)."""
     session.rollback()
     session.expire_all()
+
+
+@pytest.fixture
+def before_autumn(monkeypatch):  # type: ignore[no-untyped-def]
+    """Slots and meeting moves see today as 31 August 2026, for tests that schedule the autumn
+    term from its start (slots start today or later)."""
+    now = datetime(2026, 8, 31, 12, tzinfo=UTC)
+    monkeypatch.setattr("api.meetings.slots.utcnow", lambda: now)
+    monkeypatch.setattr("api.meetings.service.utcnow", lambda: now)
+    return now

@@ -41,7 +41,9 @@ def _live_meetings(session, pairing_id):  # type: ignore[no-untyped-def]
     ).all()
 
 
-def test_feed_matches_the_meetings_across_half_term_and_the_clock_change(client, world, session):
+def test_feed_matches_the_meetings_across_half_term_and_the_clock_change(
+    client, world, session, before_autumn
+):
     autumn_with_half_term(session, world)
     pairing_id = fresh_pairing(client, world)
     occurrences = weekly_slot(client, world, pairing_id).json()["occurrences"]
@@ -84,7 +86,7 @@ def test_feed_matches_the_meetings_across_half_term_and_the_clock_change(client,
     assert series[0]["SUMMARY"] == "Mentoring with Spare Mentor"
 
 
-def test_uids_are_stable_and_each_person_gets_their_own_view(client, world, session):
+def test_uids_are_stable_and_each_person_gets_their_own_view(client, world, session, before_autumn):
     pairing_id = fresh_pairing(client, world)
     weekly_slot(client, world, pairing_id)
     mentee_url = _feed_url(client, world, "spare_mentee")

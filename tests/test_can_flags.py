@@ -31,6 +31,7 @@ CAN_FLAGS = {
         ("/api/v1/meetings/{meeting_id}", which): {
             "record": ("PUT", "/api/v1/meetings/{meeting_id}/record"),
             "cancel": ("POST", "/api/v1/meetings/{meeting_id}/cancel"),
+            "move": ("POST", "/api/v1/meetings/{meeting_id}/cancel"),
             "add_agenda_item": ("POST", "/api/v1/meetings/{meeting_id}/agenda-items"),
             "tick_actions": ("PATCH", "/api/v1/meeting-actions/{action_id}"),
         }
@@ -117,6 +118,8 @@ def test_flags_differ_by_person_and_by_the_meetings_state(client, world):
     assert can(f"/api/v1/meetings/{past}", "mentor")["cancel"] is False
     assert can(f"/api/v1/meetings/{upcoming}", "mentor")["record"] is False
     assert can(f"/api/v1/meetings/{upcoming}", "mentee")["cancel"] is True
+    assert can(f"/api/v1/meetings/{upcoming}", "mentee")["move"] is True
+    assert can(f"/api/v1/meetings/{past}", "lead")["move"] is False
     assert can(f"/api/v1/meetings/{upcoming}", "lead")["add_agenda_item"] is False
 
 

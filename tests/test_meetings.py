@@ -12,7 +12,7 @@ from tests.helpers_mentoring import autumn_with_half_term, fresh_pairing, weekly
 
 
 def test_one_meeting_per_term_week_skipping_half_term_across_the_clock_change(
-    client, world, session
+    client, world, session, before_autumn
 ):
     autumn_with_half_term(session, world)
     pairing_id = fresh_pairing(client, world)
@@ -36,7 +36,9 @@ def test_a_slot_outside_the_pairing_or_term_is_refused(client, world):
     assert holiday.status_code == 422
 
 
-def test_every_clashing_occurrence_is_listed_and_nothing_is_saved(client, world, session):
+def test_every_clashing_occurrence_is_listed_and_nothing_is_saved(
+    client, world, session, before_autumn
+):
     before = len(session.exec(select(Meeting)).all())
     # The world's pair already meets on Wednesdays at 15:30: the 9 September one, and next week.
     url = f"/api/v1/pairings/{world.pairing.id}/slots"
@@ -46,6 +48,7 @@ def test_every_clashing_occurrence_is_listed_and_nothing_is_saved(client, world,
         "location": "Room 1",
         "starts_on": "2026-09-01",
         "ends_on": world.pairing.ends_on.isoformat(),
+        "additional": True,  # the pair's second weekly slot, on purpose
     }
     preview = client.post(url + "?dry_run=true", headers=world.headers("mentor"), json=body)
     assert preview.status_code == 200
@@ -66,13 +69,16 @@ def test_every_clashing_occurrence_is_listed_and_nothing_is_saved(client, world,
     assert free.status_code == 201
 
 
-def test_a_slot_starts_at_a_wall_clock_time_at_the_school_written_without_an_offset(client, world):
+def test_a_slot_starts_at_a_wall_clock_time_at_the_school_written_without_an_offset(
+    client, world, before_autumn
+):
     url = f"/api/v1/pairings/{world.pairing.id}/slots?dry_run=true"
     body = {
         "weekday": 1,
         "location": "Room 1",
         "starts_on": "2026-09-01",
         "ends_on": "2026-09-30",
+        "additional": True,
     }
     for refused in ("16:30Z", "16:30+01:00", 59400, "4:30pm"):
         response = client.post(
@@ -86,7 +92,7 @@ def test_a_slot_starts_at_a_wall_clock_time_at_the_school_written_without_an_off
     assert accepted.status_code == 200
 
 
-def test_the_mentees_other_commitments_count_too(client, world, session):
+def test_the_mentees_other_commitments_count_too(client, world, session, before_autumn):
     pairing_id = fresh_pairing(client, world)
     assert weekly_slot(client, world, pairing_id).status_code == 201
     # The spare mentee now meets on Wednesdays at 15:30; a lead cannot book them over it.
@@ -100,6 +106,7 @@ def test_the_mentees_other_commitments_count_too(client, world, session):
             "location": "Hall",
             "starts_on": "2026-11-01",
             "ends_on": "2026-11-30",
+            "additional": True,
         },
     )
     assert second.status_code == 409
@@ -246,7 +253,7 @@ def test_a_move_onto_a_clash_is_shown_first_and_refused(client, world, session):
     assert onto_self.json()["clashes"] == []  # a meeting never clashes with itself
 
 
-def test_this_and_all_later_meetings(client, world, session):
+def test_this_and_all_later_meetings(client, world, session, before_autumn):
     autumn_with_half_term(session, world)
     pairing_id = fresh_pairing(client, world)
     meetings = weekly_slot(client, world, pairing_id).json()["occurrences"]
@@ -312,7 +319,7 @@ def test_leads_see_every_lost_and_moved_meeting(client, world):
     assert elsewhere.json()["total"] == 0
 
 
-def test_records_agenda_and_carried_actions(client, world):
+def test_records_agenda_and_carried_actions(client, world, before_autumn):
     mentor, mentee = world.headers("mentor"), world.headers("mentee")
     future = client.put(
         f"/api/v1/meetings/{world.next_meeting.id}/record", headers=mentor, json={"status": "held"}
@@ -428,7 +435,9 @@ def test_saving_a_record_again_keeps_ticked_actions(client, world):
     assert stranger.status_code == 422
 
 
-def test_moving_again_shifts_from_the_slot_day_and_stays_in_term(client, world, session):
+def test_moving_again_shifts_from_the_slot_day_and_stays_in_term(
+    client, world, session, before_autumn
+):
     autumn_with_half_term(session, world)
     pairing_id = fresh_pairing(client, world)
     meetings = weekly_slot(client, world, pairing_id).json()["occurrences"]

@@ -1,6 +1,9 @@
 """The permission matrix: every route, for anonymous, each role, a lead of another school, an
 admin of another trust and an integration client. A route missing from the matrix fails."""
 
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from api.main import api_routes, create_app
@@ -81,6 +84,8 @@ OBSERVER_ONLY = OBS_ACTOR | {"lead": FORBIDDEN, "mentor": FORBIDDEN, "mentee": F
 OBS_SHARER = OBS_ACTOR | {"mentee": FORBIDDEN}
 MENTEE_ONLY = OBS_ACTOR | {"lead": FORBIDDEN, "mentor": FORBIDDEN, "observer": FORBIDDEN}
 RECORD = {"focus_standards": [5, 7], "strengths": "Clear routines", "points_to_develop": "Pace"}
+TODAY = datetime.now(UTC).astimezone(ZoneInfo("Europe/London")).date()
+TODAY, IN_A_YEAR = TODAY.isoformat(), (TODAY + timedelta(days=365)).isoformat()
 CSV = "email,full_name,role,starts_on\nnew.observer@example.org,New Observer,observer,2026-09-01\n"
 
 # (method, path template) -> (expected per principal, request body or None[, {param: id key}])
@@ -214,9 +219,19 @@ MATRIX = {
             "weekday": 0,
             "start_time": "08:00",
             "location": "Library",
-            "starts_on": "2026-09-01",
-            "ends_on": "2026-12-18",
+            "starts_on": TODAY,  # slots start today or later
+            "ends_on": IN_A_YEAR,
+            "additional": True,  # the world's pair has its weekly slot already
         },
+    ),
+    ("GET", "/api/v1/pairings/{pairing_id}/slots/free-times"): (PAIR_READER, None),
+    ("POST", "/api/v1/slots/{slot_id}/change"): (
+        PAIR_ACTOR,
+        {"from_date": TODAY, "location": "Library", "reason": "A bigger room"},
+    ),
+    ("POST", "/api/v1/slots/{slot_id}/end"): (
+        PAIR_ACTOR,
+        {"last_date": TODAY, "reason": "The mentee leaves"},
     ),
     ("GET", "/api/v1/meetings"): (PAIR_LISTER, None),
     ("GET", "/api/v1/meetings/{meeting_id}"): (PAIR_READER, None),
@@ -366,6 +381,7 @@ def world_ids(world, **overrides):  # type: ignore[no-untyped-def]
         "mentee_profile_id": world.mentee_profile.id,
         "pairing_id": world.pairing.id,
         "agreement_id": world.agreement.id,
+        "slot_id": world.slot.id,
         "meeting_id": world.next_meeting.id,
         "past_meeting_id": world.past_meeting.id,
         "action_id": world.action.id,

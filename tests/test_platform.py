@@ -128,6 +128,7 @@ def test_a_registered_source_is_asked_by_the_clash_check(client, world, training
         "location": "Room 1",
         "starts_on": day.isoformat(),
         "ends_on": day.isoformat(),
+        "additional": True,  # the pair has its weekly slot already
     }
     with_term(world, client, day)
     preview = client.post(

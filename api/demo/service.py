@@ -191,7 +191,11 @@ def _seed_mentoring(
         slot = SlotCreate(
             weekday=weekday, start_time=at, location=room, starts_on=year_start, ends_on=year_end
         )
-        created = slots.schedule_slot(session, mentor, pairing.id, slot, dry_run=False)
+        # Scheduled at the start of the year, as the pair would have done then.
+        scheduled_at = datetime.combine(year_start, time(9, 0), tzinfo=UTC)
+        created = slots.schedule_slot(
+            session, mentor, pairing.id, slot, dry_run=False, as_of=scheduled_at
+        )
         assert isinstance(created, tuple)
         session.flush()
         now = utcnow()
@@ -234,6 +238,7 @@ def _past_meeting(
                 new_starts_at=meeting.starts_at + timedelta(days=1),
             ),
             dry_run=False,
+            as_of=meeting.starts_at - timedelta(days=2),  # moved while it was still ahead
         )
     if index == 5:
         meetings.cancel_meeting(

@@ -50,6 +50,12 @@ def may_let_go(principal: Principal, school_id: uuid.UUID) -> bool:
     )
 
 
+def may_backfill(principal: Principal, pairing: Pairing) -> bool:
+    """Adding meetings that are already past inflates what counts as delivered: only a lead of
+    the pair's school does it, on purpose and with a reason."""
+    return pairings.ACT in principal.scopes and pairings.leads_school_of(principal, pairing)
+
+
 def may_keep_record(principal: Principal, keeper_id: uuid.UUID) -> bool:
     return pairings.ACT in principal.scopes and principal.id == keeper_id
 
@@ -66,6 +72,11 @@ def is_changeable(meeting: Meeting) -> bool:
     return meeting.status == MeetingStatus.scheduled
 
 
+def is_movable(meeting: Meeting, now: datetime) -> bool:
+    """A meeting that has started (or ended) stays in its week's record; it cannot move."""
+    return is_changeable(meeting) and meeting.starts_at > now
+
+
 def is_recordable(meeting: Meeting, now: datetime) -> bool:
     return meeting.status != MeetingStatus.cancelled and meeting.starts_at <= now
 
@@ -76,6 +87,7 @@ def meeting_can(
     return MeetingCan(
         record=may_keep_record(principal, keeper_id) and is_recordable(meeting, now),
         cancel=may_change(principal, pairing) and is_changeable(meeting),
+        move=may_change(principal, pairing) and is_movable(meeting, now),
         add_agenda_item=may_add_to_agenda(principal, pairing) and is_changeable(meeting),
         tick_actions=may_tick_actions(principal, pairing),
     )

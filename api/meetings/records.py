@@ -10,9 +10,10 @@ from api.audit import service as audit
 from api.auth.principals import Principal
 from api.core import events
 from api.core.models import utcnow
-from api.core.problems import Conflict, Forbidden, Unprocessable
+from api.core.problems import Conflict, FieldProblem, Forbidden, Unprocessable
 from api.core.queries import first_visible
-from api.meetings import policy
+from api.core.wording import human_date
+from api.meetings import policy, slots
 from api.meetings import service as meetings
 from api.meetings.events import MeetingRecorded
 from api.meetings.models import (
@@ -115,10 +116,19 @@ def _save_actions(session: Session, meeting: Meeting, pairing: Pairing, body: Re
     }
     owners = {"mentor": pairing.mentor_id, "mentee": pairing.mentee_id}
     kept: set[uuid.UUID] = set()
-    for written in body.actions:
+    today = slots.school_today(slots.school_zone(session, pairing))
+    for index, written in enumerate(body.actions):
         action = existing.get(written.id) if written.id else None
         if written.id and action is None:
             raise Unprocessable(f"Action {written.id} is not one of this meeting's actions.")
+        # A new or changed due date is today or later; one kept as it was may have passed.
+        unchanged = action is not None and action.due_on == written.due_on
+        if written.due_on is not None and written.due_on < today and not unchanged:
+            raise Unprocessable(
+                f"An action is due today ({human_date(today)}) or later, not on "
+                f"{human_date(written.due_on)}.",
+                errors=[FieldProblem(field=f"actions.{index}.due_on", detail="in the past")],
+            )
         if action is None:
             action = MeetingAction(
                 meeting_id=meeting.id, pairing_id=pairing.id, text="", owner_id=pairing.mentor_id

@@ -10,7 +10,7 @@ from api.auth.principals import MeetingWriter, MentoringReader
 from api.core.pagination import Page, PageQuery, page_of
 from api.core.problems import WRITE_ERRORS
 from api.core.routing import BodyAfterAuthRoute
-from api.core.schemas import Timestamp
+from api.core.schemas import SchoolDate, Timestamp
 from api.db import SessionDep
 from api.meetings import closures, records, service, slots
 from api.meetings.models import CancelReason, MeetingStatus
@@ -21,6 +21,7 @@ from api.meetings.schemas import (
     CancelOutcome,
     CancelResult,
     ClashProblem,
+    FreeTimes,
     LetGo,
     MeetingCancel,
     MeetingDetail,
@@ -28,8 +29,11 @@ from api.meetings.schemas import (
     OccurrencePublic,
     RecordWrite,
     SchedulePlan,
+    SlotChange,
+    SlotChangeResult,
     SlotCreate,
     SlotCreated,
+    SlotEnd,
     SlotPublic,
     SortOrder,
 )
@@ -87,6 +91,69 @@ def create_slot(
             for m in meetings
         ],
     )
+
+
+@router.get(
+    "/pairings/{pairing_id}/slots/free-times",
+    operation_id="suggest_free_times",
+    summary="Weekly times in school hours when neither the mentor nor the mentee is busy",
+    response_model=FreeTimes,
+    responses=WRITE_ERRORS,
+)
+def suggest_free_times(
+    pairing_id: uuid.UUID,
+    session: SessionDep,
+    principal: MentoringReader,
+    duration_minutes: Annotated[int, Query(ge=15, le=240)] = 60,
+    starts_on: Annotated[SchoolDate | None, Query(description="From this date (default today)")] = (
+        None
+    ),
+    ends_on: Annotated[
+        SchoolDate | None, Query(description="To this date (default the pairing's end)")
+    ] = None,
+) -> FreeTimes:
+    return slots.free_times(
+        session,
+        principal,
+        pairing_id,
+        duration_minutes=duration_minutes,
+        starts_on=starts_on,
+        ends_on=ends_on,
+    )
+
+
+@router.post(
+    "/slots/{slot_id}/change",
+    operation_id="change_slot",
+    summary="Change a slot's time, length or room from a date: later scheduled meetings follow",
+    response_model=SlotChangeResult,
+    responses={**WRITE_ERRORS, **CLASH_ERROR},
+)
+def change_slot(
+    slot_id: uuid.UUID,
+    body: SlotChange,
+    session: SessionDep,
+    principal: MeetingWriter,
+    dry_run: DryRun = False,
+) -> SlotChangeResult:
+    return slots.change_slot(session, principal, slot_id, body, dry_run=dry_run)
+
+
+@router.post(
+    "/slots/{slot_id}/end",
+    operation_id="end_slot",
+    summary="End a slot on a date: its later scheduled meetings are called off",
+    response_model=SlotChangeResult,
+    responses=WRITE_ERRORS,
+)
+def end_slot(
+    slot_id: uuid.UUID,
+    body: SlotEnd,
+    session: SessionDep,
+    principal: MeetingWriter,
+    dry_run: DryRun = False,
+) -> SlotChangeResult:
+    return slots.end_slot(session, principal, slot_id, body, dry_run=dry_run)
 
 
 @router.get(

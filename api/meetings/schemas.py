@@ -32,8 +32,17 @@ class SlotCreate(Input):
     start_time: WallClockTime
     duration_minutes: whole_number(15, 240) = 60
     location: free_text(1, 200)
-    starts_on: SchoolDate
+    starts_on: SchoolDate = Field(description="Today or later, unless a school lead back-fills")
     ends_on: SchoolDate
+    additional: StrictBool = Field(
+        default=False,
+        description="A pair has one weekly slot at a time; true adds a second one on purpose",
+    )
+    backfill_reason: free_text(3, 500) | None = Field(
+        default=None,
+        description="Only for a school lead, and required then, when starts_on is before today: "
+        "why past meetings are being added (kept in the audit log)",
+    )
 
     @model_validator(mode="after")
     def ends_after_start(self):
@@ -73,6 +82,31 @@ class ClashPublic(BaseModel):
     starts_at: datetime = Field(description="The wanted occurrence that clashes")
     ends_at: datetime
     clashes_with: BusyPublic
+    description: str = Field(description="What it clashes with, in plain words")
+
+
+class ClashGroup(BaseModel):
+    """Clashes with the same thing, counted in weeks: the summary a person reads first."""
+
+    description: str
+    weeks: int
+    summary: str = Field(description='e.g. "28 Wednesdays clash with your existing weekly slot"')
+
+
+class FreeTime(BaseModel):
+    weekday: int = Field(description="0 is Monday, 4 is Friday")
+    start_time: WallClockTime
+    duration_minutes: int
+    meetings: int = Field(description="How many term-week meetings it would make")
+
+
+class FreeTimes(BaseModel):
+    """Weekly times in school hours when neither person has anything booked, in every week."""
+
+    items: list[FreeTime]
+    starts_on: date
+    ends_on: date
+    searched: str = Field(description="The school hours searched, in plain words")
 
 
 class OccurrencePublic(BaseModel):
@@ -86,6 +120,53 @@ class SchedulePlan(BaseModel):
 
     occurrences: list[OccurrencePublic]
     clashes: list[ClashPublic]
+    clash_summary: list[ClashGroup] = []
+
+
+class SlotChange(Input):
+    # At least one of the three changes; each one left out stays as it is.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["start_time"]},
+                {"required": ["duration_minutes"]},
+                {"required": ["location"]},
+            ]
+        }
+    )
+
+    from_date: SchoolDate = Field(description="Today or later: meetings from this date follow")
+    start_time: WallClockTime = Field(default=None)  # type: ignore[assignment]
+    duration_minutes: whole_number(15, 240) = Field(default=None)
+    location: free_text(1, 200) = Field(default=None)
+    reason: free_text(3, 500)
+
+    @model_validator(mode="after")
+    def something_changes(self):
+        if self.start_time is None and self.duration_minutes is None and self.location is None:
+            raise ValueError("give a new start_time, duration_minutes or location")
+        return self
+
+
+class SlotEnd(Input):
+    last_date: SchoolDate = Field(
+        description="Yesterday or later: scheduled meetings after this date are called off"
+    )
+    reason: free_text(3, 500)
+
+
+class SlotChangeResult(BaseModel):
+    """What a change from a date, or an end, does (or would do, on a dry run)."""
+
+    slot: SlotPublic = Field(description="The slot as it runs from the date")
+    summary: str = Field(description="What happens, in plain words")
+    meetings_changed: int = Field(description="Later scheduled meetings that follow the change")
+    meetings_untouched: int = Field(
+        description="Meetings on or after the date left as they are: held, recorded or started"
+    )
+    clashes: list[ClashPublic]
+    clash_summary: list[ClashGroup]
+    dry_run: bool
 
 
 class SlotCreated(BaseModel):
@@ -242,6 +323,9 @@ class MeetingCan(BaseModel):
         description="Write or rewrite the record (the record keeper, once started)"
     )
     cancel: bool = Field(description="Move it or call it off (while it is scheduled)")
+    move: bool = Field(
+        description="Move it to a new time in its school week (only before it has started)"
+    )
     add_agenda_item: bool = Field(description="Add to the agenda (the pair, while scheduled)")
     tick_actions: bool = Field(description="Tick actions off (the pair)")
 
@@ -266,4 +350,7 @@ class ClashProblem(Problem):
     clashes: list[ClashPublic] | None = Field(
         default=None,
         description="Every clashing occurrence; absent when the meeting is not scheduled",
+    )
+    clash_summary: list[ClashGroup] | None = Field(
+        default=None, description="The clashes counted in weeks, one line per thing clashed with"
     )

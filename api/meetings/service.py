@@ -15,6 +15,7 @@ from api.core import events
 from api.core.models import utcnow
 from api.core.problems import Conflict, FieldProblem, Forbidden, Unprocessable
 from api.core.queries import first_visible
+from api.core.wording import human_date, human_range, human_time
 from api.meetings import closures, policy, slots
 from api.meetings.events import MeetingsLost
 from api.meetings.models import (
@@ -159,8 +160,10 @@ def cancel_meeting(
     body: MeetingCancel,
     *,
     dry_run: bool,
+    as_of: datetime | None = None,
 ) -> CancelResult:
-    """Moves (same school week) or loses this meeting, or this and every later one."""
+    """Moves (same school week) or loses this meeting, or this and every later one. `as_of` is
+    for seeding history (the demo): the change as it was made back then."""
     meeting = get_meeting(session, principal, meeting_id)
     pairing = session.get(Pairing, meeting.pairing_id)
     assert pairing is not None
@@ -190,6 +193,7 @@ def cancel_meeting(
         clashes: list[busy.Clash] = []
     else:
         assert body.new_starts_at is not None
+        _check_movable(session, pairing, meeting, body.new_starts_at, as_of or utcnow())
         moves = _plan_moves(session, pairing, meeting, targets, body.new_starts_at)
         changes = [
             MeetingChange(meeting_id=m.id, starts_at=m.starts_at, new_starts_at=new)
@@ -202,7 +206,7 @@ def cancel_meeting(
             ignore={m.id for m in targets},
         )
         if clashes and not dry_run:
-            raise slots.clash_problem(session, clashes)
+            raise slots.clash_problem(session, clashes, pairing)
         if not dry_run:
             for m, new in moves:
                 length = m.ends_at - m.starts_at
@@ -221,8 +225,28 @@ def cancel_meeting(
             changes={"reason": body.reason, "scope": body.scope, "meetings": len(targets)},
         )
     return CancelResult(
-        changed=changes, clashes=slots.clashes_public(session, clashes), dry_run=dry_run
+        changed=changes, clashes=slots.clashes_public(session, clashes, pairing), dry_run=dry_run
     )
+
+
+def _check_movable(
+    session: Session, pairing: Pairing, meeting: Meeting, new_starts_at: datetime, now: datetime
+) -> None:
+    """A meeting that has started stays where it was: record it, or call it off. Nor does a
+    meeting move to a time already gone."""
+    zone = slots.school_zone(session, pairing)
+    if not policy.is_movable(meeting, now):
+        raise Conflict(
+            f"This meeting started on {human_time(meeting.starts_at.astimezone(zone))}; a "
+            "meeting that has started cannot move to a new time. Record it, or call it off.",
+            slug="meeting-started",
+        )
+    if new_starts_at <= now:
+        raise Unprocessable(
+            f"{human_time(new_starts_at.astimezone(zone))} has already passed; choose a time "
+            "still to come.",
+            errors=[FieldProblem(field="new_starts_at", detail="in the past")],
+        )
 
 
 def _targets(session: Session, meeting: Meeting, scope: CancelScope) -> list[Meeting]:
@@ -263,13 +287,13 @@ def _plan_moves(
         week_start, week_end = school_week(target.occurrence_date)
         if not week_start <= day <= week_end:
             raise Unprocessable(
-                f"A moved meeting must stay in its school week ({week_start} to {week_end}); "
-                "to give it up, mark it lost instead.",
+                "A moved meeting must stay in its school week "
+                f"({human_range(week_start, week_end)}); to give it up, call it off instead.",
                 errors=[FieldProblem(field="new_starts_at", detail="outside the school week")],
             )
         if not pairing.starts_on <= day <= pairing.ends_on or not terms.is_term_day(day):
             raise Unprocessable(
-                f"{day} is not a term day of this pairing; choose another day that week.",
+                f"{human_date(day)} is not a term day of this pairing; choose another day that week.",
                 errors=[FieldProblem(field="new_starts_at", detail="not a term day")],
             )
         wall_clock = new_local.timetz().replace(tzinfo=None)

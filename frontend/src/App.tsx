@@ -28,6 +28,8 @@ const PairingPage = named(() => import("./pages/PairingPage"), "PairingPage");
 const PairingMeetingsPage = named(() => import("./pages/PairingMeetingsPage"), "PairingMeetingsPage");
 const AgreementPage = named(() => import("./pages/AgreementPage"), "AgreementPage");
 const SlotNewPage = named(() => import("./pages/SlotNewPage"), "SlotNewPage");
+const SlotChangePage = named(() => import("./pages/SlotChangePage"), "SlotChangePage");
+const SlotEndPage = named(() => import("./pages/SlotChangePage"), "SlotEndPage");
 const MeetingPage = named(() => import("./pages/MeetingPage"), "MeetingPage");
 const MentoringPage = named(() => import("./pages/MentoringPage"), "MentoringPage");
 const PairingNewPage = named(() => import("./pages/PairingNewPage"), "PairingNewPage");
@@ -88,6 +90,8 @@ export function App() {
         <Route path="/pairings/:pairingId/meetings" element={<Need scope="mentoring:read"><PairingMeetingsPage /></Need>} />
         <Route path="/pairings/:pairingId/agreement" element={<Need scope="mentoring:read"><AgreementPage /></Need>} />
         <Route path="/pairings/:pairingId/slots/new" element={<Need scope="meetings:write"><SlotNewPage /></Need>} />
+        <Route path="/pairings/:pairingId/slots/:slotId/change" element={<Need scope="meetings:write"><SlotChangePage /></Need>} />
+        <Route path="/pairings/:pairingId/slots/:slotId/end" element={<Need scope="meetings:write"><SlotEndPage /></Need>} />
         <Route path="/meetings/:meetingId" element={<Need scope="mentoring:read"><MeetingPage /></Need>} />
         <Route path="/observations" element={<Need scope="observations:view"><ObservationsPage /></Need>} />
         <Route path="/observations/new" element={<Need scope="observations:write"><ObservationNewPage /></Need>} />

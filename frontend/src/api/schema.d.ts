@@ -580,6 +580,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/pairings/{pairing_id}/slots/free-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Weekly times in school hours when neither the mentor nor the mentee is busy */
+        get: operations["suggest_free_times"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/slots/{slot_id}/change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change a slot's time, length or room from a date: later scheduled meetings follow */
+        post: operations["change_slot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/slots/{slot_id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a slot on a date: its later scheduled meetings are called off */
+        post: operations["end_slot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/meetings": {
         parameters: {
             query?: never;
@@ -1430,6 +1481,21 @@ export interface components {
          */
         CancelScope: "this" | "following";
         /**
+         * ClashGroup
+         * @description Clashes with the same thing, counted in weeks: the summary a person reads first.
+         */
+        ClashGroup: {
+            /** Description */
+            description: string;
+            /** Weeks */
+            weeks: number;
+            /**
+             * Summary
+             * @description e.g. "28 Wednesdays clash with your existing weekly slot"
+             */
+            summary: string;
+        };
+        /**
          * ClashProblem
          * @description 409 when a slot or a move clashes: every clashing occurrence.
          */
@@ -1451,6 +1517,11 @@ export interface components {
              * @description Every clashing occurrence; absent when the meeting is not scheduled
              */
             clashes?: components["schemas"]["ClashPublic"][] | null;
+            /**
+             * Clash Summary
+             * @description The clashes counted in weeks, one line per thing clashed with
+             */
+            clash_summary?: components["schemas"]["ClashGroup"][] | null;
         } & {
             [key: string]: unknown;
         };
@@ -1468,6 +1539,11 @@ export interface components {
              */
             ends_at: string;
             clashes_with: components["schemas"]["BusyPublic"];
+            /**
+             * Description
+             * @description What it clashes with, in plain words
+             */
+            description: string;
         };
         /** ClashWith */
         ClashWith: {
@@ -1522,6 +1598,50 @@ export interface components {
             detail: string;
             /** Type */
             type?: string | null;
+        };
+        /** FreeTime */
+        FreeTime: {
+            /**
+             * Weekday
+             * @description 0 is Monday, 4 is Friday
+             */
+            weekday: number;
+            /**
+             * Start Time
+             * @description A wall-clock time at the school, without an offset, e.g. 15:30
+             * @example 15:30
+             */
+            start_time: string;
+            /** Duration Minutes */
+            duration_minutes: number;
+            /**
+             * Meetings
+             * @description How many term-week meetings it would make
+             */
+            meetings: number;
+        };
+        /**
+         * FreeTimes
+         * @description Weekly times in school hours when neither person has anything booked, in every week.
+         */
+        FreeTimes: {
+            /** Items */
+            items: components["schemas"]["FreeTime"][];
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /**
+             * Ends On
+             * Format: date
+             */
+            ends_on: string;
+            /**
+             * Searched
+             * @description The school hours searched, in plain words
+             */
+            searched: string;
         };
         /**
          * ImportProblem
@@ -1731,6 +1851,11 @@ export interface components {
              * @description Move it or call it off (while it is scheduled)
              */
             cancel: boolean;
+            /**
+             * Move
+             * @description Move it to a new time in its school week (only before it has started)
+             */
+            move: boolean;
             /**
              * Add Agenda Item
              * @description Add to the agenda (the pair, while scheduled)
@@ -2935,6 +3060,11 @@ export interface components {
             occurrences: components["schemas"]["OccurrencePublic"][];
             /** Clashes */
             clashes: components["schemas"]["ClashPublic"][];
+            /**
+             * Clash Summary
+             * @default []
+             */
+            clash_summary: components["schemas"]["ClashGroup"][];
         };
         /**
          * SchoolCan
@@ -3048,6 +3178,62 @@ export interface components {
             /** Active */
             active?: boolean;
         };
+        /** SlotChange */
+        SlotChange: {
+            /**
+             * From Date
+             * @description Today or later: meetings from this date follow
+             * @example 2026-09-01
+             */
+            from_date: string;
+            /**
+             * Start Time
+             * @description A wall-clock time at the school, without an offset, e.g. 15:30
+             * @example 15:30
+             */
+            start_time?: string;
+            /** Duration Minutes */
+            duration_minutes?: number;
+            /**
+             * Location
+             * @description At least 1 characters besides surrounding spaces
+             */
+            location?: string;
+            /**
+             * Reason
+             * @description At least 3 characters besides surrounding spaces
+             */
+            reason: string;
+        } | unknown | unknown | unknown;
+        /**
+         * SlotChangeResult
+         * @description What a change from a date, or an end, does (or would do, on a dry run).
+         */
+        SlotChangeResult: {
+            /** @description The slot as it runs from the date */
+            slot: components["schemas"]["SlotPublic"];
+            /**
+             * Summary
+             * @description What happens, in plain words
+             */
+            summary: string;
+            /**
+             * Meetings Changed
+             * @description Later scheduled meetings that follow the change
+             */
+            meetings_changed: number;
+            /**
+             * Meetings Untouched
+             * @description Meetings on or after the date left as they are: held, recorded or started
+             */
+            meetings_untouched: number;
+            /** Clashes */
+            clashes: components["schemas"]["ClashPublic"][];
+            /** Clash Summary */
+            clash_summary: components["schemas"]["ClashGroup"][];
+            /** Dry Run */
+            dry_run: boolean;
+        };
         /** SlotCreate */
         SlotCreate: {
             /**
@@ -3074,7 +3260,7 @@ export interface components {
             location: string;
             /**
              * Starts On
-             * @description A date from 2000 to 2100, e.g. 2026-09-01
+             * @description Today or later, unless a school lead back-fills
              * @example 2026-09-01
              */
             starts_on: string;
@@ -3084,12 +3270,37 @@ export interface components {
              * @example 2026-09-01
              */
             ends_on: string;
+            /**
+             * Additional
+             * @description A pair has one weekly slot at a time; true adds a second one on purpose
+             * @default false
+             */
+            additional: boolean;
+            /**
+             * Backfill Reason
+             * @description Only for a school lead, and required then, when starts_on is before today: why past meetings are being added (kept in the audit log)
+             */
+            backfill_reason?: string | null;
         };
         /** SlotCreated */
         SlotCreated: {
             slot: components["schemas"]["SlotPublic"];
             /** Occurrences */
             occurrences: components["schemas"]["OccurrencePublic"][];
+        };
+        /** SlotEnd */
+        SlotEnd: {
+            /**
+             * Last Date
+             * @description Yesterday or later: scheduled meetings after this date are called off
+             * @example 2026-09-01
+             */
+            last_date: string;
+            /**
+             * Reason
+             * @description At least 3 characters besides surrounding spaces
+             */
+            reason: string;
         };
         /** SlotPublic */
         SlotPublic: {
@@ -6496,6 +6707,227 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ClashProblem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    suggest_free_times: {
+        parameters: {
+            query?: {
+                duration_minutes?: number;
+                /** @description From this date (default today) */
+                starts_on?: string | null;
+                /** @description To this date (default the pairing's end) */
+                ends_on?: string | null;
+            };
+            header?: never;
+            path: {
+                pairing_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FreeTimes"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    change_slot: {
+        parameters: {
+            query?: {
+                /** @description Check and report clashes; change nothing */
+                dry_run?: boolean;
+            };
+            header?: never;
+            path: {
+                slot_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SlotChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotChangeResult"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes: each one listed, or the meeting is not scheduled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ClashProblem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    end_slot: {
+        parameters: {
+            query?: {
+                /** @description Check and report clashes; change nothing */
+                dry_run?: boolean;
+            };
+            header?: never;
+            path: {
+                slot_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SlotEnd"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotChangeResult"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid input; `errors` lists each field */

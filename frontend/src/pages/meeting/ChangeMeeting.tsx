@@ -75,7 +75,8 @@ export function ChangeMeeting({ meeting, onChanged }: { meeting: MeetingDetail; 
           error={form.errors.outcome}
           onChange={(value) => form.set("outcome", value)}
           options={[
-            { value: "moved", label: "Move it to a new time in the same week" },
+            // A meeting that has started cannot move: the API says so in can.move.
+            ...(meeting.can.move ? [{ value: "moved", label: "Move it to a new time in the same week" }] : []),
             { value: "lost", label: "Call it off", hint: MEETING_WORDS.calledOff.explain },
           ]}
         />

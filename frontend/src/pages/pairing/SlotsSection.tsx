@@ -3,7 +3,7 @@ import type { Slot } from "../../api/client";
 import { DataTable } from "../../components/DataTable";
 import { Loaded } from "../../components/Page";
 import { formatDate } from "../../lib/labels";
-import { formatTime, WEEKDAYS } from "../../lib/time";
+import { formatTime, schoolToday, WEEKDAYS } from "../../lib/time";
 
 /** The pairing's protected weekly slots, and the way to schedule one for those who may. */
 export function SlotsSection({ pairingId, slots, canSchedule }: { pairingId: string; slots: { data: Slot[] | null; error: string | null }; canSchedule: boolean }) {
@@ -24,6 +24,32 @@ export function SlotsSection({ pairingId, slots, canSchedule }: { pairingId: str
               { header: "From", cell: (slot) => formatDate(slot.starts_on) },
               { header: "To", cell: (slot) => formatDate(slot.ends_on) },
               { header: "Meetings", cell: (slot) => slot.meeting_count },
+              ...(canSchedule
+                ? [
+                    {
+                      header: "Change",
+                      cell: (slot: Slot) =>
+                        slot.ends_on >= schoolToday() ? (
+                          <span>
+                            <Link
+                              to={`/pairings/${pairingId}/slots/${slot.id}/change`}
+                              aria-label={`Change from a date: ${WEEKDAYS[slot.weekday]}s at ${formatTime(slot.start_time)}`}
+                            >
+                              Change from a date
+                            </Link>{" "}
+                            <Link
+                              to={`/pairings/${pairingId}/slots/${slot.id}/end`}
+                              aria-label={`End the slot on ${WEEKDAYS[slot.weekday]}s at ${formatTime(slot.start_time)}`}
+                            >
+                              End
+                            </Link>
+                          </span>
+                        ) : (
+                          "Ended"
+                        ),
+                    },
+                  ]
+                : []),
             ]}
           />
         )}
