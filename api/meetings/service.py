@@ -293,7 +293,8 @@ def _plan_moves(
             )
         if not pairing.starts_on <= day <= pairing.ends_on or not terms.is_term_day(day):
             raise Unprocessable(
-                f"{human_date(day)} is not a term day of this pairing; choose another day that week.",
+                f"{human_date(day)} is not a term day of this pairing; "
+                "choose another day that week.",
                 errors=[FieldProblem(field="new_starts_at", detail="not a term day")],
             )
         wall_clock = new_local.timetz().replace(tzinfo=None)
