@@ -155,7 +155,7 @@ def test_a_second_weekly_slot_needs_asking_for_on_purpose(client, world, session
     listed = client.get(
         f"/api/v1/pairings/{pairing_id}/slots", headers=world.headers("spare_mentee")
     )
-    assert len(listed.json()) == 2
+    assert len(listed.json()["items"]) == 2
 
 
 # --- 3. nothing starts in the past by accident --------------------------------------------------
@@ -308,7 +308,7 @@ def test_changing_a_slot_from_a_date_moves_later_meetings_only(client, world, se
             assert str(new.slot_id) == slot_id
     assert after[0].status == MeetingStatus.held
     slots = client.get(f"/api/v1/pairings/{pairing_id}/slots", headers=world.headers("lead"))
-    old_slot, new_slot = slots.json()
+    old_slot, new_slot = slots.json()["items"]
     assert old_slot["ends_on"] == (from_date - timedelta(days=1)).isoformat()
     assert (new_slot["starts_on"], new_slot["start_time"]) == (from_date.isoformat(), "16:00:00")
     event = session.exec(select(AuditEvent).where(AuditEvent.action == "slot.changed")).one()

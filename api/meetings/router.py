@@ -52,13 +52,14 @@ DryRun = Annotated[bool, Query(description="Check and report clashes; change not
     "/pairings/{pairing_id}/slots",
     operation_id="list_slots",
     summary="The pairing's weekly protected slots",
-    response_model=list[SlotPublic],
+    response_model=Page[SlotPublic],
     responses=WRITE_ERRORS,
 )
 def list_slots(
-    pairing_id: uuid.UUID, session: SessionDep, principal: MentoringReader
-) -> list[SlotPublic]:
-    return slots.list_slots(session, principal, pairing_id)
+    pairing_id: uuid.UUID, session: SessionDep, principal: MentoringReader, page: PageQuery
+) -> Page[SlotPublic]:
+    query = slots.slots_query(session, principal, pairing_id)
+    return page_of(session, query, page, lambda rows: slots.slots_public(session, rows))
 
 
 @router.post(

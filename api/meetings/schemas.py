@@ -94,7 +94,7 @@ class ClashGroup(BaseModel):
 
 
 class FreeTime(BaseModel):
-    weekday: int = Field(description="0 is Monday, 4 is Friday")
+    weekday: WeekdayPublic
     start_time: WallClockTime
     duration_minutes: int
     meetings: int = Field(description="How many term-week meetings it would make")

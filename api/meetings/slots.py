@@ -14,11 +14,13 @@ the one way meetings change room.
 
 import uuid
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from api.audit import service as audit
 from api.auth.principals import Principal
@@ -399,13 +401,19 @@ def free_times(
 # --- listing ------------------------------------------------------------------------------------
 
 
-def list_slots(session: Session, principal: Principal, pairing_id: uuid.UUID) -> list[SlotPublic]:
+def slots_query(
+    session: Session, principal: Principal, pairing_id: uuid.UUID
+) -> SelectOfScalar[ProtectedSlot]:
+    """The pairing's slots, oldest first; 404 unless the person asking sees the pairing."""
     pairing = mentoring.get_pairing(session, principal, pairing_id)
-    slots = session.exec(
+    return (
         select(ProtectedSlot)
         .where(ProtectedSlot.pairing_id == pairing.id)
-        .order_by(col(ProtectedSlot.starts_on))
-    ).all()
+        .order_by(col(ProtectedSlot.starts_on), col(ProtectedSlot.id))
+    )
+
+
+def slots_public(session: Session, slots: Sequence[ProtectedSlot]) -> list[SlotPublic]:
     counts = _meeting_counts(session, [s.id for s in slots])
     return [slot_public(s, counts.get(s.id, 0)) for s in slots]
 

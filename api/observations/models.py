@@ -109,7 +109,9 @@ class ObservationAmendment(SQLModel, table=True):
 
     id: uuid.UUID = id_field()
     observation_id: uuid.UUID = Field(foreign_key="observations.id", index=True)
-    reason: str = restricted_field(max_length=500)
+    # Why it was amended, like every other reason in the audit log; restricted names are
+    # stripped from audit changes wherever they occur, so "reason" must stay unrestricted.
+    reason: str = Field(max_length=500)
     focus_standards: list[int] = restricted_field(default_factory=list, sa_type=JSON)
     strengths: str = restricted_field(default="", sa_type=Text)
     points_to_develop: str = restricted_field(default="", sa_type=Text)

@@ -91,13 +91,14 @@ def schedule_observation(
     "/pairings/{pairing_id}/observer-choices",
     operation_id="list_observer_choices",
     summary="Who may observe this pairing's mentee: the people of their school",
-    response_model=list[PersonChoice],
+    response_model=Page[PersonChoice],
     responses=WRITE_ERRORS,
 )
 def list_observer_choices(
-    pairing_id: uuid.UUID, session: SessionDep, principal: ObservationWriter
-) -> list[PersonChoice]:
-    return service.observer_choices(session, principal, pairing_id)
+    pairing_id: uuid.UUID, session: SessionDep, principal: ObservationWriter, page: PageQuery
+) -> Page[PersonChoice]:
+    query = service.observer_choices_query(session, principal, pairing_id)
+    return page_of(session, query, page, service.observer_choices_public)
 
 
 @router.get(
@@ -252,10 +253,11 @@ def update_target(
     "/schools/{school_id}/target-board",
     operation_id="list_school_target_board",
     summary="The targets set in a school, without names: for its mentors and leads",
-    response_model=list[BoardTarget],
+    response_model=Page[BoardTarget],
     responses=WRITE_ERRORS,
 )
 def list_school_target_board(
-    school_id: uuid.UUID, session: SessionDep, principal: ObservationReader
-) -> list[BoardTarget]:
-    return targets.board(session, principal, school_id)
+    school_id: uuid.UUID, session: SessionDep, principal: ObservationReader, page: PageQuery
+) -> Page[BoardTarget]:
+    query = targets.board_query(session, principal, school_id)
+    return page_of(session, query, page, targets.board_public)

@@ -3,6 +3,7 @@ record and its amendments after sharing, sharing, the mentee's reflection and ca
 what a pairing's end calls off. Targets are in `targets.py`. No HTTP here."""
 
 import uuid
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -417,27 +418,29 @@ def reflect(
     return observation
 
 
-def observer_choices(
+def observer_choices_query(
     session: Session, principal: Principal, pairing_id: uuid.UUID
-) -> list[PersonChoice]:
+) -> SelectOfScalar[User]:
     """Who may observe this mentee: the active people of their school, the mentee apart."""
     pairing = mentoring.get_pairing(session, principal, pairing_id)
     if not policy.may_schedule(principal, pairing):
         raise Forbidden(
             "Only the mentee's mentor or a lead of their school schedules observations."
         )
-    rows = session.exec(
-        select(User.id, User.full_name)
-        .join(Membership, col(Membership.user_id) == User.id)
+    in_school = select(Membership.user_id).where(Membership.school_id == pairing.school_id)
+    return (
+        select(User)
         .where(
-            Membership.school_id == pairing.school_id,
+            col(User.id).in_(in_school),
             col(User.active).is_(True),
             User.id != pairing.mentee_id,
         )
-        .distinct()
-        .order_by(col(User.full_name))
-    ).all()
-    return [PersonChoice(id=user_id, full_name=name) for user_id, name in rows]
+        .order_by(col(User.full_name), col(User.id))
+    )
+
+
+def observer_choices_public(users: Sequence[User]) -> list[PersonChoice]:
+    return [PersonChoice(id=u.id, full_name=u.full_name) for u in users]
 
 
 def cancel_after_pairing_end(session: Session, event: PairingEnded) -> None:

@@ -2,6 +2,7 @@
 the pair and their leads, and browsed without names by the school's mentors. No HTTP here."""
 
 import uuid
+from collections.abc import Sequence
 from datetime import date
 from zoneinfo import ZoneInfo
 
@@ -149,20 +150,22 @@ def update_target(
     return target
 
 
-BOARD_LIMIT = 200
-
-
-def board(session: Session, principal: Principal, school_id: uuid.UUID) -> list[BoardTarget]:
-    """The school's most recent targets, with nothing that says whose they are."""
+def board_query(
+    session: Session, principal: Principal, school_id: uuid.UUID
+) -> SelectOfScalar[Target]:
+    """The school's targets, newest first; 404 unless the person asking sees the school."""
     org_service.get_school(session, principal, school_id)
     if not policy.may_browse_board(principal, school_id):
         raise Forbidden("The targets board is for the school's mentors and leads.")
-    rows = session.exec(
+    return (
         select(Target)
         .where(Target.school_id == school_id)
         .order_by(col(Target.created_at).desc(), col(Target.id))
-        .limit(BOARD_LIMIT)
-    ).all()
+    )
+
+
+def board_public(rows: Sequence[Target]) -> list[BoardTarget]:
+    """Each target with nothing that says whose it is."""
     return [
         BoardTarget(
             standards=t.standards,

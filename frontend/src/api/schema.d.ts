@@ -1603,7 +1603,8 @@ export interface components {
         FreeTime: {
             /**
              * Weekday
-             * @description 0 is Monday, 4 is Friday
+             * @description Day of the school week as a number: 0 is Monday, 1 Tuesday ... 4 is Friday
+             * @example 2
              */
             weekday: number;
             /**
@@ -2614,6 +2615,17 @@ export interface components {
             /** Offset */
             offset: number;
         };
+        /** Page[BoardTarget] */
+        Page_BoardTarget_: {
+            /** Items */
+            items: components["schemas"]["BoardTarget"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
         /** Page[MeetingPublic] */
         Page_MeetingPublic_: {
             /** Items */
@@ -2669,10 +2681,32 @@ export interface components {
             /** Offset */
             offset: number;
         };
+        /** Page[PersonChoice] */
+        Page_PersonChoice_: {
+            /** Items */
+            items: components["schemas"]["PersonChoice"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
         /** Page[SchoolPublic] */
         Page_SchoolPublic_: {
             /** Items */
             items: components["schemas"]["SchoolPublic"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[SlotPublic] */
+        Page_SlotPublic_: {
+            /** Items */
+            items: components["schemas"]["SlotPublic"][];
             /** Total */
             total: number;
             /** Limit */
@@ -6572,7 +6606,12 @@ export interface operations {
     };
     list_slots: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
             header?: never;
             path: {
                 pairing_id: string;
@@ -6587,7 +6626,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SlotPublic"][];
+                    "application/json": components["schemas"]["Page_SlotPublic_"];
                 };
             };
             /** @description Not signed in, or the token is not valid */
@@ -7602,7 +7641,12 @@ export interface operations {
     };
     list_observer_choices: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
             header?: never;
             path: {
                 pairing_id: string;
@@ -7617,7 +7661,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PersonChoice"][];
+                    "application/json": components["schemas"]["Page_PersonChoice_"];
                 };
             };
             /** @description Not signed in, or the token is not valid */
@@ -8301,7 +8345,12 @@ export interface operations {
     };
     list_school_target_board: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
             header?: never;
             path: {
                 school_id: string;
@@ -8316,7 +8365,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BoardTarget"][];
+                    "application/json": components["schemas"]["Page_BoardTarget_"];
                 };
             };
             /** @description Not signed in, or the token is not valid */

@@ -11,6 +11,7 @@ import { labelChoices } from "../lib/labels";
 import { OBSERVATION_KIND_LABELS, OBSERVER_ROLE_LABELS } from "../lib/observations";
 import { formatSpan, schoolToday, wallClockToIso } from "../lib/time";
 import { maxLength, required, validate, type Errors } from "../lib/validation";
+import { allPages } from "../lib/pages";
 
 type Field = "pairing_id" | "observer_id" | "observer_role" | "kind" | "date" | "start_time" | "end_time" | "class_name" | "subject" | "year_group";
 type Clash = Schemas["ClashWith"];
@@ -49,7 +50,10 @@ export function ObservationNewPage() {
   });
   const pairingId = form.values.pairing_id;
   const observers = useLoad(
-    () => (pairingId ? unwrap(api.GET("/api/v1/pairings/{pairing_id}/observer-choices", { params: { path: { pairing_id: pairingId } } })) : Promise.resolve([])),
+    () =>
+      pairingId
+        ? allPages((query) => unwrap(api.GET("/api/v1/pairings/{pairing_id}/observer-choices", { params: { path: { pairing_id: pairingId }, query } })))
+        : Promise.resolve([]),
     [pairingId],
   );
   const [clashes, setClashes] = useState<{ key: string; list: Clash[]; detail: string } | null>(null);

@@ -6,7 +6,7 @@ import { Loaded, LoadFailed, Loading, LocationNotice, Notice, Page, type Message
 import { useLoad } from "../components/useLoad";
 import { formatDate } from "../lib/labels";
 import { KIND_LABELS, pairingState } from "../lib/mentoring";
-import { allAgreements } from "../lib/mentoringLists";
+import { allAgreements, allSlots } from "../lib/mentoringLists";
 import { schoolToday } from "../lib/time";
 import { AgreementSection } from "./pairing/AgreementSection";
 import { EndPairing } from "./pairing/EndPairing";
@@ -33,9 +33,8 @@ export function PairingPage() {
 
 /** The pairing's agreement, slots and meetings, each loaded on its own. */
 function usePairingParts(pairingId: string) {
-  const path = { params: { path: { pairing_id: pairingId } } };
   const agreements = useLoad(() => allAgreements(pairingId), [pairingId]);
-  const slots = useLoad(() => unwrap(api.GET("/api/v1/pairings/{pairing_id}/slots", path)), [pairingId]);
+  const slots = useLoad(() => allSlots(pairingId), [pairingId]);
   const [now] = useState(() => new Date().toISOString());
   const upcoming = useLoad(
     () => unwrap(api.GET("/api/v1/meetings", { params: { query: { pairing_id: pairingId, starts_from: now, limit: UPCOMING } } })),

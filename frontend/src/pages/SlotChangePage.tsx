@@ -11,6 +11,7 @@ import { formatDate } from "../lib/labels";
 import { addDays, formatTime, schoolToday, WEEKDAYS } from "../lib/time";
 import { maxLength, required, validate, type Errors } from "../lib/validation";
 import { ClashSummary } from "./slots/ClashSummary";
+import { allSlots } from "../lib/mentoringLists";
 
 type Result = Schemas["SlotChangeResult"];
 type Mode = "change" | "end";
@@ -37,7 +38,7 @@ function SlotPage({ mode }: { mode: Mode }) {
 }
 
 function SlotLoader({ pairing, slotId, mode }: { pairing: Pairing; slotId: string; mode: Mode }) {
-  const slots = useLoad(() => unwrap(api.GET("/api/v1/pairings/{pairing_id}/slots", { params: { path: { pairing_id: pairing.id } } })), [pairing.id]);
+  const slots = useLoad(() => allSlots(pairing.id), [pairing.id]);
   if (slots.error) return <LoadFailed title={TITLES[mode]} error={slots.error} />;
   if (!slots.data) return <Loading what="Loading the slot" />;
   const slot = slots.data.find((s) => s.id === slotId);

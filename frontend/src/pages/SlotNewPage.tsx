@@ -12,6 +12,7 @@ import { ClashSummary } from "./slots/ClashSummary";
 import { formatDate } from "../lib/labels";
 import { daysBetween, formatDay, formatTime, schoolToday, SCHOOL_DAY_CHOICES, SCHOOL_DAYS, WEEKDAYS } from "../lib/time";
 import { dateOrderProblem, maxLength, required, validate, type Errors } from "../lib/validation";
+import { allSlots } from "../lib/mentoringLists";
 
 export function SlotNewPage() {
   const { pairingId = "" } = useParams();
@@ -27,7 +28,7 @@ type FreeTime = Schemas["FreeTime"];
 /** The pair's slots and the free times to propose, before the form takes its first values. */
 function SlotLoader({ pairing, agreement }: { pairing: Pairing; agreement: Agreement | null }) {
   const path = { params: { path: { pairing_id: pairing.id } } };
-  const slots = useLoad(() => unwrap(api.GET("/api/v1/pairings/{pairing_id}/slots", path)), [pairing.id]);
+  const slots = useLoad(() => allSlots(pairing.id), [pairing.id]);
   const free = useLoad(() => unwrap(api.GET("/api/v1/pairings/{pairing_id}/slots/free-times", path)), [pairing.id]);
   const error = slots.error ?? free.error;
   if (error) return <LoadFailed title="Schedule a weekly slot" error={error} />;

@@ -1,7 +1,7 @@
 /** Targets: the ones you work towards, set or review (with their status and evidence), and the school's board without names. */
 import { useState } from "react";
 import { Link } from "react-router";
-import { api, unwrap, type Target, type TargetStatus } from "../api/client";
+import { api, MAX_PAGE, unwrap, type Target, type TargetStatus } from "../api/client";
 import { useAuth } from "../auth/AuthContext";
 import { DataTable } from "../components/DataTable";
 import { Button, SelectField, TextArea } from "../components/forms";
@@ -69,16 +69,19 @@ function TargetCard({ target }: { target: Target }) {
 }
 
 function Board({ schoolId, schoolName }: { schoolId: string; schoolName: string }) {
-  const board = useLoad(() => unwrap(api.GET("/api/v1/schools/{school_id}/target-board", { params: { path: { school_id: schoolId } } })), [schoolId]);
+  const board = useLoad(
+    () => unwrap(api.GET("/api/v1/schools/{school_id}/target-board", { params: { path: { school_id: schoolId }, query: { limit: MAX_PAGE } } })),
+    [schoolId],
+  );
   return (
     <section className="section" aria-labelledby="board-heading">
       <h2 id="board-heading">Targets board: {schoolName}</h2>
       <p>The targets set in your school, newest first, without names: to learn from each other.</p>
       <Loaded load={board} what="Loading the board">
-        {(rows) => (
+        {(page) => (
           <DataTable
-            caption={`Targets set at ${schoolName}`}
-            rows={rows}
+            caption={page.total > page.items.length ? `The newest ${page.items.length} of ${page.total} targets set at ${schoolName}` : `Targets set at ${schoolName}`}
+            rows={page.items}
             rowKey={(_, index) => String(index)}
             empty="No targets have been set yet."
             columns={[

@@ -1,5 +1,6 @@
 /** What a term or closure must hold, and saving it. */
-import { api, MAX_PAGE, unwrap, type TermDate } from "../../api/client";
+import { api, unwrap, type TermDate } from "../../api/client";
+import { allPages } from "../../lib/pages";
 import { dateOrderProblem, maxLength, required, validate, type Errors } from "../../lib/validation";
 
 export type TermDateValues = Record<"kind" | "name" | "starts_on" | "ends_on", string>;
@@ -19,15 +20,8 @@ export function termDateProblems(values: TermDateValues): Errors {
 }
 
 /** Every term and closure of a school, in date order, page by page (the list is paged like every list). */
-export async function allTermDates(schoolId: string): Promise<TermDate[]> {
-  const all: TermDate[] = [];
-  for (;;) {
-    const page = await unwrap(
-      api.GET("/api/v1/schools/{school_id}/term-dates", { params: { path: { school_id: schoolId }, query: { limit: MAX_PAGE, offset: all.length } } }),
-    );
-    all.push(...page.items);
-    if (page.items.length === 0 || all.length >= page.total) return all;
-  }
+export function allTermDates(schoolId: string): Promise<TermDate[]> {
+  return allPages((query) => unwrap(api.GET("/api/v1/schools/{school_id}/term-dates", { params: { path: { school_id: schoolId }, query } })));
 }
 
 /** Saves the changes to `editing`, or adds a new term date to the school. */
