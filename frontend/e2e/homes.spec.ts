@@ -44,11 +44,13 @@ test("a trust admin's home keeps its overview", async ({ page }) => {
 
 test("an observer's home says what they will be asked to do, and how they will know", async ({ page }) => {
   await signInAndWait(page, USERS.observer);
-  await expect(todos(page).getByText("Nothing needs doing yet.")).toBeVisible();
+  // The demo asks the observer to watch a lesson in each of the next two weeks.
+  await expect(todos(page).getByRole("link", { name: /^You observe Emily Clarke / }).first()).toBeVisible();
   const guide = page.getByRole("region", { name: "What you will see here" });
-  await expect(guide.getByText(/each one you are asked to make is listed under “What to do next”/)).toBeVisible();
+  await expect(guide.getByText(/Each one you are asked to make is listed under “What to do next”/)).toBeVisible();
   await expect(guide.getByText(/the date and time, soonest first/)).toBeVisible();
   await expect(guide.getByText(/you see the request here the next time you sign in/)).toBeVisible();
+  await expect(guide.getByRole("link", { name: "Observations" })).toBeVisible();
   await expect(page.getByText(/will appear here/)).toHaveCount(0);
   await checkA11y(page, "observer home");
 });

@@ -6,9 +6,9 @@ import { checkA11y, expect, expectNoSideScroll, signInAndWait, test, USERS } fro
 const HOMES = [
   { file: "home-mentor", email: USERS.mentor, shows: /^Your meeting with James Patel this week is on / },
   { file: "home-mentee", email: USERS.mentee, shows: /^Your meeting with Sarah Evans this week is on / },
-  { file: "home-school-lead", email: USERS.lead, shows: /^Every pairing at your school has a weekly slot/ },
+  { file: "home-school-lead", email: USERS.lead, shows: /^You observe James Patel / },
   { file: "home-trust-admin", email: USERS.admin, shows: /^Manage schools$/ },
-  { file: "home-observer", email: USERS.observer, shows: /^Nothing needs doing yet\.$/ },
+  { file: "home-observer", email: USERS.observer, shows: /^You observe Emily Clarke / },
 ] as const;
 
 for (const { file, email, shows } of HOMES) {

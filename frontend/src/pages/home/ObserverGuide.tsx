@@ -1,4 +1,5 @@
 /** For someone whose only role is observer: what their home will show, and how they will know. */
+import { Link } from "react-router";
 
 export function ObserverGuide({ schoolNames }: { schoolNames: string[] }) {
   const at = schoolNames.length > 0 ? ` at ${schoolNames.join(" and ")}` : "";
@@ -7,8 +8,7 @@ export function ObserverGuide({ schoolNames }: { schoolNames: string[] }) {
       <h2 id="observer-heading">What you will see here</h2>
       <p>
         As an observer{at}, you will be asked to watch lessons taught by trainee and early career teachers and to give them
-        feedback. Observations are coming to MentorHub; once they are here, each one you are asked to make is listed under “What
-        to do next” on this page, with:
+        feedback. Each one you are asked to make is listed under “What to do next” on this page, with:
       </p>
       <ul className="item-list">
         <li>the teacher, and the class, subject and year group;</li>
@@ -17,7 +17,8 @@ export function ObserverGuide({ schoolNames }: { schoolNames: string[] }) {
       </ul>
       <p>
         A school lead or mentor asks you; you see the request here the next time you sign in, and it goes into your MentorHub calendar
-        feed too. Until then there is nothing for you to do. If your role or school below looks wrong, ask your school lead.
+        feed too. All of them, past and to come, are on the <Link to="/observations">Observations</Link> page. If your role or
+        school below looks wrong, ask your school lead.
       </p>
     </section>
   );
