@@ -104,7 +104,7 @@ export function WelcomePage() {
             <Loading what="Checking your link" />
           ) : (
             <>
-              <p>
+              <p className="wrap-anywhere">
                 Choose a password to sign in to MentorHub as <strong>{invitee.email}</strong>. This link works once.
               </p>
               <ErrorSummary items={form.summary} focusKey={form.attempt} />
