@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     rate_limit_storage: str = "memory://"
     token_rate_limit_per_address: str = "30/minute"  # noqa: S105
     token_rate_limit_per_username: str = "10/minute"  # noqa: S105
+    # Requests an integration client may make to the data it reads (per client).
+    integration_rate_limit_per_client: str = "120/minute"
     # Invitation links: how long one works, and how often an address may try tokens.
     invitation_days: int = Field(default=14, ge=1, le=60)
     invitation_rate_limit_per_address: str = "20/minute"

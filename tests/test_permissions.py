@@ -83,6 +83,16 @@ OBS_SCHEDULER = OBS_ACTOR | {"mentee": FORBIDDEN, "observer": HIDDEN}
 OBSERVER_ONLY = OBS_ACTOR | {"lead": FORBIDDEN, "mentor": FORBIDDEN, "mentee": FORBIDDEN}
 OBS_SHARER = OBS_ACTOR | {"mentee": FORBIDDEN}
 MENTEE_ONLY = OBS_ACTOR | {"lead": FORBIDDEN, "mentor": FORBIDDEN, "observer": FORBIDDEN}
+# What only an integration client reads: people never hold observations:read.
+CLIENT_ONLY = row(
+    admin=FORBIDDEN,
+    lead=FORBIDDEN,
+    mentor=FORBIDDEN,
+    mentee=FORBIDDEN,
+    observer=FORBIDDEN,
+    other_lead=FORBIDDEN,
+    foreign_admin=FORBIDDEN,
+)
 RECORD = {"focus_standards": [5, 7], "strengths": "Clear routines", "points_to_develop": "Pace"}
 TODAY = datetime.now(UTC).astimezone(ZoneInfo("Europe/London")).date()
 TODAY, IN_A_YEAR = TODAY.isoformat(), (TODAY + timedelta(days=365)).isoformat()
@@ -155,6 +165,7 @@ MATRIX = {
     ),
     ("GET", "/api/v1/integration-clients/{client_id}"): (ADMIN_OF_THIS_TRUST, None),
     ("POST", "/api/v1/integration-clients/{client_id}/revoke"): (ADMIN_OF_THIS_TRUST, None),
+    ("GET", "/api/v1/integrations/observation-counts"): (CLIENT_ONLY, None),
     ("GET", "/api/v1/audit-events"): (ADMIN_ONLY, None),
     ("GET", "/api/v1/schools/{school_id}/mentor-profiles"): (USER_MANAGER, None),
     ("POST", "/api/v1/schools/{school_id}/mentor-profiles"): (
@@ -330,6 +341,14 @@ MATRIX = {
 }
 
 
+# The query a route needs (formatted with the world's ids like the path).
+QUERIES = {
+    ("GET", "/api/v1/integrations/observation-counts"): (
+        "from=2026-09-01&to=2026-12-31&school_id={school_id}"
+    ),
+}
+
+
 def _route_keys() -> set[tuple[str, str]]:
     return {
         (method, route.path)
@@ -401,6 +420,8 @@ def matrix_request(client, world, method, path, who, **overrides):  # type: igno
     _, body, *rest = MATRIX[(method, path)]
     ids = world_ids(world, **((rest[0] if rest else {}) | overrides))
     url, headers = path.format(**ids), world.headers(who)
+    if (method, path) in QUERIES:
+        url += "?" + QUERIES[(method, path)].format(**ids)
     if isinstance(body, str):
         headers = headers | {"content-type": "text/csv"}
         return client.request(method, url, headers=headers, content=body)

@@ -1,4 +1,5 @@
-"""Rate limits on sign-in, kept in `limits` storage (memory for one process, Redis for several)."""
+"""Rate limits on sign-in and on integration clients, kept in `limits` storage (memory for
+one process, Redis for several)."""
 
 import math
 import time
@@ -22,7 +23,7 @@ def _item(spec: str) -> RateLimitItem:
     return parse(spec)
 
 
-def hit_or_raise(spec: str, namespace: str, key: str) -> None:
+def hit_or_raise(spec: str, namespace: str, key: str, what: str = "sign-in attempts") -> None:
     """Counts one attempt; raises 429 with Retry-After once the window is full."""
     limiter, item = _limiter(), _item(spec)
     if limiter.hit(item, namespace, key):
@@ -30,7 +31,7 @@ def hit_or_raise(spec: str, namespace: str, key: str) -> None:
     reset_at, _remaining = limiter.get_window_stats(item, namespace, key)
     retry_after = max(1, math.ceil(reset_at - time.time()))
     raise TooManyRequests(
-        f"Too many sign-in attempts; try again in {retry_after} seconds.",
+        f"Too many {what}; try again in {retry_after} seconds.",
         headers={"Retry-After": str(retry_after)},
     )
 

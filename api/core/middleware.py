@@ -128,7 +128,8 @@ class BodySizeLimitMiddleware:
 
 
 class SecurityHeadersMiddleware:
-    """API answers are never cached; app pages get a strict CSP. Both refuse framing."""
+    """API answers are never cached unless their route says how; app pages get a strict CSP.
+    Both refuse framing."""
 
     def __init__(self, app: ASGIApp, api_prefix: str = "/api/") -> None:
         self.app = app
@@ -147,7 +148,8 @@ class SecurityHeadersMiddleware:
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
                 headers["X-Frame-Options"] = "DENY"
                 if is_api:
-                    headers["Cache-Control"] = "no-store"
+                    # Unless the route says how its answer may be kept (and revalidated).
+                    headers.setdefault("Cache-Control", "no-store")
                     headers.setdefault("Content-Security-Policy", "frame-ancestors 'none'")
                 else:
                     headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY

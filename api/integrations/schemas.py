@@ -1,13 +1,15 @@
-"""Request and response bodies for integration clients."""
+"""Request and response bodies for integration clients, and what they read."""
 
 import uuid
-from datetime import datetime
-from typing import Annotated, Literal
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from api.auth.scopes import CLIENT_SCOPES
 from api.core.schemas import Input, Timestamp, free_text
+from api.observations.counts import GroupBy
+from api.observations.models import ObserverRole
 
 
 class ApiClientCreate(Input):
@@ -45,3 +47,66 @@ class ApiClientPublic(BaseModel):
 class ApiClientCreated(BaseModel):
     client: ApiClientPublic
     client_secret: str = Field(description="Shown once; stored only as a hash.")
+
+
+class ObservationsByKind(BaseModel):
+    """Observations that took place, by kind: every kind, zero included."""
+
+    formal: int
+    drop_in: int
+    peer: int
+    joint: int
+    learning_walk: int
+
+
+def _count() -> Any:
+    return Field(description="Observations that took place (completed or shared)")
+
+
+class SchoolCount(BaseModel):
+    school_id: uuid.UUID
+    count: int = _count()
+    by_kind: ObservationsByKind
+
+
+class MenteeCount(BaseModel):
+    mentee_id: uuid.UUID
+    trn: str | None = Field(description="The mentee's teacher reference number, when known")
+    count: int = _count()
+    by_kind: ObservationsByKind
+
+
+class MentorCount(BaseModel):
+    mentor_id: uuid.UUID
+    trn: str | None = Field(description="The mentor's teacher reference number, when known")
+    count: int = _count()
+    by_kind: ObservationsByKind
+
+
+class ObserverRoleCount(BaseModel):
+    observer_role: ObserverRole
+    count: int = _count()
+    by_kind: ObservationsByKind
+
+
+class WeekCount(BaseModel):
+    week_start: date = Field(description="The Monday of the school week")
+    count: int = _count()
+    by_kind: ObservationsByKind
+
+
+ObservationCountItem = SchoolCount | MenteeCount | MentorCount | ObserverRoleCount | WeekCount
+
+
+class ObservationCounts(BaseModel):
+    """One page of groups; `total` counts every group, `limit` and `offset` page them."""
+
+    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True)
+
+    from_: date = Field(alias="from")
+    to: date
+    group_by: GroupBy
+    total: int
+    limit: int
+    offset: int
+    items: list[ObservationCountItem]

@@ -1044,6 +1044,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/integrations/observation-counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Observation counts for a school's MIS: JSON pages, or every group as CSV
+         * @description Counts the observations that took place (completed or shared; not scheduled or cancelled) in the client's schools, by the date they were observed in the school's timezone, from `from` to `to` inclusive (at most 366 days), grouped by `group_by`. Each group has its count and one count per kind, every kind present (zero included). With `updated_since`, only the groups in which an observation was created, changed or cancelled after that moment, each with its full current counts (0 when all were cancelled). `Accept: text/csv` answers every group (no paging) as CSV with the same columns, `by_kind` flattened to `by_kind.<kind>`. Send the ETag back as If-None-Match to get 304 while nothing changed. Rate-limited per client.
+         */
+        get: operations["count_observations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -1645,6 +1665,11 @@ export interface components {
             searched: string;
         };
         /**
+         * GroupBy
+         * @enum {string}
+         */
+        GroupBy: "school" | "mentee" | "mentor" | "observer_role" | "week";
+        /**
          * ImportProblem
          * @description 422 when a commit meets bad rows: nothing was written.
          */
@@ -2072,6 +2097,25 @@ export interface components {
             /** School Name */
             school_name?: string | null;
         };
+        /** MenteeCount */
+        MenteeCount: {
+            /**
+             * Mentee Id
+             * Format: uuid
+             */
+            mentee_id: string;
+            /**
+             * Trn
+             * @description The mentee's teacher reference number, when known
+             */
+            trn: string | null;
+            /**
+             * Count
+             * @description Observations that took place (completed or shared)
+             */
+            count: number;
+            by_kind: components["schemas"]["ObservationsByKind"];
+        };
         /** MenteeProfileCreate */
         MenteeProfileCreate: {
             /**
@@ -2156,6 +2200,25 @@ export interface components {
             starts_on?: string;
             /** Ends On */
             ends_on?: string | null;
+        };
+        /** MentorCount */
+        MentorCount: {
+            /**
+             * Mentor Id
+             * Format: uuid
+             */
+            mentor_id: string;
+            /**
+             * Trn
+             * @description The mentor's teacher reference number, when known
+             */
+            trn: string | null;
+            /**
+             * Count
+             * @description Observations that took place (completed or shared)
+             */
+            count: number;
+            by_kind: components["schemas"]["ObservationsByKind"];
         };
         /** MentorProfileCreate */
         MentorProfileCreate: {
@@ -2346,6 +2409,31 @@ export interface components {
             clashes?: components["schemas"]["ClashWith"][] | null;
         } & {
             [key: string]: unknown;
+        };
+        /**
+         * ObservationCounts
+         * @description One page of groups; `total` counts every group, `limit` and `offset` page them.
+         */
+        ObservationCounts: {
+            /**
+             * From
+             * Format: date
+             */
+            from: string;
+            /**
+             * To
+             * Format: date
+             */
+            to: string;
+            group_by: components["schemas"]["GroupBy"];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Items */
+            items: (components["schemas"]["SchoolCount"] | components["schemas"]["MenteeCount"] | components["schemas"]["MentorCount"] | components["schemas"]["ObserverRoleCount"] | components["schemas"]["WeekCount"])[];
         };
         /** ObservationCreate */
         ObservationCreate: {
@@ -2563,10 +2651,36 @@ export interface components {
          */
         ObservationStatus: "scheduled" | "completed" | "shared" | "cancelled";
         /**
+         * ObservationsByKind
+         * @description Observations that took place, by kind: every kind, zero included.
+         */
+        ObservationsByKind: {
+            /** Formal */
+            formal: number;
+            /** Drop In */
+            drop_in: number;
+            /** Peer */
+            peer: number;
+            /** Joint */
+            joint: number;
+            /** Learning Walk */
+            learning_walk: number;
+        };
+        /**
          * ObserverRole
          * @enum {string}
          */
         ObserverRole: "mentor" | "subject_colleague" | "senco" | "eal_specialist" | "senior_leader" | "peer" | "external";
+        /** ObserverRoleCount */
+        ObserverRoleCount: {
+            observer_role: components["schemas"]["ObserverRole"];
+            /**
+             * Count
+             * @description Observations that took place (completed or shared)
+             */
+            count: number;
+            by_kind: components["schemas"]["ObservationsByKind"];
+        };
         /** OccurrencePublic */
         OccurrencePublic: {
             /**
@@ -3115,6 +3229,20 @@ export interface components {
              * @description Add, change and copy its term dates
              */
             add_term_date: boolean;
+        };
+        /** SchoolCount */
+        SchoolCount: {
+            /**
+             * School Id
+             * Format: uuid
+             */
+            school_id: string;
+            /**
+             * Count
+             * @description Observations that took place (completed or shared)
+             */
+            count: number;
+            by_kind: components["schemas"]["ObservationsByKind"];
         };
         /** SchoolCreate */
         SchoolCreate: {
@@ -3835,6 +3963,21 @@ export interface components {
             mis_staff_code?: string | null;
             /** Active */
             active?: boolean;
+        };
+        /** WeekCount */
+        WeekCount: {
+            /**
+             * Week Start
+             * Format: date
+             * @description The Monday of the school week
+             */
+            week_start: string;
+            /**
+             * Count
+             * @description Observations that took place (completed or shared)
+             */
+            count: number;
+            by_kind: components["schemas"]["ObservationsByKind"];
         };
     };
     responses: never;
@@ -8869,6 +9012,105 @@ export interface operations {
             };
             /** @description Invalid input; `errors` lists each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    count_observations: {
+        parameters: {
+            query: {
+                /** @description The first observed date counted */
+                from: string;
+                /** @description The last observed date counted (inclusive) */
+                to: string;
+                /** @description What each row counts for */
+                group_by?: components["schemas"]["GroupBy"];
+                /** @description One of the client's schools only */
+                school_id?: string | null;
+                /** @description Only the groups with an observation created, changed or cancelled after this moment */
+                updated_since?: string | null;
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: {
+                /** @description The ETag of the copy held */
+                "if-none-match"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts: a page as JSON, or every group as CSV */
+            200: {
+                headers: {
+                    /** @description A strong tag of this representation (JSON and CSV differ); send it back in If-None-Match */
+                    ETag?: string;
+                    Vary?: string;
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservationCounts"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Not modified: the representation still has the tag sent in If-None-Match (no body) */
+            304: {
+                headers: {
+                    /** @description A strong tag of this representation (JSON and CSV differ); send it back in If-None-Match */
+                    ETag?: string;
+                    Vary?: string;
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an integration client with the scope observations:read */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The school is not one this client may read */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, `from` after `to`, or more than 366 days */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
