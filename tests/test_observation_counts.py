@@ -41,7 +41,7 @@ def counts(client, session) -> CountsWorld:  # type: ignore[no-untyped-def]
         assert response.status_code == 200, response.text
         return {"Authorization": f"Bearer {response.json()['access_token']}"}
 
-    world.observations_early = schedule_and_record_the_early_one(client, world, sign_in)  # type: ignore[attr-defined]
+    schedule_and_record_the_early_one(client, world, sign_in)
     return world
 
 

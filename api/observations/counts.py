@@ -17,12 +17,27 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, select
+from sqlalchemy import (
+    CTE,
+    BindParameter,
+    ColumnElement,
+    Date,
+    Integer,
+    Select,
+    Subquery,
+    and_,
+    bindparam,
+    case,
+    func,
+    select,
+)
 from sqlalchemy.orm import Session as SASession
 from sqlmodel import Session, col
 
+from api.core.models import UTCDateTime
 from api.observations.models import TOOK_PLACE, Observation, ObservationKind
 from api.org.models import User
 
@@ -80,15 +95,27 @@ class CountRow:
         return {**dict(zip(names, values, strict=True)), "count": self.count}
 
 
-def _statement(query: CountQuery) -> Select:
-    key = _KEYS[query.group_by]
+# Each statement is built once per grouping and kind of question, and run with its values
+# bound: building a statement costs more than running it on one school's term.
+_SCHOOLS: BindParameter[list[uuid.UUID]] = bindparam("school_ids", expanding=True)
+_FROM = bindparam("from_date", type_=Date())
+_TO = bindparam("to_date", type_=Date())
+_SINCE = bindparam("updated_since", type_=UTCDateTime())
+_LIMIT = bindparam("page_limit", type_=Integer())
+_OFFSET = bindparam("page_offset", type_=Integer())
+
+
+def _grouped(group_by: GroupBy, changed: bool) -> Select:
+    """The groups and their counts, unordered; `changed`: only those with an observation
+    updated after `updated_since`, zero counts included."""
+    key = _KEYS[group_by]
     took_place = col(Observation.status).in_(TOOK_PLACE)
     in_scope: list[ColumnElement[bool]] = [
-        col(Observation.school_id).in_(sorted(query.school_ids)),
-        col(Observation.observed_on) >= query.from_,
-        col(Observation.observed_on) <= query.to,
+        col(Observation.school_id).in_(_SCHOOLS),
+        col(Observation.observed_on) >= _FROM,
+        col(Observation.observed_on) <= _TO,
     ]
-    if query.updated_since is None:
+    if not changed:
         # Only what took place: the index range holds nothing else to add up.
         in_scope.append(took_place)
 
@@ -109,17 +136,62 @@ def _statement(query: CountQuery) -> Select:
         *(counted(col(Observation.kind) == kind).label(f"kind_{kind.value}") for kind in KINDS),
     ]
     grouped = select(*columns).where(*in_scope).group_by(key)
-    if query.updated_since is not None:
-        grouped = grouped.having(func.max(Observation.updated_at) > query.updated_since)
-    if query.group_by not in (GroupBy.mentee, GroupBy.mentor):
-        return grouped.order_by(key)
-    # A person's TRN, read once per group rather than once per observation.
-    groups = grouped.subquery("groups")
-    return (
-        select(groups, col(User.trn).label("trn"))
-        .outerjoin(User, col(User.id) == groups.c.key)
+    if changed:
+        grouped = grouped.having(func.max(Observation.updated_at) > _SINCE)
+    return grouped
+
+
+def _groups(group_by: GroupBy, changed: bool) -> CTE:
+    """The groups, worked out first: materialised, so that PostgreSQL never answers a page by
+    walking a whole index in the order of the groups (an index on the mentee or the mentor
+    looks cheap for a LIMIT, but the window count needs every group anyway)."""
+    grouped = _grouped(group_by, changed)
+    return grouped.cte("groups").prefix_with("MATERIALIZED", dialect="postgresql")
+
+
+def _with_trn(group_by: GroupBy, groups: Subquery | CTE) -> Select:
+    """The groups in order, with a person's TRN looked up once per group shown (by primary
+    key, however many people the database holds)."""
+    columns: list[Any] = [*groups.c]
+    if group_by in (GroupBy.mentee, GroupBy.mentor):
+        trn = select(col(User.trn)).where(col(User.id) == groups.c.key).scalar_subquery()
+        columns.append(trn.label("trn"))
+    return select(*columns).order_by(groups.c.key)
+
+
+@cache
+def _every_group(group_by: GroupBy, changed: bool) -> Select:
+    return _with_trn(group_by, _groups(group_by, changed))
+
+
+@cache
+def _one_page(group_by: GroupBy, changed: bool) -> Select:
+    """One page of groups, each with the number of all groups (a window count)."""
+    groups = _groups(group_by, changed)
+    page = (
+        select(*groups.c, func.count().over().label("total"))
         .order_by(groups.c.key)
+        .limit(_LIMIT)
+        .offset(_OFFSET)
+        .subquery("page")
     )
+    return _with_trn(group_by, page)
+
+
+@cache
+def _group_count(group_by: GroupBy, changed: bool) -> Select:
+    return select(func.count()).select_from(_grouped(group_by, changed).subquery())
+
+
+def _values(query: CountQuery) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        "school_ids": sorted(query.school_ids),
+        "from_date": query.from_,
+        "to_date": query.to,
+    }
+    if query.updated_since is not None:
+        values["updated_since"] = query.updated_since
+    return values
 
 
 def _row(mapping: Any) -> CountRow:
@@ -138,15 +210,15 @@ def count_page(
     every row as a window count; only a page past the end counts apart)."""
     if not query.school_ids:
         return [], 0
-    statement = _statement(query)
-    paged = statement.add_columns(func.count().over().label("total")).limit(limit).offset(offset)
-    rows = SASession.execute(session, paged).mappings().all()
+    changed = query.updated_since is not None
+    values = _values(query) | {"page_limit": limit, "page_offset": offset}
+    rows = SASession.execute(session, _one_page(query.group_by, changed), values).mappings().all()
     if rows:
         return [_row(row) for row in rows], rows[0]["total"]
     if offset == 0:
         return [], 0
     total = SASession.execute(
-        session, select(func.count()).select_from(statement.order_by(None).subquery())
+        session, _group_count(query.group_by, changed), _values(query)
     ).scalar_one()
     return [], total
 
@@ -156,7 +228,10 @@ def count_rows(session: Session, query: CountQuery) -> Iterator[CountRow]:
     if not query.school_ids:
         return
     result = SASession.execute(
-        session, _statement(query), execution_options={"yield_per": STREAM_CHUNK}
+        session,
+        _every_group(query.group_by, query.updated_since is not None),
+        _values(query),
+        execution_options={"yield_per": STREAM_CHUNK},
     )
     try:
         for chunk in result.mappings().partitions():
