@@ -246,9 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="fill an empty database with a national-scale dataset for benchmarks",
     )
     p.add_argument("--seed", type=int, default=1, help="the same seed gives the same data")
-    p.add_argument(
-        "--scale", type=float, default=1.0, help="1 is 22,000 schools; 0.01 a hundredth"
-    )
+    p.add_argument("--scale", type=float, default=1.0, help="1 is 22,000 schools; 0.01 a hundredth")
     p.add_argument(
         "--year",
         type=int,

@@ -201,7 +201,9 @@ def test_the_command_fills_an_empty_database_once_and_makes_a_client(
     assert api_client is not None and api_client.scopes == ["observations:read"]
     bench = session.exec(select(Trust).where(Trust.name == national.BENCH_TRUST)).one()
     linked = set(
-        session.exec(select(ApiClientSchool.school_id).where(ApiClientSchool.client_id == api_client.id))
+        session.exec(
+            select(ApiClientSchool.school_id).where(ApiClientSchool.client_id == api_client.id)
+        )
     )
     assert linked == set(session.exec(select(School.id).where(School.trust_id == bench.id)))
     token = client.post(

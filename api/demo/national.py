@@ -25,7 +25,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import JSON, Boolean, Connection, Date, Engine, Uuid, func, select
+from sqlalchemy import JSON, Boolean, Connection, Date, Engine, Table, Uuid, func, select
 from sqlalchemy.types import TypeEngine
 from sqlmodel import SQLModel
 
@@ -185,7 +185,7 @@ class Summary:
 
 def _stream(seed: int, *parts: object) -> random.Random:
     # String seeds are hashed with SHA-512, so streams do not depend on PYTHONHASHSEED.
-    return random.Random(":".join(str(p) for p in (seed, *parts)))
+    return random.Random(":".join(str(p) for p in (seed, *parts)))  # noqa: S311  (test data)
 
 
 def _uuid(rng: random.Random) -> uuid.UUID:
@@ -295,7 +295,9 @@ def observation_counts(plan: Plan) -> list[int]:
     return apportion(weights, plan.observations)
 
 
-def school_year(rng: random.Random, year: int) -> tuple[list[tuple[str, str, date, date]], list[date]]:
+def school_year(
+    rng: random.Random, year: int
+) -> tuple[list[tuple[str, str, date, date]], list[date]]:
     """One school's term dates (terms and closures, with its own start days, half-terms and
     INSET days) and its school days."""
     rows = []
@@ -312,9 +314,7 @@ def school_year(rng: random.Random, year: int) -> tuple[list[tuple[str, str, dat
     rows.append(("closure", "Early May bank holiday", may_day, may_day))
     terms = [(s, e) for k, _, s, e in rows if k == "term"]
     closed = [(s, e) for k, _, s, e in rows if k == "closure"]
-    days = [
-        terms[0][0] + timedelta(days=n) for n in range((terms[-1][1] - terms[0][0]).days + 1)
-    ]
+    days = [terms[0][0] + timedelta(days=n) for n in range((terms[-1][1] - terms[0][0]).days + 1)]
     days = [
         d
         for d in days
@@ -328,6 +328,10 @@ def school_year(rng: random.Random, year: int) -> tuple[list[tuple[str, str, dat
         rows.append(("closure", "INSET day", day, day))
     days = [d for d in days if d not in set(inset)]
     return rows, days
+
+
+def _table(model: type[SQLModel]) -> Table:
+    return SQLModel.metadata.tables[str(model.__tablename__)]
 
 
 def _sqlite_datetime(value: datetime) -> str:
@@ -355,7 +359,7 @@ def sqlite_converter(column_type: TypeEngine[Any]) -> Callable[[Any], Any] | Non
 class _Writer:
     """Buffers rows per table and writes them in dependency order, a batch at a time."""
 
-    ORDER = [
+    ORDER: list[type[SQLModel]] = [
         Trust,
         School,
         TermDate,
@@ -370,17 +374,17 @@ class _Writer:
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
         self.postgres = connection.dialect.name == "postgresql"
-        self.tables = {m: SQLModel.metadata.tables[m.__tablename__] for m in self.ORDER}  # type: ignore[attr-defined]
-        self.rows: dict[type, list[dict[str, Any]]] = {m: [] for m in self.ORDER}
+        self.tables = {m: _table(m) for m in self.ORDER}
+        self.rows: dict[type[SQLModel], list[dict[str, Any]]] = {m: [] for m in self.ORDER}
         self.json_columns = {
             m: {c.name for c in t.columns if c.type.__class__.__name__ == "JSON"}
             for m, t in self.tables.items()
         }
 
-    def add(self, model: type, row: dict[str, Any]) -> None:
+    def add(self, model: type[SQLModel], row: dict[str, Any]) -> None:
         self.rows[model].append(row)
 
-    def pending(self, model: type) -> int:
+    def pending(self, model: type[SQLModel]) -> int:
         return len(self.rows[model])
 
     def flush(self) -> None:
@@ -395,7 +399,7 @@ class _Writer:
             self.rows[model] = []
         self.connection.commit()
 
-    def _insert(self, model: type, rows: list[dict[str, Any]]) -> None:
+    def _insert(self, model: type[SQLModel], rows: list[dict[str, Any]]) -> None:
         """One executemany per table, with the values already in the form SQLAlchemy's column
         types store them in on SQLite (`sqlite_value`), which is most of the time otherwise."""
         if not self.connection.in_transaction():
@@ -405,7 +409,7 @@ class _Writer:
         convert = [sqlite_converter(table.c[c].type) for c in columns]
         names = ", ".join(f'"{c}"' for c in columns)
         marks = ", ".join("?" for _ in columns)
-        sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})'
+        sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})'  # noqa: S608  (our names)
         raw = self.connection.connection.driver_connection
         raw.executemany(  # type: ignore[union-attr]
             sql,
@@ -415,13 +419,13 @@ class _Writer:
             ],
         )
 
-    def _copy(self, model: type, rows: list[dict[str, Any]]) -> None:
+    def _copy(self, model: type[SQLModel], rows: list[dict[str, Any]]) -> None:
         columns = list(rows[0])
         as_json = [c in self.json_columns[model] for c in columns]
         names = ", ".join(f'"{c}"' for c in columns)
         raw = self.connection.connection.driver_connection
         with raw.cursor() as cursor:  # type: ignore[union-attr]
-            sql = f'COPY "{model.__tablename__}" ({names}) FROM STDIN'  # type: ignore[attr-defined]
+            sql = f'COPY "{_table(model).name}" ({names}) FROM STDIN'
             with cursor.copy(sql) as copy:
                 for row in rows:
                     copy.write_row(
@@ -446,7 +450,7 @@ class _People:
 
 def is_empty(connection: Connection) -> bool:
     for model in (Trust, School, User):
-        table = SQLModel.metadata.tables[model.__tablename__]  # type: ignore[attr-defined]
+        table = _table(model)
         if connection.execute(select(func.count()).select_from(table)).scalar_one():
             return False
     return True
@@ -477,7 +481,8 @@ def generate(
         connection.commit()
         writer = _Writer(connection)
         trust_ids = [
-            _write_trust(writer, plan, index, name, summary) for index, (name, _) in enumerate(trusts)
+            _write_trust(writer, plan, index, name, summary)
+            for index, (name, _) in enumerate(trusts)
         ]
         summary.bench_trust_id = trust_ids[0]
         done = 0
@@ -628,14 +633,18 @@ def _write_school(
     for n in range(school.mentees):
         mentee = people.mentees[n]
         wanted = counts[school.first_mentee + n]
-        chosen = sorted(rng.sample(days, wanted) if wanted <= len(days) else rng.choices(days, k=wanted))
+        chosen = sorted(
+            rng.sample(days, wanted) if wanted <= len(days) else rng.choices(days, k=wanted)
+        )
         subject = rng.choice(SUBJECTS)
         for day in chosen:
             role = role_picker(rng)
             if role == "mentor":
                 observer = people.pairing_mentor[n]
             elif role == "peer" and len(people.mentees) > 1:
-                observer = people.mentees[(n + 1 + rng.randrange(len(people.mentees) - 1)) % len(people.mentees)]
+                observer = people.mentees[
+                    (n + 1 + rng.randrange(len(people.mentees) - 1)) % len(people.mentees)
+                ]
             else:
                 observer = rng.choice(people.staff["peer" if role == "peer" else role])
             kind = kind_pickers[role](rng)
@@ -814,7 +823,7 @@ def _write_people(
 
 
 def find_trust(connection: Connection, name: str = BENCH_TRUST) -> uuid.UUID:
-    table = SQLModel.metadata.tables[Trust.__tablename__]
+    table = _table(Trust)
     return connection.execute(select(table.c.id).where(table.c.name == name)).scalar_one()
 
 
@@ -823,9 +832,9 @@ def create_client(
 ) -> tuple[uuid.UUID, str]:
     """An integration client with `observations:read` over every school of the named trust.
     Answers its id and secret (the secret is stored only as a hash)."""
-    clients = SQLModel.metadata.tables[ApiClient.__tablename__]
-    links = SQLModel.metadata.tables[ApiClientSchool.__tablename__]
-    schools = SQLModel.metadata.tables[School.__tablename__]
+    clients = _table(ApiClient)
+    links = _table(ApiClientSchool)
+    schools = _table(School)
     secret = new_secret("mhs_")
     client_id = uuid.uuid4()
     with engine.begin() as connection:
