@@ -1,5 +1,6 @@
 # The two commands a newcomer needs: `make run` and `make test`. Both are safe to repeat.
-.PHONY: run test install build migrate seed serve openapi contract lint bench bench-api
+.PHONY: run test install build migrate seed serve openapi contract lint bench bench-api \
+	bench-observation-counts
 
 run: install build seed serve
 
@@ -47,3 +48,15 @@ BENCH_POSTGRES_URL ?= postgresql+psycopg://postgres:postgres@127.0.0.1:5432/benc
 bench-api: install
 	scripts/ensure-services.sh postgres
 	.venv/bin/python benchmarks/api_load.py --postgres-url "$(BENCH_POSTGRES_URL)" $(BENCH_API_ARGS)
+
+# The MIS observation-counts API on the national dataset (22,000 schools, 3.5 million
+# observations), SQLite and PostgreSQL. The first run generates the data (minutes per database)
+# and keeps it for later runs: the SQLite file at BENCH_NATIONAL_SQLITE, the PostgreSQL database
+# BENCH_NATIONAL_URL (filled when empty, never emptied).
+BENCH_NATIONAL_SQLITE ?= /tmp/mentorhub-national/national.db
+BENCH_NATIONAL_URL ?= postgresql+psycopg://postgres:postgres@127.0.0.1:5432/national
+bench-observation-counts: install
+	scripts/ensure-services.sh postgres
+	.venv/bin/python benchmarks/observation_counts.py --generate \
+		--sqlite-path "$(BENCH_NATIONAL_SQLITE)" --postgres-url "$(BENCH_NATIONAL_URL)" \
+		$(BENCH_COUNTS_ARGS)

@@ -1,9 +1,11 @@
-"""The `mentorhub` command: serve, migrate, seed, create-admin, import, export-openapi."""
+"""The `mentorhub` command: serve, migrate, seed, create-admin, import, export-openapi,
+generate-national."""
 
 import argparse
 import json
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 from alembic import command
@@ -103,6 +105,73 @@ def import_file(args: argparse.Namespace) -> None:
         sys.exit(1)
 
 
+def _rss_mb() -> tuple[float, float]:
+    """This process's resident memory now and at its peak, in MB (Linux)."""
+    values = {}
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            key, _, rest = line.partition(":")
+            if key in ("VmRSS", "VmHWM"):
+                values[key] = int(rest.split()[0]) / 1024
+    except OSError:
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        return peak, peak
+    return values.get("VmRSS", 0.0), values.get("VmHWM", 0.0)
+
+
+def generate_national(args: argparse.Namespace) -> None:
+    import time
+
+    from tqdm import tqdm
+
+    from api.db import get_engine
+    from api.demo import national
+    from api.org.school_year import academic_year_start
+
+    if get_settings().environment == "production":
+        sys.exit("Refusing to generate a benchmark dataset in production.")
+    if args.scale <= 0:
+        sys.exit("--scale must be above 0 (1 is the national size).")
+    year = args.year or academic_year_start(date.today()) - 1
+    plan = national.Plan(seed=args.seed, scale=args.scale, year=year)
+    migrate()
+    print(
+        f"Generating {plan.schools:,} schools, {plan.mentees:,} mentees and "
+        f"{plan.observations:,} observations over {year}/{(year + 1) % 100:02d} "
+        f"from seed {plan.seed}"
+    )
+    marks = [0.1, 0.5, 1.0]
+    memory: list[str] = []
+    started = time.perf_counter()
+    with tqdm(total=plan.observations, unit="obs", unit_scale=True, disable=args.quiet) as bar:
+
+        def advance(done: int, total: int) -> None:
+            bar.update(done - bar.n)
+            while marks and done >= marks[0] * total:
+                rss, peak = _rss_mb()
+                memory.append(f"{marks.pop(0):.0%}: RSS {rss:.0f} MB, peak {peak:.0f} MB")
+
+        try:
+            summary = national.generate(get_engine(), plan, progress=advance)
+        except national.DatabaseNotEmpty as exc:
+            bar.close()
+            sys.exit(str(exc))
+    elapsed = time.perf_counter() - started
+    print(
+        f"Wrote {summary.trusts:,} trusts, {summary.schools:,} schools, "
+        f"{summary.users:,} people, {summary.pairings:,} pairings and "
+        f"{summary.observations:,} observations in {elapsed:.0f} s."
+    )
+    print("Memory as observations were written: " + "; ".join(memory))
+    if args.client:
+        client_id, secret = national.create_client(get_engine())
+        print(f"Integration client for {national.BENCH_TRUST!r} (observations:read):")
+        print(f"  client_id     {client_id}")
+        print(f"  client_secret {secret}")
+
+
 def export_openapi(args: argparse.Namespace) -> None:
     from api.main import create_app
 
@@ -171,6 +240,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--dry-run", action="store_true", help="check every row; write nothing")
     p.set_defaults(func=import_file)
+
+    p = commands.add_parser(
+        "generate-national",
+        help="fill an empty database with a national-scale dataset for benchmarks",
+    )
+    p.add_argument("--seed", type=int, default=1, help="the same seed gives the same data")
+    p.add_argument("--scale", type=float, default=1.0, help="1 is 22,000 schools; 0.01 a hundredth")
+    p.add_argument(
+        "--year",
+        type=int,
+        help="the year its school year starts in September (default: the last finished one)",
+    )
+    p.add_argument(
+        "--client",
+        action="store_true",
+        help="also create an integration client for the 40-school trust and print its secret",
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=generate_national)
 
     p = commands.add_parser("export-openapi", help="write openapi/openapi.json")
     p.add_argument("--output", default=str(OPENAPI_PATH))
