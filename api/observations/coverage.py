@@ -68,6 +68,14 @@ def scope(session: Session, principal: Principal, school_id: uuid.UUID | None) -
     return Scope([s.id for s in schools], {s.id: s.name for s in schools})
 
 
+def date_range(from_: date | None, to: date | None) -> tuple[date, date]:
+    """The range asked for; by default the twelve school weeks up to today."""
+    last = to or utcnow().astimezone(LONDON).date()
+    first = from_ or last - timedelta(days=last.weekday(), weeks=11)
+    check_range(first, last)
+    return first, last
+
+
 def check_range(from_: date, to: date) -> None:
     if to < from_:
         raise Unprocessable(
@@ -143,11 +151,11 @@ def rows_page(
     principal: Principal,
     page: PageParams,
     *,
-    from_: date,
-    to: date,
+    from_: date | None,
+    to: date | None,
     school_id: uuid.UUID | None = None,
 ) -> Page[CoverageRow]:
-    check_range(from_, to)
+    from_, to = date_range(from_, to)
     where = scope(session, principal, school_id)
     query = _rows_query(where, from_, to)
     counted = query.add_columns(func.count().over()).limit(page.limit).offset(page.offset)
@@ -171,12 +179,12 @@ def weeks_page(
     principal: Principal,
     page: PageParams,
     *,
-    from_: date,
-    to: date,
+    from_: date | None,
+    to: date | None,
     school_id: uuid.UUID | None = None,
 ) -> Page[CoverageWeek]:
     """Every week of the range, weeks without any observation included, by observer role."""
-    check_range(from_, to)
+    from_, to = date_range(from_, to)
     where = scope(session, principal, school_id)
     counts: dict[date, dict[ObserverRole, int]] = defaultdict(dict)
     for week, role, count in session.exec(

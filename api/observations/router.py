@@ -272,9 +272,16 @@ def list_school_target_board(
 # --- coverage, for the school's leads and the trust's admins ---------------------------------
 
 From = Annotated[
-    SchoolDate, Query(alias="from", description="The first day counted (by the date at school)")
+    SchoolDate | None,
+    Query(
+        alias="from",
+        description="The first day counted, by the date at the school (default: the Monday "
+        "eleven weeks before the week of `to`, so twelve weeks in all)",
+    ),
 ]
-To = Annotated[SchoolDate, Query(description="The last day counted, inclusive")]
+To = Annotated[
+    SchoolDate | None, Query(description="The last day counted, inclusive (default today)")
+]
 CoverageSchool = Annotated[
     uuid.UUID | None, Query(description="One school only (otherwise every school you oversee)")
 ]
@@ -291,8 +298,8 @@ def list_observation_coverage(
     session: SessionDep,
     principal: ObservationReader,
     page: PageQuery,
-    from_: From,
-    to: To,
+    from_: From = None,
+    to: To = None,
     school_id: CoverageSchool = None,
 ) -> Page[CoverageRow]:
     return coverage.rows_page(session, principal, page, from_=from_, to=to, school_id=school_id)
@@ -309,8 +316,8 @@ def list_observation_coverage_weeks(
     session: SessionDep,
     principal: ObservationReader,
     page: PageQuery,
-    from_: From,
-    to: To,
+    from_: From = None,
+    to: To = None,
     school_id: CoverageSchool = None,
 ) -> Page[CoverageWeek]:
     return coverage.weeks_page(session, principal, page, from_=from_, to=to, school_id=school_id)
@@ -356,12 +363,13 @@ def list_unobserved_mentees(
 def export_observation_coverage(
     session: SessionDep,
     principal: ObservationReader,
-    from_: From,
-    to: To,
+    from_: From = None,
+    to: To = None,
     school_id: CoverageSchool = None,
 ) -> Response:
-    text = coverage.rows_csv(session, principal, from_=from_, to=to, school_id=school_id)
-    name = f"observation-coverage-{from_.isoformat()}-to-{to.isoformat()}.csv"
+    first, last = coverage.date_range(from_, to)
+    text = coverage.rows_csv(session, principal, from_=first, to=last, school_id=school_id)
+    name = f"observation-coverage-{first.isoformat()}-to-{last.isoformat()}.csv"
     return Response(
         text,
         media_type="text/csv",
