@@ -19,6 +19,8 @@ import { ChartLegend, ChartPatterns, CoverageChart, ROLES, Swatch } from "./cove
 import { chartSummary, formatWeek, plural, rolesSeen, todayAtSchool, twelveWeeksBefore, type CoverageWeek } from "./coverage/coverageData";
 
 type Unobserved = Schemas["UnobservedMentee"];
+// Each row stacks into a block on a phone: a short page keeps the list in reach.
+const ROWS_PER_PAGE = 10;
 const WEEK_CHOICES: Choice[] = [1, 2, 3, 4, 6, 8, 12].map((n) => ({ value: String(n), label: plural(n, "week") }));
 
 export function CoveragePage() {
@@ -31,7 +33,7 @@ export function CoveragePage() {
   const schools = useSchoolChoices();
   const [draft, setDraft] = useState({ school: schoolId, from, to });
   const [problem, setProblem] = useState<string | null>(null);
-  const schoolName = schools.find((s) => s.value === schoolId)?.label;
+  const schoolName = schools.length === 1 ? schools[0].label : schools.find((s) => s.value === schoolId)?.label;
   const scope = { from, to, ...(schoolId ? { school_id: schoolId } : {}) };
 
   function onFilter(event: React.FormEvent) {
@@ -95,20 +97,22 @@ function WeeksBody({ weeks, summaryId }: { weeks: CoverageWeek[]; summaryId: str
           <CoverageChart weeks={weeks} labelledBy={summaryId} />
         </>
       )}
-      <h3 id="weeks-table-heading">The same numbers as a table</h3>
-      <DataTable
-        caption="Observations each week, by observer role"
-        rows={weeks}
-        rowKey={(w) => w.week_start}
-        columns={[
-          { header: "Week of", cell: (w) => formatWeek(w.week_start) },
-          { header: "All roles", cell: (w) => w.total },
-          ...roles.map((role) => ({
-            header: OBSERVER_ROLE_LABELS[role],
-            cell: (w: CoverageWeek) => w.by_role[role] ?? 0,
-          })),
-        ]}
-      />
+      <details>
+        <summary>The same numbers as a table</summary>
+        <DataTable
+          caption="Observations each week, by observer role"
+          rows={weeks}
+          rowKey={(w) => w.week_start}
+          columns={[
+            { header: "Week of", cell: (w) => formatWeek(w.week_start) },
+            { header: "All roles", cell: (w) => w.total },
+            ...roles.map((role) => ({
+              header: OBSERVER_ROLE_LABELS[role],
+              cell: (w: CoverageWeek) => w.by_role[role] ?? 0,
+            })),
+          ]}
+        />
+      </details>
     </>
   );
 }
@@ -149,7 +153,7 @@ function Unobserved({ schoolId, weeks, onWeeks }: { schoolId: string; weeks: str
             ) : (
               <p>Every mentee in a pairing today has been observed in the last {span}.</p>
             )}
-            <DataTable
+            {page.total > 0 && <DataTable
               caption={`Mentees not observed for ${span}`}
               rows={page.items}
               rowKey={(m) => `${m.school_id}-${m.mentee.id}`}
@@ -160,7 +164,7 @@ function Unobserved({ schoolId, weeks, onWeeks }: { schoolId: string; weeks: str
                 { header: "Last observed", cell: (m: Unobserved) => (m.last_observed_on ? formatDate(m.last_observed_on) : "Never observed") },
                 { header: "Weeks since", cell: (m: Unobserved) => (m.weeks_since === null ? "Never observed" : plural(m.weeks_since, "week")) },
               ]}
-            />
+            />}
             <Pager total={page.total} limit={page.limit} offset={page.offset} onChange={setOffset} label="Mentees not observed" />
           </>
         )}
@@ -175,7 +179,7 @@ function Unobserved({ schoolId, weeks, onWeeks }: { schoolId: string; weeks: str
 function WhoObservedWhom({ scope }: { scope: Scope }) {
   const [offset, setOffset] = useState(0);
   const [download, setDownload] = useState<{ kind: "success" | "error"; text: string } | null>(null);
-  const load = useLoad(() => unwrap(api.GET("/api/v1/observation-coverage", { params: { query: { ...scope, limit: PAGE_SIZE, offset } } })), [offset]);
+  const load = useLoad(() => unwrap(api.GET("/api/v1/observation-coverage", { params: { query: { ...scope, limit: ROWS_PER_PAGE, offset } } })), [offset]);
   const name = `observation-coverage-${scope.from}-to-${scope.to}.csv`;
 
   async function downloadCsv() {

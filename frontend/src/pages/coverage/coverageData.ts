@@ -49,6 +49,6 @@ export function chartSummary(weeks: CoverageWeek[], order: ObserverRole[]): stri
     .join(", ");
   const busiest = weeks.reduce((best, w) => (w.total > best.total ? w : best));
   const empty = weeks.filter((w) => w.total === 0).length;
-  const none = empty === 0 ? "Every week had at least one." : `${plural(empty, "week")} had none.`;
-  return `${plural(total, "observation")} took place in ${range}: ${byRole}. The busiest was the week of ${formatWeek(busiest.week_start)}, with ${busiest.total}. ${none}`;
+  const none = empty === 0 ? "Every week had at least one." : empty === 1 ? "One week had none." : `${plural(empty, "week")} had none.`;
+  return `${plural(total, "observation")} took place in ${range}: ${byRole}. The busiest was the week of ${formatWeek(busiest.week_start)}, with ${plural(busiest.total, "observation")}. ${none}`;
 }
