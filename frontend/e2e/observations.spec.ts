@@ -23,6 +23,7 @@ async function as(browser: Browser, email: string, viewport = { width: 1280, hei
 }
 
 test("a lead schedules a SENCO's observation, the SENCO records it on a phone, the mentor shares it, the mentee reflects, and its target is on the board", async ({ page, browser }) => {
+  test.setTimeout(150_000); // five people in turn, and a meeting record on the way
   const subject = unique("Chemistry");
   const strengths = "Calm entry routine; every pupil started the retrieval quiz within two minutes.";
   const target = unique("Check understanding with mini whiteboards before independent work");

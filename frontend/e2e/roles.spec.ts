@@ -29,7 +29,7 @@ test("a school lead sees the people of their school on the home page", async ({ 
 test("every link in an observer's navigation opens a page of theirs, by keyboard", async ({ page }) => {
   await signInAndWait(page, USERS.observer);
   const nav = page.getByRole("navigation", { name: "Main" });
-  for (const name of expectedNav.observer) {
+  for (const name of expectedNav.observer.filter((n) => n !== "Home")) {
     const link = nav.getByRole("link", { name, exact: true });
     await link.focus();
     await page.keyboard.press("Enter");

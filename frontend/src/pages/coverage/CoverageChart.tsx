@@ -53,12 +53,14 @@ export function ChartPatterns() {
   );
 }
 
-const BAR = 34;
-const GAP = 14;
-const TOP = 22;
-const HEIGHT = 180;
-const AXIS = 40;
-const LEFT = 30;
+// In the SVG's own units: it scales to the width it has (at most 36rem), so a phone shows
+// twelve weeks at about three quarters of this size and a desktop at about one and a quarter.
+const BAR = 26;
+const GAP = 8;
+const TOP = 24;
+const HEIGHT = 170;
+const AXIS = 44;
+const LEFT = 26;
 
 export function CoverageChart({ weeks, labelledBy }: { weeks: CoverageWeek[]; labelledBy: string }) {
   const most = Math.max(1, ...weeks.map((w) => w.total));
@@ -91,10 +93,10 @@ export function CoverageChart({ weeks, labelledBy }: { weeks: CoverageWeek[]; la
               <text x={x + BAR / 2} y={TOP + HEIGHT - scale(week.total) - 5} textAnchor="middle" className="chart__total">
                 {week.total}
               </text>
-              <text x={x + BAR / 2} y={TOP + HEIGHT + 16} textAnchor="middle" className="chart__label">
+              <text x={x + BAR / 2} y={TOP + HEIGHT + 18} textAnchor="middle" className="chart__label">
                 {formatWeek(week.week_start, "day")}
               </text>
-              <text x={x + BAR / 2} y={TOP + HEIGHT + 30} textAnchor="middle" className="chart__label">
+              <text x={x + BAR / 2} y={TOP + HEIGHT + 36} textAnchor="middle" className="chart__label">
                 {formatWeek(week.week_start, "month")}
               </text>
             </g>

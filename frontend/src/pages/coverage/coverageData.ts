@@ -22,10 +22,13 @@ export function twelveWeeksBefore(to: string): string {
   return day.toISOString().slice(0, 10);
 }
 
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
 export function formatWeek(iso: string, part?: "day" | "month"): string {
   const date = utcDate(iso);
   if (part === "day") return String(date.getUTCDate());
-  if (part === "month") return date.toLocaleDateString("en-GB", { month: "short", timeZone: "UTC" });
+  // Three letters, so that twelve weeks' labels fit under their bars on a phone.
+  if (part === "month") return MONTHS[date.getUTCMonth()];
   return date.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 }
 
