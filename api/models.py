@@ -5,7 +5,7 @@ from api.auth.models import ApiClient, ApiClientSchool, RefreshToken
 from api.calendar.models import CalendarFeed
 from api.meetings.models import AgendaItem, Meeting, MeetingAction, MeetingRecord, ProtectedSlot
 from api.mentoring.models import MenteeProfile, MentoringAgreement, MentorProfile, Pairing
-from api.observations.models import Observation, ObservationAmendment, Target
+from api.observations.models import Observation, ObservationAmendment, Target, TargetReview
 from api.org.models import Membership, School, TermDate, Trust, User
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "Pairing",
     "ProtectedSlot",
     "Target",
+    "TargetReview",
     "ApiClient",
     "ApiClientSchool",
     "AuditEvent",

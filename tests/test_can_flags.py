@@ -150,3 +150,23 @@ def test_a_lead_may_not_change_someone_shared_with_another_school(client, world,
     refused = client.patch(path, headers=world.headers("lead"), json={"full_name": "X"})
     assert refused.status_code == 403
     assert client.get(path, headers=world.headers("admin")).json()["can"]["edit"] is True
+
+
+# The record form offers the targets to review when the meeting's `record` flag is true: the
+# same person may write the target reviews (the record keeper), once the meeting is recorded.
+REVIEW_CASES = [(which, who) for which in ("meeting_id", "past_meeting_id") for who in PRINCIPALS]
+
+
+@pytest.mark.parametrize(
+    ("which", "who"), REVIEW_CASES, ids=[f"{w} as {p}" for w, p in REVIEW_CASES]
+)
+def test_the_meetings_record_flag_stands_for_reviewing_its_targets(client, world, which, who):
+    shown = client.get(f"/api/v1/meetings/{world_ids(world)[which]}", headers=world.headers(who))
+    allowed = shown.status_code == 200 and shown.json()["can"]["record"]
+    acted = matrix_request(
+        client, world, "PUT", "/api/v1/meetings/{meeting_id}/target-reviews", who, meeting_id=which
+    )
+    if allowed:
+        assert 200 <= acted.status_code < 300, acted.text
+    else:
+        assert acted.status_code in (401, 403, 404, 409), acted.text

@@ -2,7 +2,7 @@
 the mentee's reflection, amendments that keep their history, who sees what, and targets."""
 
 import uuid
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from sqlmodel import select
 
@@ -26,6 +26,9 @@ def _schedule(client, world, who="lead", **overrides):  # type: ignore[no-untype
         "subject": "Science",
         "year_group": "Year 8",
     } | overrides
+    # The lead writes up one that has already happened, saying why (the rule has its own tests).
+    if who == "lead" and datetime.fromisoformat(body["starts_at"]) < datetime.now(UTC):
+        body.setdefault("backfill_reason", "Written up from the observer's paper notes")
     return client.post("/api/v1/observations", headers=world.headers(who), json=body)
 
 
@@ -427,3 +430,179 @@ def test_the_target_board_shows_the_schools_targets_without_names(client, world)
 
 def test_status_values_are_the_contracts():
     assert [s.value for s in ObservationStatus] == ["scheduled", "completed", "shared", "cancelled"]
+
+
+# --- scheduled from now on, unless a lead back-fills with a reason --------------------------
+
+
+def test_an_observation_is_scheduled_from_now_on_unless_a_lead_back_fills_it(
+    client, world, session, monkeypatch
+):
+    now = datetime(2026, 11, 10, 12, tzinfo=UTC)
+    monkeypatch.setattr("api.observations.service.utcnow", lambda: now)
+    past = {"starts_at": "2026-11-09T10:00:00Z", "ends_at": "2026-11-09T11:00:00Z"}
+    by_mentor = _schedule(client, world, who="mentor", **past)
+    assert by_mentor.status_code == 422, by_mentor.text
+    assert by_mentor.json()["detail"] == (
+        "An observation is scheduled from now (Tuesday 10 Nov 2026 at 12:00) on. One that has "
+        "already happened can only be added by a school lead, with a reason."
+    )
+    assert by_mentor.json()["errors"][0]["field"] == "starts_at"
+    no_reason = client.post(
+        "/api/v1/observations",
+        headers=world.headers("lead"),
+        json={
+            "pairing_id": str(world.pairing.id),
+            "observer_id": str(world.people["observer"].id),
+            "observer_role": "senco",
+            "kind": "formal",
+            "class_name": "8B2",
+            "subject": "Science",
+            "year_group": "Year 8",
+        }
+        | past,
+    )
+    assert no_reason.status_code == 422
+    assert no_reason.json()["errors"][0]["field"] == "backfill_reason"
+    assert "already happened" in no_reason.json()["detail"]
+    future_with_reason = _schedule(
+        client,
+        world,
+        starts_at="2026-11-12T10:00:00Z",
+        ends_at="2026-11-12T11:00:00Z",
+        backfill_reason="Not needed",
+    )
+    assert future_with_reason.status_code == 422
+    assert future_with_reason.json()["errors"][0]["field"] == "backfill_reason"
+    refresh(session)
+    assert len(session.exec(select(Observation)).all()) == 3  # the world's, nothing new
+    backfilled = _schedule(client, world, backfill_reason="Written up from paper notes", **past)
+    assert backfilled.status_code == 201, backfilled.text
+    refresh(session)
+    event = session.exec(
+        select(AuditEvent).where(AuditEvent.action == "observation.scheduled")
+    ).one()
+    assert event.changes["backfill_reason"] == "Written up from paper notes"
+    # A lesson that began a moment ago is still "now" (a phone's clock may be a little out).
+    just_now = _schedule(
+        client,
+        world,
+        who="mentor",
+        starts_at="2026-11-10T11:58:00Z",
+        ends_at="2026-11-10T12:30:00Z",
+    )
+    assert just_now.status_code == 201, just_now.text
+
+
+# --- targets reviewed at a meeting, by reference ----------------------------------------------
+
+
+def _review(client, world, reviews, who="mentor", meeting=None):  # type: ignore[no-untyped-def]
+    meeting_id = (meeting or world.past_meeting).id
+    return client.put(
+        f"/api/v1/meetings/{meeting_id}/target-reviews",
+        headers=world.headers(who),
+        json={"reviews": reviews},
+    )
+
+
+def test_the_record_keeper_reviews_the_mentees_open_targets_by_reference(client, world, session):
+    target_id = str(world.target.id)
+    saved = _review(
+        client,
+        world,
+        [
+            {
+                "target_id": target_id,
+                "note": "Used whiteboards in three lessons",
+                "status": "achieved",
+            }
+        ],
+    )
+    assert saved.status_code == 200, saved.text
+    body = saved.json()
+    assert body["total"] == 1
+    review = body["items"][0]
+    assert review["target"]["id"] == target_id and review["target"]["status"] == "achieved"
+    assert review["status_set"] == "achieved" and review["note"].startswith("Used")
+    listed = client.get(
+        f"/api/v1/meetings/{world.past_meeting.id}/target-reviews",
+        headers=world.headers("mentee"),
+    )
+    assert listed.status_code == 200 and listed.json()["items"][0]["id"] == review["id"]
+    assert (
+        client.get(
+            f"/api/v1/meetings/{world.past_meeting.id}/target-reviews",
+            headers=world.headers("lead"),
+        ).status_code
+        == 200
+    )
+    # Trust admins see that the meeting happened, not what it said.
+    admin = client.get(
+        f"/api/v1/meetings/{world.past_meeting.id}/target-reviews",
+        headers=world.headers("admin"),
+    )
+    assert admin.status_code == 403
+    refresh(session)
+    target = session.get(type(world.target), world.target.id)
+    assert target is not None and target.status == "achieved"
+    events = session.exec(select(AuditEvent)).all()
+    assert {"meeting.targets_reviewed", "target.updated"} <= {e.action for e in events}
+    for event in events:
+        assert "whiteboards in three" not in str(event.changes)
+    # Saving again keeps the review (the target is achieved now, by this very review) and a
+    # list without it removes it.
+    again = _review(client, world, [{"target_id": target_id, "note": "Still going well"}])
+    assert again.status_code == 200, again.text
+    assert again.json()["items"][0]["status_set"] == "achieved"
+    assert _review(client, world, []).json()["total"] == 0
+
+
+def test_target_reviews_are_refused_in_plain_words_and_nothing_is_saved(client, world, session):
+    target_id = str(world.target.id)
+    # Only the record keeper (the mentor here) writes them.
+    not_keeper = _review(client, world, [{"target_id": target_id}], who="mentee")
+    assert not_keeper.status_code == 403
+    # A meeting still to come has reviewed nothing yet.
+    ahead = _review(client, world, [{"target_id": target_id}], meeting=world.next_meeting)
+    assert ahead.status_code == 409
+    unknown = _review(client, world, [{"target_id": str(uuid.uuid4())}])
+    assert unknown.status_code == 422
+    assert unknown.json()["errors"][0]["field"] == "reviews.0.target_id"
+    twice = _review(client, world, [{"target_id": target_id}, {"target_id": target_id}])
+    assert twice.status_code == 422
+    open_status = _review(client, world, [{"target_id": target_id, "status": "open"}])
+    assert open_status.status_code == 422
+    refresh(session)
+    from api.observations.models import TargetReview
+
+    assert session.exec(select(TargetReview)).all() == []
+
+
+def test_a_mentor_of_another_pairing_cannot_review_this_mentees_targets(client, world, session):
+    from api.meetings.models import Meeting, MeetingStatus
+
+    pairing_id = uuid.UUID(fresh_pairing(client, world))
+    refresh(session)
+    theirs = Meeting(
+        pairing_id=pairing_id,
+        occurrence_date=date(2026, 9, 16),
+        starts_at=datetime(2026, 9, 16, 14, 30, tzinfo=UTC),
+        ends_at=datetime(2026, 9, 16, 15, 30, tzinfo=UTC),
+        location="Room 3",
+        status=MeetingStatus.held,
+    )
+    session.add(theirs)
+    session.commit()
+    # This pair's meeting is out of their sight...
+    hidden = _review(client, world, [{"target_id": str(world.target.id)}], who="spare_mentor")
+    assert hidden.status_code == 404
+    # ...and this mentee's target cannot be reviewed in their own pair's meeting.
+    wrong_mentee = _review(
+        client, world, [{"target_id": str(world.target.id)}], who="spare_mentor", meeting=theirs
+    )
+    assert wrong_mentee.status_code == 422, wrong_mentee.text
+    assert "not one of this mentee's" in wrong_mentee.json()["detail"]
+    refresh(session)
+    target = session.get(type(world.target), world.target.id)
+    assert target is not None and target.status == "open"

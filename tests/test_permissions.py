@@ -93,6 +93,12 @@ CLIENT_ONLY = row(
     other_lead=FORBIDDEN,
     foreign_admin=FORBIDDEN,
 )
+# Coverage names mentees: for the leads of their school and the trust's admins only.
+COVERAGE = row(mentor=FORBIDDEN, mentee=FORBIDDEN, observer=FORBIDDEN, client=FORBIDDEN)
+# Targets reviewed at a meeting: read with its record (the pair and their leads), written by
+# its record keeper; the observer does not see the meeting at all.
+REVIEW_READER = OBS_READER | {"admin": FORBIDDEN, "observer": HIDDEN}
+REVIEW_WRITER = RECORD_KEEPER | {"observer": HIDDEN}
 RECORD = {"focus_standards": [5, 7], "strengths": "Clear routines", "points_to_develop": "Pace"}
 TODAY = datetime.now(UTC).astimezone(ZoneInfo("Europe/London")).date()
 TODAY, IN_A_YEAR = TODAY.isoformat(), (TODAY + timedelta(days=365)).isoformat()
@@ -337,6 +343,20 @@ MATRIX = {
         SCHOOL_READER
         | {"admin": FORBIDDEN, "mentee": FORBIDDEN, "observer": FORBIDDEN, "client": FORBIDDEN},
         None,
+    ),
+    ("GET", "/api/v1/observation-coverage"): (COVERAGE, None),
+    ("GET", "/api/v1/observation-coverage/weeks"): (COVERAGE, None),
+    ("GET", "/api/v1/observation-coverage/unobserved"): (COVERAGE, None),
+    ("GET", "/api/v1/observation-coverage/export"): (COVERAGE, None),
+    ("GET", "/api/v1/meetings/{meeting_id}/target-reviews"): (
+        REVIEW_READER,
+        None,
+        {"meeting_id": "past_meeting_id"},
+    ),
+    ("PUT", "/api/v1/meetings/{meeting_id}/target-reviews"): (
+        REVIEW_WRITER,
+        {"reviews": [{"target_id": "{target_id}", "note": "Going well"}]},
+        {"meeting_id": "past_meeting_id"},
     ),
 }
 

@@ -339,6 +339,7 @@ def _observations(
                 subject="Science",
                 year_group=["Year 8", "Year 9", "Year 10", "Year 7"][index % 4],
             ),
+            as_of=starts - timedelta(days=7),  # scheduled a week ahead, as the lead would
         )
         session.flush()
         if observation.ends_at + timedelta(hours=2) > now:

@@ -11,7 +11,7 @@ import uuid
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, CheckConstraint, Index, Text
+from sqlalchemy import JSON, CheckConstraint, Index, Text, UniqueConstraint
 from sqlmodel import Field, Relationship, SQLModel
 
 from api.core.models import (
@@ -160,3 +160,23 @@ class Target(SQLModel, table=True):
     updated_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
     pairing: Pairing | None = Relationship()
+
+
+class TargetReview(SQLModel, table=True):
+    """A target reviewed at a mentoring meeting: named by the meeting's id (meetings know
+    nothing of targets), with the progress note and any status the review gave it."""
+
+    __tablename__ = "target_reviews"
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "target_id", name="uq_target_reviews_meeting_target"),
+    )
+
+    id: uuid.UUID = id_field()
+    meeting_id: uuid.UUID = Field(foreign_key="meetings.id", index=True)
+    target_id: uuid.UUID = Field(foreign_key="targets.id", index=True)
+    note: str = restricted_field(default="", sa_type=Text)
+    status_set: TargetStatus | None = enum_field(TargetStatus, default=None, nullable=True)
+    reviewed_by: uuid.UUID = Field(foreign_key="users.id")
+    reviewed_at: datetime = created_at_field()
+
+    target: Target | None = Relationship()

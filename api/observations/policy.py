@@ -188,3 +188,49 @@ def observations_seen(principal: Principal) -> SelectOfScalar[uuid.UUID]:
 
 def targets_seen(principal: Principal) -> SelectOfScalar[uuid.UUID]:
     return select(Target.id).where(visible_targets(principal))
+
+
+# --- coverage ------------------------------------------------------------------------------
+
+
+def coverage_schools(principal: Principal) -> ColumnElement[bool]:
+    """The schools whose coverage the principal reads: a trust admin's trust, a lead's
+    schools. Mentors, mentees and observers read none (names of mentees appear in it)."""
+    if not principal.is_user or READ not in principal.scopes:
+        return false()
+    conditions: list[ColumnElement[bool]] = []
+    if principal.admin_trust_ids:
+        conditions.append(col(School.trust_id).in_(principal.admin_trust_ids))
+    lead_of = principal.school_ids_with(Role.school_lead)
+    if lead_of:
+        conditions.append(col(School.id).in_(lead_of))
+    return or_(*conditions) if conditions else false()
+
+
+def may_read_coverage(principal: Principal) -> bool:
+    return (
+        principal.is_user
+        and READ in principal.scopes
+        and bool(principal.admin_trust_ids or principal.school_ids_with(Role.school_lead))
+    )
+
+
+# --- targets reviewed at meetings ------------------------------------------------------------
+
+
+def may_read_reviews(principal: Principal, pairing: Pairing) -> bool:
+    """The pair and the leads of their school, as for the meeting's record."""
+    return principal.id in (pairing.mentor_id, pairing.mentee_id) or leads(
+        principal, pairing.school_id
+    )
+
+
+def may_review_targets(principal: Principal, keeper_id: uuid.UUID) -> bool:
+    """Whoever keeps the meeting's record reviews the targets in it."""
+    return WRITE in principal.scopes and principal.id == keeper_id
+
+
+def may_backfill(principal: Principal, pairing: Pairing) -> bool:
+    """Adding an observation that has already happened changes what counts as done: only a
+    lead of the mentee's school does it, on purpose and with a reason."""
+    return WRITE in principal.scopes and leads(principal, pairing.school_id)

@@ -3,18 +3,21 @@
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Query, Response, status
 
 from api.auth.principals import ObservationReader, ObservationWriter
 from api.core.pagination import Page, PageQuery, page_of
 from api.core.problems import WRITE_ERRORS
 from api.core.routing import BodyAfterAuthRoute
-from api.core.schemas import Timestamp
+from api.core.schemas import SchoolDate, Timestamp
 from api.db import SessionDep
-from api.observations import service, targets
+from api.observations import coverage, reviews, service, targets
 from api.observations.models import ObservationStatus, TargetStatus
 from api.observations.schemas import (
+    MAX_REVIEWS,
     BoardTarget,
+    CoverageRow,
+    CoverageWeek,
     ObservationAmend,
     ObservationCancel,
     ObservationClashProblem,
@@ -26,7 +29,10 @@ from api.observations.schemas import (
     ReflectionWrite,
     TargetCreate,
     TargetPublic,
+    TargetReviewPublic,
+    TargetReviewsWrite,
     TargetUpdate,
+    UnobservedMentee,
 )
 
 router = APIRouter(tags=["observations"], route_class=BodyAfterAuthRoute)
@@ -261,3 +267,150 @@ def list_school_target_board(
 ) -> Page[BoardTarget]:
     query = targets.board_query(session, principal, school_id)
     return page_of(session, query, page, targets.board_public)
+
+
+# --- coverage, for the school's leads and the trust's admins ---------------------------------
+
+From = Annotated[
+    SchoolDate | None,
+    Query(
+        alias="from",
+        description="The first day counted, by the date at the school (default: the Monday "
+        "eleven weeks before the week of `to`, so twelve weeks in all)",
+    ),
+]
+To = Annotated[
+    SchoolDate | None, Query(description="The last day counted, inclusive (default today)")
+]
+CoverageSchool = Annotated[
+    uuid.UUID | None, Query(description="One school only (otherwise every school you oversee)")
+]
+
+
+@router.get(
+    "/observation-coverage",
+    operation_id="list_observation_coverage",
+    summary="Who observed whom, week by week, by observer role and kind (leads and trust admins)",
+    response_model=Page[CoverageRow],
+    responses=WRITE_ERRORS,
+)
+def list_observation_coverage(
+    session: SessionDep,
+    principal: ObservationReader,
+    page: PageQuery,
+    from_: From = None,
+    to: To = None,
+    school_id: CoverageSchool = None,
+) -> Page[CoverageRow]:
+    return coverage.rows_page(session, principal, page, from_=from_, to=to, school_id=school_id)
+
+
+@router.get(
+    "/observation-coverage/weeks",
+    operation_id="list_observation_coverage_weeks",
+    summary="Observations each week of the range, by observer role, weeks without any included",
+    response_model=Page[CoverageWeek],
+    responses=WRITE_ERRORS,
+)
+def list_observation_coverage_weeks(
+    session: SessionDep,
+    principal: ObservationReader,
+    page: PageQuery,
+    from_: From = None,
+    to: To = None,
+    school_id: CoverageSchool = None,
+) -> Page[CoverageWeek]:
+    return coverage.weeks_page(session, principal, page, from_=from_, to=to, school_id=school_id)
+
+
+@router.get(
+    "/observation-coverage/unobserved",
+    operation_id="list_unobserved_mentees",
+    summary="Mentees nobody has observed for the weeks you choose",
+    response_model=Page[UnobservedMentee],
+    responses=WRITE_ERRORS,
+)
+def list_unobserved_mentees(
+    session: SessionDep,
+    principal: ObservationReader,
+    page: PageQuery,
+    weeks: Annotated[
+        int, Query(ge=1, le=52, description="Flag mentees with no observation for this many weeks")
+    ] = 2,
+    on: Annotated[
+        SchoolDate | None, Query(description="Counted back from this day (default today)")
+    ] = None,
+    school_id: CoverageSchool = None,
+) -> Page[UnobservedMentee]:
+    return coverage.unobserved_page(
+        session, principal, page, weeks=weeks, on=on, school_id=school_id
+    )
+
+
+@router.get(
+    "/observation-coverage/export",
+    operation_id="export_observation_coverage",
+    summary="The coverage rows as CSV: every row of the list, with names (no record content)",
+    response_class=Response,
+    responses={
+        **WRITE_ERRORS,
+        200: {
+            "description": "The rows, one per week, school, mentee, observer, role and kind",
+            "content": {"text/csv": {"schema": {"type": "string"}}},
+        },
+    },
+)
+def export_observation_coverage(
+    session: SessionDep,
+    principal: ObservationReader,
+    from_: From = None,
+    to: To = None,
+    school_id: CoverageSchool = None,
+) -> Response:
+    first, last = coverage.date_range(from_, to)
+    text = coverage.rows_csv(session, principal, from_=first, to=last, school_id=school_id)
+    name = f"observation-coverage-{first.isoformat()}-to-{last.isoformat()}.csv"
+    return Response(
+        text,
+        media_type="text/csv",
+        headers={
+            "Content-Disposition": f'attachment; filename="{name}"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+# --- targets reviewed at a meeting ----------------------------------------------------------
+
+
+@router.get(
+    "/meetings/{meeting_id}/target-reviews",
+    operation_id="list_meeting_target_reviews",
+    summary="The targets a meeting reviewed, with progress notes (the pair and their leads)",
+    response_model=Page[TargetReviewPublic],
+    responses=WRITE_ERRORS,
+)
+def list_meeting_target_reviews(
+    meeting_id: uuid.UUID, session: SessionDep, principal: ObservationReader, page: PageQuery
+) -> Page[TargetReviewPublic]:
+    query = reviews.reviews_query(session, principal, meeting_id)
+    return page_of(session, query, page, lambda rows: reviews.reviews_public(session, rows))
+
+
+@router.put(
+    "/meetings/{meeting_id}/target-reviews",
+    operation_id="save_meeting_target_reviews",
+    summary="Say which of the mentee's open targets a held meeting reviewed (the record keeper)",
+    response_model=Page[TargetReviewPublic],
+    responses=WRITE_ERRORS,
+)
+def save_meeting_target_reviews(
+    meeting_id: uuid.UUID,
+    body: TargetReviewsWrite,
+    session: SessionDep,
+    principal: ObservationWriter,
+) -> Page[TargetReviewPublic]:
+    saved = reviews.save_reviews(session, principal, meeting_id, body)
+    items = reviews.reviews_public(session, saved)
+    # Every review of the meeting (at most 50), as the first page of its list.
+    return Page(items=items, total=len(items), limit=MAX_REVIEWS, offset=0)

@@ -2,7 +2,7 @@
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, StrictBool, model_validator
 
@@ -18,6 +18,7 @@ from api.observations.models import (
 from api.org.schemas import PersonRef
 
 MAX_OBSERVATION_MINUTES = 240
+MAX_REVIEWS = 50  # targets one meeting reviews
 Standard = whole_number(1, 8)
 Standards = Annotated[
     list[Standard],
@@ -49,6 +50,11 @@ class ObservationCreate(Input):
         default=False,
         description="Schedule it even when it clashes with what the observer or the mentee "
         "already has (otherwise a clash answers 409)",
+    )
+    backfill_reason: free_text(3, 500) | None = Field(
+        default=None,
+        description="Only for a school lead, and required then, when starts_at is before now: "
+        "why an observation that has already happened is being added (kept in the audit log)",
     )
 
     @model_validator(mode="after")
@@ -233,3 +239,81 @@ class BoardTarget(BaseModel):
 class PersonChoice(BaseModel):
     id: uuid.UUID
     full_name: str
+
+
+# --- coverage: who observed whom, week by week, for the school's leads ---------------------
+
+
+class CoverageRow(BaseModel):
+    """How many times one observer, in one role and kind, observed one mentee in one week:
+    observations that took place, by the date at the school."""
+
+    week_start: date = Field(description="The Monday of the school week")
+    school_id: uuid.UUID
+    mentee: PersonRef
+    observer: PersonRef
+    observer_role: ObserverRole
+    kind: ObservationKind
+    count: int
+
+
+class CoverageWeek(BaseModel):
+    """One school week: observations that took place, by observer role (every role, zeros
+    included)."""
+
+    week_start: date = Field(description="The Monday of the school week")
+    total: int
+    by_role: dict[ObserverRole, int]
+
+
+class UnobservedMentee(BaseModel):
+    """A mentee in a pairing on the day asked about, not observed for the weeks asked about."""
+
+    mentee: PersonRef
+    school_id: uuid.UUID
+    school_name: str
+    mentors: list[PersonRef] = Field(description="Their mentors in pairings on that day")
+    last_observed_on: date | None = Field(description="Their latest observation, if any")
+    weeks_since: int | None = Field(description="Whole weeks since then; null if never")
+
+
+# --- targets reviewed at a meeting -------------------------------------------------------
+
+
+class TargetReviewWrite(Input):
+    target_id: uuid.UUID = Field(description="One of the mentee's open targets")
+    note: free_text(0, 5000) = Field(default="", description="Progress and what happens next")
+    status: Literal[TargetStatus.achieved, TargetStatus.dropped] | None = Field(
+        default=None, description="Mark the target achieved or dropped at this meeting"
+    )
+
+
+class TargetReviewsWrite(Input):
+    """Every target the meeting reviewed: ones left out are no longer listed as reviewed."""
+
+    reviews: Annotated[list[TargetReviewWrite], Field(max_length=MAX_REVIEWS)]
+
+    @model_validator(mode="after")
+    def each_target_once(self):
+        ids = [r.target_id for r in self.reviews]
+        if len(set(ids)) != len(ids):
+            raise ValueError("review each target once")
+        return self
+
+
+class ReviewedTarget(BaseModel):
+    id: uuid.UUID
+    standards: list[int]
+    text: str
+    due_on: date
+    status: TargetStatus
+
+
+class TargetReviewPublic(BaseModel):
+    id: uuid.UUID
+    meeting_id: uuid.UUID
+    target: ReviewedTarget
+    note: str
+    status_set: TargetStatus | None = Field(description="The status this review gave the target")
+    reviewed_by: PersonRef
+    reviewed_at: datetime

@@ -197,7 +197,42 @@ def clashes_public(session: Session, clashes: list[busy.Clash]) -> list[ClashWit
     ]
 
 
-def schedule(session: Session, principal: Principal, body: ObservationCreate) -> Observation:
+def _check_start(
+    principal: Principal, pairing: Pairing, body: ObservationCreate, now: datetime, zone: ZoneInfo
+) -> None:
+    """Observations are scheduled from now on; one that has already happened is added only by
+    a lead of the school, with a reason (as for meetings back-filled into a slot)."""
+    if body.starts_at >= now - CLOCK_SLACK:
+        if body.backfill_reason is not None:
+            raise Unprocessable(
+                "A reason for back-filling is only for an observation that has already "
+                "started; leave it out.",
+                errors=[FieldProblem(field="backfill_reason", detail="only for past times")],
+            )
+        return
+    when = human_time(now.astimezone(zone))
+    if not policy.may_backfill(principal, pairing):
+        raise Unprocessable(
+            f"An observation is scheduled from now ({when}) on. One that has already "
+            "happened can only be added by a school lead, with a reason.",
+            errors=[FieldProblem(field="starts_at", detail="in the past")],
+        )
+    if body.backfill_reason is None:
+        raise Unprocessable(
+            f"This observation starts before now ({when}), so it has already happened. Say "
+            "why in backfill_reason; it is kept in the audit log.",
+            errors=[FieldProblem(field="backfill_reason", detail="required for past times")],
+        )
+
+
+def schedule(
+    session: Session,
+    principal: Principal,
+    body: ObservationCreate,
+    *,
+    as_of: datetime | None = None,
+) -> Observation:
+    """`as_of` is for seeding history (the demo): scheduled as it would have been back then."""
     pairing = mentoring.get_pairing(session, principal, body.pairing_id)
     if not policy.may_schedule(principal, pairing):
         raise Forbidden(
@@ -220,6 +255,7 @@ def schedule(session: Session, principal: Principal, body: ObservationCreate) ->
         )
     school = _school(session, pairing.school_id)
     zone = ZoneInfo(school.timezone)
+    _check_start(principal, pairing, body, as_of or utcnow(), zone)
     observed_on = body.starts_at.astimezone(zone).date()
     if not pairing.starts_on <= observed_on <= pairing.ends_on:
         raise Unprocessable(
@@ -270,6 +306,7 @@ def schedule(session: Session, principal: Principal, body: ObservationCreate) ->
             "starts_at": body.starts_at,
             "ends_at": body.ends_at,
             "clashes_confirmed": len(clashes),
+            **({"backfill_reason": body.backfill_reason} if body.backfill_reason else {}),
         },
     )
     session.flush()

@@ -23,6 +23,7 @@ async function as(browser: Browser, email: string, viewport = { width: 1280, hei
 }
 
 test("a lead schedules a SENCO's observation, the SENCO records it on a phone, the mentor shares it, the mentee reflects, and its target is on the board", async ({ page, browser }) => {
+  test.setTimeout(150_000); // five people in turn, and a meeting record on the way
   const subject = unique("Chemistry");
   const strengths = "Calm entry routine; every pupil started the retrieval quiz within two minutes.";
   const target = unique("Check understanding with mini whiteboards before independent work");
@@ -46,6 +47,11 @@ test("a lead schedules a SENCO's observation, the SENCO records it on a phone, t
   await page.getByLabel("Class or group").fill("9C2");
   await page.getByLabel("Subject").fill(subject);
   await page.getByLabel("Year group").fill("Year 9");
+  // It was yesterday: the lead says why an observation that has already happened is added.
+  await page.getByRole("button", { name: "Schedule the observation" }).click();
+  await expect(page.getByRole("alert").getByRole("link", { name: /Say why an observation that has already happened/ })).toBeVisible();
+  await checkA11y(page, "back-filling without a reason");
+  await page.getByLabel("Why is an observation that has already happened being added?").fill("Arranged on paper before school; written up now");
   await page.screenshot({ path: `${SHOTS}/schedule-desktop.png`, fullPage: true });
   await page.getByRole("button", { name: "Schedule the observation" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Observation of James Patel" })).toBeFocused();
@@ -98,6 +104,22 @@ test("a lead schedules a SENCO's observation, the SENCO records it on a phone, t
   await targetForm.getByRole("button", { name: "Set the target" }).click();
   await expect(mentor.getByText("Target set. It is on the targets board.")).toBeVisible();
   await checkA11y(mentor, "shared observation with a target");
+
+  // The mentor reviews the new target at an earlier meeting's record, by choosing it (not typing it).
+  await mentor.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My week" }).click();
+  await mentor.getByRole("link", { name: "Mentoring James Patel" }).click();
+  await mentor.getByRole("table", { name: "Earlier meetings, newest first" }).getByRole("link").nth(1).click();
+  await expect(mentor.getByRole("heading", { level: 1, name: /^Meeting on / })).toBeFocused();
+  await mentor.getByRole("button", { name: "Change the record" }).click();
+  const record = mentor.getByRole("form", { name: "Change the record" });
+  const reviews = record.getByRole("group", { name: "Targets reviewed" });
+  await reviews.getByRole("checkbox", { name: new RegExp(target) }).check();
+  await reviews.getByLabel("Progress and next steps").last().fill("Whiteboards in two lessons so far; keep going.");
+  await checkA11y(mentor, "record form reviewing a target");
+  await record.getByRole("button", { name: "Save the record" }).click();
+  await expect(mentor.getByText("The record has been saved.")).toBeVisible();
+  await expect(mentor.getByRole("region", { name: "Record" }).getByText(target)).toBeVisible();
+  await expect(mentor.getByText("Whiteboards in two lessons so far; keep going.", { exact: false })).toBeVisible();
 
   // 4. The mentee reads it in their history and reflects.
   const mentee = await as(browser, USERS.mentee, PHONE);

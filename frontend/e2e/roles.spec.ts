@@ -1,11 +1,11 @@
 import { checkA11y, expect, mainNavLinks, signInAndWait, test, USERS } from "./helpers";
 
 const expectedNav = {
-  admin: ["Home", "Observations", "Mentoring", "Schools", "People", "Integrations", "Audit log", "Change password"],
-  lead: ["Home", "Observations", "Targets", "Mentoring", "Term dates", "People", "Change password"],
+  admin: ["Home", "Observations", "Coverage", "Mentoring", "Schools", "People", "Integrations", "Audit log", "Change password"],
+  lead: ["Home", "Observations", "Targets", "Coverage", "Mentoring", "Term dates", "People", "Change password"],
   mentor: ["Home", "My week", "Observations", "Targets", "Calendar link", "Change password"],
   mentee: ["Home", "My week", "Observations", "Targets", "Calendar link", "Change password"],
-  observer: ["Home", "Observations", "Targets", "Change password"],
+  observer: ["Home", "Observations", "Targets", "Calendar link", "Change password"],
 } as const;
 
 for (const [role, links] of Object.entries(expectedNav)) {
@@ -24,4 +24,21 @@ test("a school lead sees the people of their school on the home page", async ({ 
   await expect(people.getByRole("link", { name: /./ }).first()).toBeVisible();
   await expect(people.getByRole("cell", { name: "Mentor", exact: true }).first()).toBeVisible();
   await checkA11y(page, "lead home");
+});
+
+test("every link in an observer's navigation opens a page of theirs, by keyboard", async ({ page }) => {
+  await signInAndWait(page, USERS.observer);
+  const nav = page.getByRole("navigation", { name: "Main" });
+  for (const name of expectedNav.observer.filter((n) => n !== "Home")) {
+    const link = nav.getByRole("link", { name, exact: true });
+    await link.focus();
+    await page.keyboard.press("Enter");
+    const heading = page.getByRole("heading", { level: 1 });
+    await expect(heading).toBeFocused();
+    await expect(heading).not.toHaveText(/not found/i);
+    await expect(link).toHaveAttribute("aria-current", "page");
+  }
+  await page.getByRole("link", { name: "Observations", exact: true }).first().click();
+  await expect(page.getByRole("link", { name: "Schedule an observation" })).toHaveCount(0);
+  await checkA11y(page, "observer's observations");
 });

@@ -19,6 +19,7 @@ import { SignInPage } from "./pages/SignInPage";
 import { TermDatesPage } from "./pages/TermDatesPage";
 import { WelcomePage } from "./pages/WelcomePage";
 import { MyTermDatesPage } from "./pages/MyTermDatesPage";
+import { readsCoverage } from "./lib/mentoring";
 
 // Mentoring screens load on first visit, keeping the first page small.
 const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
@@ -42,6 +43,7 @@ const ObservationsPage = named(() => import("./pages/ObservationsPage"), "Observ
 const ObservationNewPage = named(() => import("./pages/ObservationNewPage"), "ObservationNewPage");
 const ObservationPage = named(() => import("./pages/ObservationPage"), "ObservationPage");
 const TargetsPage = named(() => import("./pages/TargetsPage"), "TargetsPage");
+const CoveragePage = named(() => import("./pages/CoveragePage"), "CoveragePage");
 
 export function App() {
   const { status, me, keepPlace } = useAuth();
@@ -97,6 +99,7 @@ export function App() {
         <Route path="/observations/new" element={<Need scope="observations:write"><ObservationNewPage /></Need>} />
         <Route path="/observations/:observationId" element={<Need scope="observations:view"><ObservationPage /></Need>} />
         <Route path="/targets" element={<Need scope="observations:view"><TargetsPage /></Need>} />
+        <Route path="/coverage" element={<Need scope="observations:view" when={readsCoverage(me)}><CoveragePage /></Need>} />
         <Route path="/mentoring" element={<Need scope="mentoring:write"><MentoringPage /></Need>} />
         <Route path="/mentoring/pairings/new" element={<Need scope="mentoring:write"><PairingNewPage /></Need>} />
         <Route path="/mentoring/profiles" element={<Need scope="mentoring:write"><ProfilesPage /></Need>} />
@@ -122,7 +125,7 @@ export function App() {
 }
 
 /** Pages a person's scopes do not cover read as not found, as the API does. */
-function Need({ scope, children }: { scope: string; children: ReactNode }) {
+function Need({ scope, when = true, children }: { scope: string; when?: boolean; children: ReactNode }) {
   const { has } = useAuth();
-  return has(scope) ? <>{children}</> : <NotFoundPage />;
+  return has(scope) && when ? <>{children}</> : <NotFoundPage />;
 }

@@ -939,6 +939,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/observation-coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who observed whom, week by week, by observer role and kind (leads and trust admins) */
+        get: operations["list_observation_coverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/observation-coverage/weeks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Observations each week of the range, by observer role, weeks without any included */
+        get: operations["list_observation_coverage_weeks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/observation-coverage/unobserved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mentees nobody has observed for the weeks you choose */
+        get: operations["list_unobserved_mentees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/observation-coverage/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The coverage rows as CSV: every row of the list, with names (no record content) */
+        get: operations["export_observation_coverage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{meeting_id}/target-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The targets a meeting reviewed, with progress notes (the pair and their leads) */
+        get: operations["list_meeting_target_reviews"];
+        /** Say which of the mentee's open targets a held meeting reviewed (the record keeper) */
+        put: operations["save_meeting_target_reviews"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/calendar-feed": {
         parameters: {
             query?: never;
@@ -1582,6 +1668,49 @@ export interface components {
              * Format: date-time
              */
             ends_at: string;
+        };
+        /**
+         * CoverageRow
+         * @description How many times one observer, in one role and kind, observed one mentee in one week:
+         *     observations that took place, by the date at the school.
+         */
+        CoverageRow: {
+            /**
+             * Week Start
+             * Format: date
+             * @description The Monday of the school week
+             */
+            week_start: string;
+            /**
+             * School Id
+             * Format: uuid
+             */
+            school_id: string;
+            mentee: components["schemas"]["PersonRef"];
+            observer: components["schemas"]["PersonRef"];
+            observer_role: components["schemas"]["ObserverRole"];
+            kind: components["schemas"]["ObservationKind"];
+            /** Count */
+            count: number;
+        };
+        /**
+         * CoverageWeek
+         * @description One school week: observations that took place, by observer role (every role, zeros
+         *     included).
+         */
+        CoverageWeek: {
+            /**
+             * Week Start
+             * Format: date
+             * @description The Monday of the school week
+             */
+            week_start: string;
+            /** Total */
+            total: number;
+            /** By Role */
+            by_role: {
+                [key: string]: number;
+            };
         };
         /** FeedCreated */
         FeedCreated: {
@@ -2484,6 +2613,11 @@ export interface components {
              * @default false
              */
             confirm_clash: boolean;
+            /**
+             * Backfill Reason
+             * @description Only for a school lead, and required then, when starts_at is before now: why an observation that has already happened is being added (kept in the audit log)
+             */
+            backfill_reason?: string | null;
         };
         /** ObservationDetail */
         ObservationDetail: {
@@ -2740,6 +2874,28 @@ export interface components {
             /** Offset */
             offset: number;
         };
+        /** Page[CoverageRow] */
+        Page_CoverageRow_: {
+            /** Items */
+            items: components["schemas"]["CoverageRow"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[CoverageWeek] */
+        Page_CoverageWeek_: {
+            /** Items */
+            items: components["schemas"]["CoverageWeek"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
         /** Page[MeetingPublic] */
         Page_MeetingPublic_: {
             /** Items */
@@ -2839,6 +2995,17 @@ export interface components {
             /** Offset */
             offset: number;
         };
+        /** Page[TargetReviewPublic] */
+        Page_TargetReviewPublic_: {
+            /** Items */
+            items: components["schemas"]["TargetReviewPublic"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
         /** Page[TermDatePublic] */
         Page_TermDatePublic_: {
             /** Items */
@@ -2854,6 +3021,17 @@ export interface components {
         Page_TrustPublic_: {
             /** Items */
             items: components["schemas"]["TrustPublic"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[UnobservedMentee] */
+        Page_UnobservedMentee_: {
+            /** Items */
+            items: components["schemas"]["UnobservedMentee"][];
             /** Total */
             total: number;
             /** Limit */
@@ -3171,6 +3349,24 @@ export interface components {
              * @description At least 1 characters besides surrounding spaces
              */
             reflection: string;
+        };
+        /** ReviewedTarget */
+        ReviewedTarget: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Standards */
+            standards: number[];
+            /** Text */
+            text: string;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            status: components["schemas"]["TargetStatus"];
         };
         /**
          * Role
@@ -3580,6 +3776,58 @@ export interface components {
             /** Updated At */
             updated_at: string | null;
         };
+        /** TargetReviewPublic */
+        TargetReviewPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Meeting Id
+             * Format: uuid
+             */
+            meeting_id: string;
+            target: components["schemas"]["ReviewedTarget"];
+            /** Note */
+            note: string;
+            /** @description The status this review gave the target */
+            status_set: components["schemas"]["TargetStatus"] | null;
+            reviewed_by: components["schemas"]["PersonRef"];
+            /**
+             * Reviewed At
+             * Format: date-time
+             */
+            reviewed_at: string;
+        };
+        /** TargetReviewWrite */
+        TargetReviewWrite: {
+            /**
+             * Target Id
+             * Format: uuid
+             * @description One of the mentee's open targets
+             */
+            target_id: string;
+            /**
+             * Note
+             * @description Progress and what happens next
+             * @default
+             */
+            note: string;
+            /**
+             * Status
+             * @description Mark the target achieved or dropped at this meeting
+             */
+            status?: ("achieved" | "dropped") | null;
+        };
+        /**
+         * TargetReviewsWrite
+         * @description Every target the meeting reviewed: ones left out are no longer listed as reviewed.
+         */
+        TargetReviewsWrite: {
+            /** Reviews */
+            reviews: components["schemas"]["TargetReviewWrite"][];
+        };
         /**
          * TargetSource
          * @enum {string}
@@ -3819,6 +4067,35 @@ export interface components {
              * @description At least 1 characters besides surrounding spaces
              */
             name: string;
+        };
+        /**
+         * UnobservedMentee
+         * @description A mentee in a pairing on the day asked about, not observed for the weeks asked about.
+         */
+        UnobservedMentee: {
+            mentee: components["schemas"]["PersonRef"];
+            /**
+             * School Id
+             * Format: uuid
+             */
+            school_id: string;
+            /** School Name */
+            school_name: string;
+            /**
+             * Mentors
+             * @description Their mentors in pairings on that day
+             */
+            mentors: components["schemas"]["PersonRef"][];
+            /**
+             * Last Observed On
+             * @description Their latest observation, if any
+             */
+            last_observed_on: string | null;
+            /**
+             * Weeks Since
+             * @description Whole weeks since then; null if never
+             */
+            weeks_since: number | null;
         };
         /**
          * UserCan
@@ -8509,6 +8786,449 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_BoardTarget_"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_observation_coverage: {
+        parameters: {
+            query?: {
+                /** @description The first day counted, by the date at the school (default: the Monday eleven weeks before the week of `to`, so twelve weeks in all) */
+                from?: string | null;
+                /** @description The last day counted, inclusive (default today) */
+                to?: string | null;
+                /** @description One school only (otherwise every school you oversee) */
+                school_id?: string | null;
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_CoverageRow_"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_observation_coverage_weeks: {
+        parameters: {
+            query?: {
+                /** @description The first day counted, by the date at the school (default: the Monday eleven weeks before the week of `to`, so twelve weeks in all) */
+                from?: string | null;
+                /** @description The last day counted, inclusive (default today) */
+                to?: string | null;
+                /** @description One school only (otherwise every school you oversee) */
+                school_id?: string | null;
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_CoverageWeek_"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_unobserved_mentees: {
+        parameters: {
+            query?: {
+                /** @description Flag mentees with no observation for this many weeks */
+                weeks?: number;
+                /** @description Counted back from this day (default today) */
+                on?: string | null;
+                /** @description One school only (otherwise every school you oversee) */
+                school_id?: string | null;
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_UnobservedMentee_"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_observation_coverage: {
+        parameters: {
+            query?: {
+                /** @description The first day counted, by the date at the school (default: the Monday eleven weeks before the week of `to`, so twelve weeks in all) */
+                from?: string | null;
+                /** @description The last day counted, inclusive (default today) */
+                to?: string | null;
+                /** @description One school only (otherwise every school you oversee) */
+                school_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, one per week, school, mentee, observer, role and kind */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_meeting_target_reviews: {
+        parameters: {
+            query?: {
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TargetReviewPublic_"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    save_meeting_target_reviews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TargetReviewsWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TargetReviewPublic_"];
                 };
             };
             /** @description Not signed in, or the token is not valid */

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Link, NavLink, useLocation, useNavigate } from "react-router";
 import { useAuth } from "../auth/AuthContext";
 import { ROLE_LABELS } from "../lib/labels";
-import { isMentorOrMentee } from "../lib/mentoring";
+import { hasCalendar, isMentorOrMentee, readsCoverage } from "../lib/mentoring";
 
 interface NavItem {
   to: string;
@@ -21,6 +21,7 @@ export function useNavItems(): NavItem[] {
   if (pairedUp) items.push({ to: "/my-week", label: "My week", also: MENTORING_PAGES });
   if (has("observations:view")) items.push({ to: "/observations", label: "Observations" });
   if (has("observations:write")) items.push({ to: "/targets", label: "Targets" });
+  if (has("observations:view") && readsCoverage(me)) items.push({ to: "/coverage", label: "Coverage" });
   if (has("mentoring:write")) items.push({ to: "/mentoring", label: "Mentoring", also: pairedUp ? undefined : MENTORING_PAGES });
   if (has("org:write")) items.push({ to: "/schools", label: "Schools" });
   if (has("terms:write") && !isTrustAdmin) items.push({ to: "/term-dates", label: "Term dates", also: /^\/schools\/[^/]+\/term-dates$/ });
@@ -33,8 +34,8 @@ export function useNavItems(): NavItem[] {
 export function Layout({ children, minimal = false }: { children: ReactNode; minimal?: boolean }) {
   const { me, signOut } = useAuth();
   const items = useNavItems();
-  // The feed holds the person's own meetings: only mentors and mentees have any.
-  const showCalendar = isMentorOrMentee(me);
+  // The feed holds the person's own meetings and observations: mentors, mentees and observers have them.
+  const showCalendar = hasCalendar(me);
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
   const navigate = useNavigate();

@@ -42,6 +42,16 @@ export function isMentorOrMentee(me: Me | null): boolean {
   return (me?.roles ?? []).some((r) => r.role === "mentor" || r.role === "mentee");
 }
 
+/** Whose calendar feed holds anything: mentors and mentees (meetings, observations) and observers (observations). */
+export function hasCalendar(me: Me | null): boolean {
+  return isMentorOrMentee(me) || (me?.roles ?? []).some((r) => r.role === "observer");
+}
+
+/** Coverage names mentees: for school leads and trust admins only, as the API allows. */
+export function readsCoverage(me: Me | null): boolean {
+  return (me?.roles ?? []).some((r) => r.role === "school_lead" || r.role === "trust_admin");
+}
+
 export type PairingState = "active" | "ended" | "not-started";
 
 export function pairingState(pairing: Pick<Pairing, "starts_on" | "ends_on">, today: string): PairingState {

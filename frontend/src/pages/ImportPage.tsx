@@ -8,6 +8,7 @@ import { MentoringNav, useMentoringSchool } from "../components/MentoringNav";
 import { formatDate } from "../lib/labels";
 import { Page } from "../components/Page";
 import { invitationUrl } from "./person/InvitationLink";
+import { saveFile } from "../lib/download";
 
 /** Bulk onboarding: a dry run reports every bad row by line and column; a commit writes all or nothing. */
 export function ImportPage() {
@@ -215,17 +216,6 @@ export function ImportPage() {
       )}
     </Page>
   );
-}
-
-function saveFile(text: string, name: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: "text/csv" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function csvCell(value: string): string {

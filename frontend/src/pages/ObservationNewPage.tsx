@@ -3,7 +3,8 @@ import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { api, unwrap, type Schemas } from "../api/client";
 import { ApiError } from "../api/problems";
-import { Button, Checkbox, ErrorSummary, SelectField, TextField } from "../components/forms";
+import { Button, Checkbox, ErrorSummary, SelectField, TextArea, TextField } from "../components/forms";
+import { useAuth } from "../auth/AuthContext";
 import { Notice, Page } from "../components/Page";
 import { useForm } from "../components/useForm";
 import { useLoad } from "../components/useLoad";
@@ -13,10 +14,10 @@ import { formatSpan, schoolToday, wallClockToIso } from "../lib/time";
 import { maxLength, required, validate, type Errors } from "../lib/validation";
 import { allPages } from "../lib/pages";
 
-type Field = "pairing_id" | "observer_id" | "observer_role" | "kind" | "date" | "start_time" | "end_time" | "class_name" | "subject" | "year_group";
+type Field = "pairing_id" | "observer_id" | "observer_role" | "kind" | "date" | "start_time" | "end_time" | "class_name" | "subject" | "year_group" | "backfill_reason";
 type Clash = Schemas["ClashWith"];
 
-function check(values: Record<Field, string>): Errors {
+function check(values: Record<Field, string>, mayBackfill: boolean): Errors {
   const errors = validate(values, {
     pairing_id: [required("Choose whose lesson is observed")],
     observer_id: [required("Choose who observes")],
@@ -28,9 +29,20 @@ function check(values: Record<Field, string>): Errors {
     class_name: [required("Enter the class or group"), maxLength(100, "The class")],
     subject: [required("Enter the subject"), maxLength(100, "The subject")],
     year_group: [required("Enter the year group"), maxLength(30, "The year group")],
+    backfill_reason: [maxLength(500, "The reason")],
   });
   if (!errors.end_time && values.start_time && values.end_time <= values.start_time) errors.end_time = "The end time must be after the start time";
+  if (!errors.date && !errors.start_time && startsInThePast(values) && !mayBackfill)
+    errors.start_time = "Choose a time from now on; only a school lead can add an observation that has already happened";
+  else if (!errors.backfill_reason && startsInThePast(values) && values.backfill_reason.trim().length < 3)
+    errors.backfill_reason = "Say why an observation that has already happened is being added, or choose a time from now on";
   return errors;
+}
+
+/** Whether the chosen start has passed (a few minutes' grace, as the server allows). */
+function startsInThePast(values: Record<Field, string>, now = Date.now()): boolean {
+  if (!values.date || !values.start_time) return false;
+  return new Date(wallClockToIso(values.date, values.start_time)).getTime() < now - 5 * 60_000;
 }
 
 export function ObservationNewPage() {
@@ -47,6 +59,7 @@ export function ObservationNewPage() {
     class_name: "",
     subject: "",
     year_group: "",
+    backfill_reason: "",
   });
   const pairingId = form.values.pairing_id;
   const observers = useLoad(
@@ -61,11 +74,16 @@ export function ObservationNewPage() {
   const key = JSON.stringify(form.values);
   const clashShown = clashes !== null && clashes.key === key;
 
+  const { schools } = useAuth();
+  const chosen = pairings.data?.items.find((p) => p.id === pairingId);
+  const leadsChosen = chosen ? schools.some((s) => s.schoolId === chosen.school_id && s.roles.includes("school_lead")) : false;
+  const backfilling = startsInThePast(form.values);
+
   async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
     let createdId = "";
     const ok = await form.submit(
-      check,
+      (values) => check(values, leadsChosen || !chosen),
       async (values) => {
         try {
           const created = await unwrap(
@@ -81,6 +99,7 @@ export function ObservationNewPage() {
                 subject: values.subject.trim(),
                 year_group: values.year_group.trim(),
                 confirm_clash: clashShown && confirm,
+                ...(startsInThePast(values) ? { backfill_reason: values.backfill_reason.trim() } : {}),
               },
             }),
           );
@@ -93,7 +112,7 @@ export function ObservationNewPage() {
           throw error;
         }
       },
-      { starts_at: "date", ends_at: "end_time" },
+      { starts_at: "date", ends_at: "end_time", backfill_reason: "backfill_reason" },
     );
     if (ok) navigate(`/observations/${createdId}`, { state: { notice: "Observation scheduled." } });
   }
@@ -117,6 +136,17 @@ export function ObservationNewPage() {
           <TextField label="Starts" type="time" hint="At the school" {...form.field("start_time")} />
           <TextField label="Ends" type="time" {...form.field("end_time")} />
         </div>
+        {backfilling &&
+          (leadsChosen || !chosen ? (
+            <TextArea
+              label="Why is an observation that has already happened being added?"
+              hint="The start is before now, so this observation has already happened. Only a school lead can add one; the reason is kept in the audit log."
+              maxLength={500}
+              {...form.field("backfill_reason")}
+            />
+          ) : (
+            <Notice kind="info">Observations are scheduled from now on. Only a school lead can add one that has already happened.</Notice>
+          ))}
         <TextField label="Class or group" hint="For example, 8B2" maxLength={100} {...form.field("class_name")} />
         <TextField label="Subject" maxLength={100} {...form.field("subject")} />
         <TextField label="Year group" hint="For example, Year 8" maxLength={30} {...form.field("year_group")} />

@@ -6,6 +6,8 @@ import { Button, Checkbox, ErrorSummary, Radios, TextArea, summaryItems } from "
 import type { Errors } from "../../lib/validation";
 import { MEETING_WORDS } from "../../lib/labels";
 import { ActionRowFields, type ActionRow } from "./ActionRowFields";
+import { Loaded } from "../../components/Page";
+import { saveReviews, TargetReviewFields, useOpenTargets, useReviews, type ReviewRow } from "./TargetReviews";
 
 const MAX_ACTIONS = 30;
 
@@ -25,7 +27,17 @@ export function RecordForm({
   const newRow = (): ActionRow => ({ key: nextKey.current++, text: "", owner: meId === meeting.mentor.id ? "mentee" : "mentor", due_on: "" });
   const [status, setStatus] = useState<string>(meeting.status === "missed" ? "missed" : meeting.status === "held" ? "held" : "");
   const [notes, setNotes] = useState(record?.notes ?? "");
-  const [targets, setTargets] = useState(record?.targets_reviewed ?? "");
+  // Notes on targets written before targets were reviewed by reference are kept as they were.
+  const earlierTargetNotes = record?.targets_reviewed ?? "";
+  const openTargets = useOpenTargets(meeting.pairing_id);
+  const reviewed = useReviews(meeting.id, record !== null && record !== undefined);
+  const [reviews, setReviews] = useState<ReviewRow[] | null>(null);
+  const reviewRows: ReviewRow[] =
+    reviews ?? (reviewed.data ?? []).map((r) => ({ target_id: r.target.id, note: r.note, outcome: r.status_set === "achieved" || r.status_set === "dropped" ? r.status_set : "" }));
+  const choices = [
+    ...(reviewed.data ?? []).map((r) => r.target).filter((t) => !(openTargets.data ?? []).some((o) => o.id === t.id)),
+    ...(openTargets.data ?? []),
+  ];
   const [wellbeing, setWellbeing] = useState(record?.wellbeing_discussed ?? false);
   const [actions, setActions] = useState<ActionRow[]>(() =>
     (record?.actions ?? []).map((a) => ({
@@ -50,7 +62,7 @@ export function RecordForm({
   }, []);
 
   const rowNames = actions.flatMap((_, i) => [`action-${i}-text`, `action-${i}-due_on`]);
-  const order = ["status", "notes", "targets_reviewed", ...rowNames];
+  const order = ["status", "notes", "target_reviews", ...reviewRows.map((r) => `review-${r.target_id}-note`), ...rowNames];
 
   function update(index: number, change: Partial<ActionRow>) {
     setActions((rows) => rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
@@ -70,7 +82,7 @@ export function RecordForm({
 
   async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
-    const found = recordProblems(status, notes, targets, actions);
+    const found = recordProblems(status, notes, reviewRows, actions);
     if (Object.keys(found).length > 0) {
       setErrors(found);
       setGeneral([]);
@@ -82,11 +94,13 @@ export function RecordForm({
       const body: Schemas["RecordWrite"] = {
         status: status as "held" | "missed",
         notes: notes.trim(),
-        targets_reviewed: targets.trim(),
+        targets_reviewed: earlierTargetNotes,
         wellbeing_discussed: wellbeing,
         actions: actions.map((row) => ({ id: row.id ?? null, text: row.text.trim(), owner: row.owner, due_on: row.due_on || null })),
       };
       const saved = await unwrap(api.PUT("/api/v1/meetings/{meeting_id}/record", { params: { path: { meeting_id: meeting.id } }, body }));
+      // The targets it reviewed, once it is recorded as held (a meeting that did not take place reviewed none).
+      if (saved.status === "held" && (reviewRows.length > 0 || (reviewed.data ?? []).length > 0)) await saveReviews(meeting.id, reviewRows);
       setErrors({});
       setGeneral([]);
       onSaved(saved);
@@ -121,15 +135,11 @@ export function RecordForm({
           ]}
         />
         <TextArea label="Notes" id="record-notes" name="notes" rows={6} value={notes} error={errors.notes} onChange={(e) => setNotes(e.target.value)} />
-        <TextArea
-          label="Targets reviewed"
-          hint="For example: TS4 planning; TS7 behaviour routines."
-          id="record-targets_reviewed"
-          name="targets_reviewed"
-          value={targets}
-          error={errors.targets_reviewed}
-          onChange={(e) => setTargets(e.target.value)}
-        />
+        {status !== "missed" && (
+          <Loaded load={openTargets} what="Loading the open targets">
+            {() => <TargetReviewFields choices={choices} rows={reviewRows} errors={errors} onChange={setReviews} />}
+          </Loaded>
+        )}
         <div className="field">
           <Checkbox name="wellbeing_discussed" label="We talked about wellbeing and workload" checked={wellbeing} onChange={(e) => setWellbeing(e.target.checked)} />
         </div>
@@ -169,11 +179,13 @@ export function RecordForm({
   );
 }
 
-function recordProblems(status: string, notes: string, targets: string, actions: ActionRow[]): Errors {
+function recordProblems(status: string, notes: string, reviews: ReviewRow[], actions: ActionRow[]): Errors {
   const found: Errors = {};
   if (!status) found.status = "Choose whether the meeting was held or did not take place";
   if (notes.length > 20000) found.notes = "The notes must be 20,000 characters or fewer";
-  if (targets.length > 5000) found.targets_reviewed = "This must be 5,000 characters or fewer";
+  reviews.forEach((r) => {
+    if (r.note.length > 5000) found[`review-${r.target_id}-note`] = "A progress note must be 5,000 characters or fewer";
+  });
   actions.forEach((row, i) => {
     if (!row.text.trim()) found[`action-${i}-text`] = `Enter what action ${i + 1} is, or remove it`;
     else if (row.text.length > 500) found[`action-${i}-text`] = `Action ${i + 1} must be 500 characters or fewer`;

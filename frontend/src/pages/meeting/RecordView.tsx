@@ -1,6 +1,7 @@
 import type { MeetingAction, MeetingDetail } from "../../api/client";
 import { formatDateTime, MEETING_WORDS } from "../../lib/labels";
 import { ActionList } from "./ActionList";
+import { ReviewedTargets } from "./TargetReviews";
 
 export function RecordView({
   record,
@@ -29,7 +30,15 @@ export function RecordView({
         <dt>Notes</dt>
         <dd className="prose">{record.notes || "None"}</dd>
         <dt>Targets reviewed</dt>
-        <dd className="prose">{record.targets_reviewed || "None"}</dd>
+        <dd>
+          <ReviewedTargets meetingId={meeting.id} />
+        </dd>
+        {record.targets_reviewed && (
+          <>
+            <dt>Notes on targets</dt>
+            <dd className="prose">{record.targets_reviewed}</dd>
+          </>
+        )}
         <dt>Wellbeing and workload</dt>
         <dd>{record.wellbeing_discussed ? "Discussed" : "Not discussed"}</dd>
       </dl>
