@@ -203,6 +203,8 @@ MentoringWriter = Annotated[Principal, Security(current_principal, scopes=["ment
 MeetingWriter = Annotated[Principal, Security(current_principal, scopes=["meetings:write"])]
 ObservationReader = Annotated[Principal, Security(current_principal, scopes=["observations:view"])]
 ObservationWriter = Annotated[Principal, Security(current_principal, scopes=["observations:write"])]
+ResourceReader = Annotated[Principal, Security(current_principal, scopes=["resources:read"])]
+ResourceKeeper = Annotated[Principal, Security(current_principal, scopes=["resources:write"])]
 
 
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
