@@ -9,7 +9,6 @@ from api.auth.principals import ResourceKeeper, ResourceReader
 from api.core.pagination import Page, PageParams, PageQuery, page_of
 from api.core.problems import WRITE_ERRORS
 from api.core.routing import BodyAfterAuthRoute
-from api.core.schemas import whole_number
 from api.db import SessionDep
 from api.resources import search, service
 from api.resources.models import Audience, ResourceKind, ResourcePhase, Theme
@@ -57,7 +56,9 @@ def list_resources(
     theme: Theme | None = None,
     audience: Audience | None = None,
     phase: ResourcePhase | None = None,
-    standard: Annotated[whole_number(1, 8) | None, Query(description="A Teachers' Standard")] = None,
+    standard: Annotated[
+        int | None, Query(ge=1, le=8, description="A Teachers' Standard (1 to 8)")
+    ] = None,
     bookmarked: Annotated[bool, Query(description="Only your bookmarks")] = False,
 ) -> Page[ResourcePublic]:
     query = service.resources_query(

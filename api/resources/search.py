@@ -55,8 +55,11 @@ SEARCH_OBJECTS = frozenset(
 
 def words(text: str | None) -> list[str]:
     """The words of a search, safe for either syntax: letters and digits only."""
+    text = text or ""
+    if len(text) > MAX_INPUT:  # cut at a word's end, not inside a word
+        text = _WORD.sub(lambda m: m.group() if m.end() <= MAX_INPUT else "", text[: MAX_INPUT + 1])
     found: list[str] = []
-    for word in _WORD.findall((text or "")[:MAX_INPUT].lower()):
+    for word in _WORD.findall(text.lower()):
         word = word[:MAX_WORD]
         if word not in STOP_WORDS and word not in found:
             found.append(word)
