@@ -97,7 +97,9 @@ def test_filters_by_theme_phase_standard_kind_and_audience(client, world, librar
     assert titles(client, world, audience="lead") == []
     refused = client.get(URL, headers=world.headers("mentor"), params={"theme": "cooking"})
     assert refused.status_code == 422
-    assert client.get(URL, headers=world.headers("mentor"), params={"standard": 9}).status_code == 422
+    assert (
+        client.get(URL, headers=world.headers("mentor"), params={"standard": 9}).status_code == 422
+    )
 
 
 @pytest.mark.parametrize(
@@ -229,10 +231,15 @@ def test_trust_wide_for_the_trust_and_a_schools_own_for_its_people(client, world
     riverside = add(
         client, world, "other_lead", title="Riverside only", school_id=str(world.other_school.id)
     )
-    assert titles(client, world, "mentor") == ["For everyone", "Hillcrest only"]
-    assert titles(client, world, "observer") == ["For everyone", "Hillcrest only"]
-    assert titles(client, world, "other_lead") == ["For everyone", "Riverside only"]
-    assert titles(client, world, "admin") == ["For everyone", "Hillcrest only", "Riverside only"]
+    # The world has a trust-wide handbook and Hillcrest's own routines already.
+    trust, hill = (
+        ["For everyone", "Trust induction handbook"],
+        ["Hillcrest only", "Our behaviour routines"],
+    )
+    assert sorted(titles(client, world, "mentor")) == sorted(trust + hill)
+    assert sorted(titles(client, world, "observer")) == sorted(trust + hill)
+    assert sorted(titles(client, world, "other_lead")) == sorted([*trust, "Riverside only"])
+    assert sorted(titles(client, world, "admin")) == sorted([*trust, *hill, "Riverside only"])
     assert titles(client, world, "foreign_admin") == []
     for who, resource, status in [
         ("mentee", riverside, 404),
@@ -337,3 +344,76 @@ def test_open_targets_suggest_resources_to_the_mentee_and_their_mentor(client, w
     session.add(world.target)
     session.commit()
     assert client.get(path, headers=world.headers("mentee")).json()["items"] == []
+
+
+# --- the starter library ------------------------------------------------------------------
+
+STARTER_FILE = "/work/shared/starter-resources.md"
+
+
+def _starter_rows() -> list[list[str]]:
+    from pathlib import Path
+
+    rows = []
+    for line in Path(STARTER_FILE).read_text().splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 6 and cells[0] not in ("title", "---"):
+            rows.append(cells)
+    return rows
+
+
+def test_the_starter_library_holds_exactly_the_listed_facts():
+    from api.resources.starter import STARTERS
+
+    kinds = {"online course": "online_course"}
+    by_title = {s.title: s for s in STARTERS}
+    listed = _starter_rows() if __import__("os").path.exists(STARTER_FILE) else []
+    if not listed:
+        pytest.skip("the list of starter references is not on this machine")
+    assert len(listed) == len(STARTERS)
+    for title, kind, publisher, year, themes, _notes in listed:
+        starter = by_title[title]
+        assert starter.kind.value == kinds.get(kind, kind)
+        assert starter.publisher == publisher
+        assert starter.year == (int(year) if year else None)
+        assert [t.value for t in starter.themes] == [t.strip() for t in themes.split(",")]
+
+
+def test_the_starter_library_loads_into_a_trust_once(client, world, session):
+    from api.cli import main
+
+    main(["load-resources", "--trust", world.trust.name])
+    first = client.get(URL, headers=world.headers("mentee"), params={"limit": 100}).json()
+    assert first["total"] == 24 + 2  # and the world's own two
+    starters = [item for item in first["items"] if item["summary"]]
+    assert len(starters) == 24
+    assert all(item["url"] is None for item in starters)
+    main(["load-resources", "--trust", world.trust.name])
+    again = client.get(URL, headers=world.headers("mentee"), params={"limit": 100}).json()
+    assert again["total"] == 26
+    assert client.get(URL, headers=world.headers("foreign_admin")).json()["total"] == 0
+    found = titles(client, world, "mentee", q="judgementoring")
+    assert found == [
+        "Judgementoring and other threats to realizing the potential of school-based "
+        "mentoring in teacher education"
+    ]
+    with pytest.raises(SystemExit):
+        main(["load-resources", "--trust", "No Such Trust"])
+
+
+def test_the_demo_comes_with_the_starter_library_and_suggestions(client, session):
+    from api.cli import main
+    from api.org.models import User
+
+    main(["seed", "--demo"])
+    mentee = session.exec(select(User).where(User.email == "mentee@demo.mentorhub.test")).one()
+    token = client.post(
+        "/api/v1/auth/token",
+        data={"grant_type": "password", "username": mentee.email, "password": "mentorhub-demo"},
+    ).json()["access_token"]
+    headers = {"Authorization": f"Bearer {token}"}
+    assert client.get(URL, headers=headers).json()["total"] == 24
+    suggested = client.get(
+        f"/api/v1/mentees/{mentee.id}/resource-suggestions", headers=headers
+    ).json()
+    assert suggested["total"] > 0

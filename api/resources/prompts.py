@@ -47,8 +47,7 @@ THEMES: dict[Theme, tuple[str, tuple[str, str, str]]] = {
         "Wellbeing",
         (
             "Ask your mentee how their workload feels this week, and listen to the answer.",
-            "Check that you know who to contact when someone needs more support than you can "
-            "give.",
+            "Check that you know who to contact when someone needs more support than you can give.",
             "Protect your own meeting time and one break this week: looking after yourself "
             "comes first.",
         ),
@@ -57,8 +56,7 @@ THEMES: dict[Theme, tuple[str, tuple[str, str, str]]] = {
         "Behaviour",
         (
             "Look at the school's behaviour policy together and pick one routine to practise.",
-            "Observe a colleague's lesson start with your mentee and talk about what made it "
-            "calm.",
+            "Observe a colleague's lesson start with your mentee and talk about what made it calm.",
             "Agree one small, specific behaviour target for the next fortnight.",
         ),
     ),

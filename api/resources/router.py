@@ -72,7 +72,9 @@ def list_resources(
         standard=standard,
         bookmarked=bookmarked,
     )
-    return page_of(session, query, page, lambda rows: service.resources_public(session, principal, rows))
+    return page_of(
+        session, query, page, lambda rows: service.resources_public(session, principal, rows)
+    )
 
 
 @router.post(

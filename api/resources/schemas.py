@@ -13,7 +13,9 @@ from api.resources.models import Audience, ResourceKind, ResourcePhase, Theme
 
 # A web address: http or https, a host name (or address) and an optional port, path, query.
 # The schema states it; the check below says in plain words what was wrong.
-LINK_PATTERN = r"^https?://[A-Za-z0-9]([A-Za-z0-9.-]{0,252})(:[0-9]{1,5})?([/?#][^\s<>\"]{0,1900})?$"
+LINK_PATTERN = (
+    r"^https?://[A-Za-z0-9]([A-Za-z0-9.-]{0,252})(:[0-9]{1,5})?([/?#][^\s<>\"]{0,1900})?$"
+)
 _LINK = re.compile(LINK_PATTERN)
 CURRENT_YEAR_LIMIT = 2100
 

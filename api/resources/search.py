@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Float, column, func, literal_column, select, table, true
 from sqlalchemy.sql.elements import ColumnClause
+from sqlmodel import col
 
 from api.resources.models import Resource
 
@@ -32,8 +33,11 @@ MAX_INPUT = 1000  # characters read from a search; the rest is ignored, never an
 # Words too common to search by (the same on both databases; PostgreSQL's English
 # configuration drops these too). Operators of either syntax are among them or are only text.
 STOP_WORDS = frozenset(
-    """a an and are as at be by for from has have in into is it its not of on or that the
-    their this to was were will with""".split()
+    {
+        *("a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have"),
+        *("in", "into", "is", "it", "its", "not", "of", "on", "or", "that", "the"),
+        *("their", "this", "to", "was", "were", "will", "with"),
+    }
 )
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -49,7 +53,8 @@ DOCUMENT_SQL = (
 )
 # Names the search index adds to the schema beside the models (FTS5 keeps shadow tables).
 SEARCH_OBJECTS = frozenset(
-    {FTS_TABLE, PG_INDEX} | {f"{FTS_TABLE}_{s}" for s in ("data", "idx", "content", "docsize", "config")}
+    {FTS_TABLE, PG_INDEX}
+    | {f"{FTS_TABLE}_{s}" for s in ("data", "idx", "content", "docsize", "config")}
 )
 
 
@@ -105,16 +110,18 @@ def sqlite_match(terms: list[str]) -> Match:
     )
     matching = select(fts.c.resource_id).where(fts_name.op("MATCH")(_fts_phrase(terms)))
     return Match(
-        where=Resource.id.in_(matching),  # type: ignore[union-attr]
-        title_hit=Resource.id.in_(in_title),  # type: ignore[union-attr]
+        where=col(Resource.id).in_(matching),
+        title_hit=col(Resource.id).in_(in_title),
         relevance=relevance,
     )
 
 
 def postgres_match(terms: list[str]) -> Match:
     query = func.plainto_tsquery(literal_column("'english'::regconfig"), " ".join(terms))
-    document = literal_column(f"({DOCUMENT_SQL})")
-    title = func.to_tsvector(literal_column("'english'::regconfig"), func.coalesce(Resource.title, ""))
+    document: ColumnClause = literal_column(f"({DOCUMENT_SQL})")
+    title = func.to_tsvector(
+        literal_column("'english'::regconfig"), func.coalesce(Resource.title, "")
+    )
     return Match(
         where=document.op("@@")(query),
         title_hit=title.op("@@")(query),

@@ -68,7 +68,9 @@ MAX_SUGGESTIONS = 6
 
 def _tagged(facet: Facet, value: str) -> ColumnElement[bool]:
     return exists().where(
-        ResourceTag.resource_id == Resource.id, ResourceTag.facet == facet, ResourceTag.value == value
+        col(ResourceTag.resource_id) == col(Resource.id),
+        col(ResourceTag.facet) == facet,
+        col(ResourceTag.value) == value,
     )
 
 
@@ -107,8 +109,8 @@ def resources_query(
     if bookmarked:
         query = query.where(
             exists().where(
-                ResourceBookmark.resource_id == Resource.id,
-                ResourceBookmark.user_id == principal.id,
+                col(ResourceBookmark.resource_id) == col(Resource.id),
+                col(ResourceBookmark.user_id) == principal.id,
             )
         )
     if found is not None:
@@ -119,9 +121,7 @@ def resources_query(
 def _tags_of(session: Session, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, dict[Facet, list]]:
     tags: dict[uuid.UUID, dict[Facet, list]] = {i: {f: [] for f in Facet} for i in ids}
     if ids:
-        rows = session.exec(
-            select(ResourceTag).where(col(ResourceTag.resource_id).in_(ids))
-        ).all()
+        rows = session.exec(select(ResourceTag).where(col(ResourceTag.resource_id).in_(ids))).all()
         for tag in rows:
             value: str | int = int(tag.value) if tag.facet == Facet.standard else tag.value
             tags[tag.resource_id][tag.facet].append(value)
@@ -191,7 +191,7 @@ def resource_detail(session: Session, principal: Principal, resource: Resource) 
 
 def _set_tags(session: Session, resource_id: uuid.UUID, values: dict[Facet, list]) -> None:
     for facet, chosen in values.items():
-        session.exec(  # type: ignore[call-overload]
+        session.exec(
             delete(ResourceTag).where(
                 col(ResourceTag.resource_id) == resource_id, col(ResourceTag.facet) == facet
             )
@@ -202,7 +202,11 @@ def _set_tags(session: Session, resource_id: uuid.UUID, values: dict[Facet, list
 
 
 def _tag_values(fields: dict) -> dict[Facet, list]:
-    return {facet: [str(v) for v in fields[name]] for name, facet in TAG_FIELDS.items() if name in fields}
+    return {
+        facet: [str(v) for v in fields[name]]
+        for name, facet in TAG_FIELDS.items()
+        if name in fields
+    }
 
 
 def add_resource(
@@ -248,7 +252,9 @@ def create_resource(session: Session, principal: Principal, body: ResourceCreate
         org_service.get_school(session, principal, body.school_id)  # 404 when out of sight
     if not policy.may_keep(principal, principal.trust_id, body.school_id):
         if body.school_id is None:
-            raise Forbidden("Trust admins keep the trust-wide library; leads add to their school's.")
+            raise Forbidden(
+                "Trust admins keep the trust-wide library; leads add to their school's."
+            )
         raise Forbidden("A school's leads (or the trust's admins) keep its resources.")
     return add_resource(session, principal, principal.trust_id, body)
 
@@ -289,10 +295,8 @@ def update_resource(
 
 def delete_resource(session: Session, principal: Principal, resource_id: uuid.UUID) -> None:
     resource = _kept(session, principal, resource_id)
-    session.exec(delete(ResourceTag).where(col(ResourceTag.resource_id) == resource.id))  # type: ignore[call-overload]
-    session.exec(  # type: ignore[call-overload]
-        delete(ResourceBookmark).where(col(ResourceBookmark.resource_id) == resource.id)
-    )
+    session.exec(delete(ResourceTag).where(col(ResourceTag.resource_id) == resource.id))
+    session.exec(delete(ResourceBookmark).where(col(ResourceBookmark.resource_id) == resource.id))
     audit.record(
         session,
         principal,
@@ -380,6 +384,4 @@ def suggestions(session: Session, principal: Principal, mentee_id: uuid.UUID) ->
     rows = session.exec(select(Resource).where(col(Resource.id).in_(list(score)))).all()
     rows = sorted(rows, key=lambda r: (-score[r.id], r.title.lower(), str(r.id)))[:MAX_SUGGESTIONS]
     public = resources_public(session, principal, rows)
-    return [
-        Suggestion(**p.model_dump(), reasons=sorted(reasons[p.id])) for p in public
-    ]
+    return [Suggestion(**p.model_dump(), reasons=sorted(reasons[p.id])) for p in public]
