@@ -21,6 +21,7 @@ export function useNavItems(): NavItem[] {
   if (pairedUp) items.push({ to: "/my-week", label: "My week", also: MENTORING_PAGES });
   if (has("observations:view")) items.push({ to: "/observations", label: "Observations" });
   if (has("observations:write")) items.push({ to: "/targets", label: "Targets" });
+  if (has("resources:read")) items.push({ to: "/resources", label: "Resources", also: /^\/resources\// });
   if (has("mentoring:write")) items.push({ to: "/mentoring", label: "Mentoring", also: pairedUp ? undefined : MENTORING_PAGES });
   if (has("org:write")) items.push({ to: "/schools", label: "Schools" });
   if (has("terms:write") && !isTrustAdmin) items.push({ to: "/term-dates", label: "Term dates", also: /^\/schools\/[^/]+\/term-dates$/ });
