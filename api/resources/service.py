@@ -377,7 +377,7 @@ def suggestions(session: Session, principal: Principal, mentee_id: uuid.UUID) ->
         else:
             score[resource_id] = score.get(resource_id, 0) + 1
             standard = next(s for s in standards if Theme(value) in STANDARD_THEMES.get(s, ()))
-            why = f"Theme {THEMES[Theme(value)][0].lower()}, for standard {standard}"
+            why = f"{THEMES[Theme(value)][0]}, for standard {standard}"
         reasons.setdefault(resource_id, []).append(why)
     if not score:
         return []
