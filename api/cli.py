@@ -170,6 +170,23 @@ def generate_national(args: argparse.Namespace) -> None:
         print(f"Integration client for {national.BENCH_TRUST!r} (observations:read):")
         print(f"  client_id     {client_id}")
         print(f"  client_secret {secret}")
+def load_resources(args: argparse.Namespace) -> None:
+    from sqlmodel import select
+
+    from api.org.models import Trust
+    from api.resources.starter import load_starter_library
+
+    migrate()
+    with new_session() as session:
+        trust = session.exec(select(Trust).where(Trust.name == args.trust)).first()
+        if trust is None:
+            sys.exit(f"No trust named {args.trust!r}.")
+        loaded = load_starter_library(session, trust.id)
+        session.commit()
+    print(
+        f"Starter library for {args.trust}: {loaded.added} references added, "
+        f"{loaded.already_there} already there."
+    )
 
 
 def export_openapi(args: argparse.Namespace) -> None:
@@ -259,6 +276,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=generate_national)
+
+    p = commands.add_parser(
+        "load-resources", help="add the starter resource library to a trust (safe to repeat)"
+    )
+    p.add_argument("--trust", required=True, help="the trust's name")
+    p.set_defaults(func=load_resources)
 
     p = commands.add_parser("export-openapi", help="write openapi/openapi.json")
     p.add_argument("--output", default=str(OPENAPI_PATH))

@@ -9,8 +9,9 @@ from api.meetings import plugin as meetings
 from api.mentoring import plugin as mentoring
 from api.observations import plugin as observations
 from api.org import plugin as org
+from api.resources import plugin as resources
 
-DOMAINS = (org, mentoring, meetings, observations)
+DOMAINS = (org, mentoring, meetings, observations, resources)
 
 
 def register_domains() -> None:

@@ -29,6 +29,7 @@ from api.meetings.router import router as meetings_router
 from api.mentoring.router import router as mentoring_router
 from api.observations.router import router as observations_router
 from api.org.router import router as org_router
+from api.resources.router import router as resources_router
 from api.todos.router import router as todos_router
 
 API_PREFIX = "/api/v1"
@@ -43,6 +44,7 @@ def api_router() -> APIRouter:
         mentoring_router,
         meetings_router,
         observations_router,
+        resources_router,
         calendar_router,
         todos_router,
         integrations_router,

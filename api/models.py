@@ -7,6 +7,7 @@ from api.meetings.models import AgendaItem, Meeting, MeetingAction, MeetingRecor
 from api.mentoring.models import MenteeProfile, MentoringAgreement, MentorProfile, Pairing
 from api.observations.models import Observation, ObservationAmendment, Target, TargetReview
 from api.org.models import Membership, School, TermDate, Trust, User
+from api.resources.models import Resource, ResourceBookmark, ResourceTag
 
 __all__ = [
     "AgendaItem",
@@ -21,6 +22,9 @@ __all__ = [
     "ObservationAmendment",
     "Pairing",
     "ProtectedSlot",
+    "Resource",
+    "ResourceBookmark",
+    "ResourceTag",
     "Target",
     "TargetReview",
     "ApiClient",

@@ -5,6 +5,7 @@ from sqlmodel import SQLModel
 
 import api.models  # noqa: F401  (registers every table on SQLModel.metadata)
 from api.db import make_engine
+from api.resources.search import include_name
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -21,6 +22,7 @@ def run_migrations_offline() -> None:
         url=database_url(),
         target_metadata=target_metadata,
         literal_binds=True,
+        include_name=include_name,
         render_as_batch=True,
     )
     with context.begin_transaction():
@@ -44,6 +46,7 @@ def _run(connection) -> None:  # type: ignore[no-untyped-def]
         target_metadata=target_metadata,
         render_as_batch=True,  # SQLite alters tables by copying them
         compare_type=True,
+        include_name=include_name,  # the search index is not a model
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -59,6 +59,7 @@ from api.observations.models import (  # noqa: E402
     TargetSource,
 )
 from api.org.models import Membership, Phase, Role, School, TermDate, TermKind, Trust, User  # noqa: E402
+from api.resources.models import Resource, ResourceKind  # noqa: E402
 
 PASSWORD = "correct-horse-battery"
 _PASSWORD_HASH = hash_password(PASSWORD)
@@ -148,6 +149,8 @@ class World:
     past_observation: Observation  # recorded by the observer, not shared yet
     shared_observation: Observation  # recorded and shared, not reflected on yet
     target: Target  # set from the past observation
+    resource: Resource  # Hillcrest's own, kept by its lead
+    trust_resource: Resource  # trust-wide, kept by the trust admin
 
     def token(self, who: str) -> str:
         if who == "client":
@@ -252,6 +255,9 @@ def world(session: Session) -> World:
     session.add(ApiClientSchool(client_id=api_client.id, school_id=school.id))
     mentoring = _mentoring(session, school, people)
     mentoring |= _observations(session, school, people, mentoring["pairing"])
+    mentoring |= _resources(trust, school)
+    session.flush()  # the trust and school first: resources name them without a relationship
+    session.add_all([mentoring["resource"], mentoring["trust_resource"]])
     session.commit()
     return World(
         trust, school, other, foreign, term, people, memberships, api_client, secret, **mentoring
@@ -408,6 +414,20 @@ def _observations(session: Session, school: School, people: dict[str, User], pai
     session.add_all([past, shared, upcoming, target])
     return dict(
         observation=upcoming, past_observation=past, shared_observation=shared, target=target
+    )
+
+
+def _resources(trust: Trust, school: School) -> dict:
+    return dict(
+        resource=Resource(
+            trust_id=trust.id,
+            school_id=school.id,
+            title="Our behaviour routines",
+            kind=ResourceKind.guide,
+        ),
+        trust_resource=Resource(
+            trust_id=trust.id, title="Trust induction handbook", kind=ResourceKind.handbook
+        ),
     )
 
 

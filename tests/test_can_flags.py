@@ -53,6 +53,15 @@ CAN_FLAGS = {
             (("observation_id", "shared_observation_id"),),
         )
     },
+    # A school's resource (kept by its leads) and a trust-wide one (kept by trust admins).
+    **{
+        ("/api/v1/resources/{resource_id}", which): {
+            "edit": ("PATCH", "/api/v1/resources/{resource_id}"),
+            "delete": ("DELETE", "/api/v1/resources/{resource_id}"),
+            "bookmark": ("PUT", "/api/v1/resources/{resource_id}/bookmark"),
+        }
+        for which in ((), (("resource_id", "trust_resource_id"),))
+    },
 }
 
 CASES = [

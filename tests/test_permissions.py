@@ -99,6 +99,17 @@ COVERAGE = row(mentor=FORBIDDEN, mentee=FORBIDDEN, observer=FORBIDDEN, client=FO
 # its record keeper; the observer does not see the meeting at all.
 REVIEW_READER = OBS_READER | {"admin": FORBIDDEN, "observer": HIDDEN}
 REVIEW_WRITER = RECORD_KEEPER | {"observer": HIDDEN}
+# The resource library: every person reads (integration clients do not); keeping it needs
+# resources:write (trust admins and leads), and a school's resources are hidden from the leads
+# of other schools and from other trusts.
+RESOURCE_READER = PEOPLE_ONLY | {"other_lead": HIDDEN, "foreign_admin": HIDDEN}
+RESOURCE_KEEPER = RESOURCE_READER | {
+    "mentor": FORBIDDEN,
+    "mentee": FORBIDDEN,
+    "observer": FORBIDDEN,
+}
+# Suggestions follow the mentee's targets: the mentee, their mentor and their school's leads.
+SUGGESTIONS = RESOURCE_READER | {"admin": HIDDEN, "observer": HIDDEN}
 RECORD = {"focus_standards": [5, 7], "strengths": "Clear routines", "points_to_develop": "Pace"}
 TODAY = datetime.now(UTC).astimezone(ZoneInfo("Europe/London")).date()
 TODAY, IN_A_YEAR = TODAY.isoformat(), (TODAY + timedelta(days=365)).isoformat()
@@ -366,6 +377,18 @@ QUERIES = {
     ("GET", "/api/v1/integrations/observation-counts"): (
         "from=2026-09-01&to=2026-12-31&school_id={school_id}"
     ),
+    ("GET", "/api/v1/resources"): (PEOPLE_ONLY, None),
+    ("POST", "/api/v1/resources"): (
+        RESOURCE_KEEPER,
+        {"title": "Hinge questions", "kind": "guide", "school_id": "{school_id}"},
+    ),
+    ("GET", "/api/v1/resources/{resource_id}"): (RESOURCE_READER, None),
+    ("PATCH", "/api/v1/resources/{resource_id}"): (RESOURCE_KEEPER, {"title": "Routines"}),
+    ("DELETE", "/api/v1/resources/{resource_id}"): (RESOURCE_KEEPER, None),
+    ("PUT", "/api/v1/resources/{resource_id}/bookmark"): (RESOURCE_READER, None),
+    ("DELETE", "/api/v1/resources/{resource_id}/bookmark"): (RESOURCE_READER, None),
+    ("GET", "/api/v1/resource-themes"): (PEOPLE_ONLY, None),
+    ("GET", "/api/v1/mentees/{mentee_id}/resource-suggestions"): (SUGGESTIONS, None),
 }
 
 
@@ -429,6 +452,8 @@ def world_ids(world, **overrides):  # type: ignore[no-untyped-def]
         "past_observation_id": world.past_observation.id,
         "shared_observation_id": world.shared_observation.id,
         "target_id": world.target.id,
+        "resource_id": world.resource.id,
+        "trust_resource_id": world.trust_resource.id,
     }
     for param, id_key in overrides.items():
         ids[param] = ids[id_key]

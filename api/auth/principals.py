@@ -206,6 +206,8 @@ ObservationWriter = Annotated[Principal, Security(current_principal, scopes=["ob
 ObservationCountReader = Annotated[
     Principal, Security(current_principal, scopes=["observations:read"])
 ]
+ResourceReader = Annotated[Principal, Security(current_principal, scopes=["resources:read"])]
+ResourceKeeper = Annotated[Principal, Security(current_principal, scopes=["resources:write"])]
 
 
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]

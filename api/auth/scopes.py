@@ -17,6 +17,10 @@ SCOPE_DESCRIPTIONS: dict[str, str] = {
     "observations:view": "Read the lesson observations and targets you are part of or oversee",
     "observations:write": "Schedule, record, share and reflect on lesson observations; set and "
     "review targets",
+    "resources:read": "Search and read the resource library of your trust and schools; keep "
+    "your bookmarks",
+    "resources:write": "Keep the resource library: trust-wide (trust admins) or your school's "
+    "(school leads)",
 }
 
 ROLE_SCOPES: dict[Role, frozenset[str]] = {
@@ -32,6 +36,8 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
             "mentoring:read",
             "mentoring:write",
             "observations:view",
+            "resources:read",
+            "resources:write",
         }
     ),
     Role.school_lead: frozenset(
@@ -45,15 +51,33 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
             "meetings:write",
             "observations:view",
             "observations:write",
+            "resources:read",
+            "resources:write",
         }
     ),
     Role.mentor: frozenset(
-        {"org:read", "mentoring:read", "meetings:write", "observations:view", "observations:write"}
+        {
+            "org:read",
+            "mentoring:read",
+            "meetings:write",
+            "observations:view",
+            "observations:write",
+            "resources:read",
+        }
     ),
     Role.mentee: frozenset(
-        {"org:read", "mentoring:read", "meetings:write", "observations:view", "observations:write"}
+        {
+            "org:read",
+            "mentoring:read",
+            "meetings:write",
+            "observations:view",
+            "observations:write",
+            "resources:read",
+        }
     ),
-    Role.observer: frozenset({"org:read", "observations:view", "observations:write"}),
+    Role.observer: frozenset(
+        {"org:read", "observations:view", "observations:write", "resources:read"}
+    ),
 }
 
 # Integration clients carry scopes only, never a role; these are the ones they may be granted.

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, or_, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from api.audit import service as audit
@@ -25,6 +25,8 @@ from api.observations.models import (
     ObservationAmendment,
     ObservationStatus,
     ObserverRole,
+    Target,
+    TargetStatus,
 )
 from api.observations.schemas import (
     AmendmentPublic,
@@ -40,7 +42,7 @@ from api.observations.schemas import (
     ReflectionWrite,
 )
 from api.org import people as org_people
-from api.org.models import Membership, School, User
+from api.org.models import Membership, Role, School, User
 from api.scheduling import busy
 
 # Feedback is given after the lesson starts, and not in the future (a little clock drift apart).
@@ -507,3 +509,32 @@ def cancel_after_pairing_end(session: Session, event: PairingEnded) -> None:
             trust_id=mentoring.trust_id_of(session, pairing),
             changes={"observations": len(later)},
         )
+
+
+def open_target_standards(
+    session: Session, principal: Principal, mentee_id: uuid.UUID
+) -> list[list[int]] | None:
+    """The Teachers' Standards of each of the mentee's open targets, for other domains (the
+    resource library suggests reading by them); None when the person asking is neither the
+    mentee nor someone who follows their targets (their mentor, a lead of their school)."""
+    lead_of = principal.school_ids_with(Role.school_lead)
+    follows = principal.is_user and (
+        principal.id == mentee_id
+        or session.exec(
+            select(Pairing.id).where(
+                Pairing.mentee_id == mentee_id,
+                or_(Pairing.mentor_id == principal.id, col(Pairing.school_id).in_(lead_of)),
+            )
+        ).first()
+        is not None
+    )
+    if not follows:
+        return None
+    rows = session.exec(
+        select(Target.standards).where(
+            Target.mentee_id == mentee_id,
+            Target.status == TargetStatus.open,
+            policy.visible_targets(principal),
+        )
+    ).all()
+    return [list(standards) for standards in rows]

@@ -34,3 +34,21 @@ test("a mentor's week, for the README screenshot", async ({ page }) => {
   await page.locator("h1").blur();
   await page.screenshot({ path: "../docs/screenshots/my-week.png" });
 });
+
+test("the resource library on a phone, for the README screenshots", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInAndWait(page, USERS.mentor);
+  await page.goto("/resources?theme=contracting");
+  await expect(page.getByRole("heading", { level: 2, name: "Contracting: three things you can do right now" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Peer Mentor Handbook" })).toBeVisible();
+  await expectNoSideScroll(page);
+  await checkA11y(page, "the library filtered by a theme, at phone width");
+  await page.locator("h1").blur();
+  await page.screenshot({ path: "../docs/screenshots/resources-library.png", fullPage: true });
+  await page.getByRole("link", { name: "Peer Mentor Handbook" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Peer Mentor Handbook" })).toBeFocused();
+  await expectNoSideScroll(page);
+  await checkA11y(page, "a resource at phone width");
+  await page.locator("h1").blur();
+  await page.screenshot({ path: "../docs/screenshots/resource.png", fullPage: true });
+});

@@ -44,6 +44,11 @@ const ObservationNewPage = named(() => import("./pages/ObservationNewPage"), "Ob
 const ObservationPage = named(() => import("./pages/ObservationPage"), "ObservationPage");
 const TargetsPage = named(() => import("./pages/TargetsPage"), "TargetsPage");
 const CoveragePage = named(() => import("./pages/CoveragePage"), "CoveragePage");
+const ResourcesPage = named(() => import("./pages/ResourcesPage"), "ResourcesPage");
+const BookmarksPage = named(() => import("./pages/ResourcesPage"), "BookmarksPage");
+const ResourcePage = named(() => import("./pages/ResourcePage"), "ResourcePage");
+const ResourceFormPage = named(() => import("./pages/ResourceFormPage"), "ResourceFormPage");
+const ResourceThemesPage = named(() => import("./pages/ResourceThemesPage"), "ResourceThemesPage");
 
 export function App() {
   const { status, me, keepPlace } = useAuth();
@@ -100,6 +105,12 @@ export function App() {
         <Route path="/observations/:observationId" element={<Need scope="observations:view"><ObservationPage /></Need>} />
         <Route path="/targets" element={<Need scope="observations:view"><TargetsPage /></Need>} />
         <Route path="/coverage" element={<Need scope="observations:view" when={readsCoverage(me)}><CoveragePage /></Need>} />
+        <Route path="/resources" element={<Need scope="resources:read"><ResourcesPage /></Need>} />
+        <Route path="/resources/bookmarks" element={<Need scope="resources:read"><BookmarksPage /></Need>} />
+        <Route path="/resources/themes" element={<Need scope="resources:read"><ResourceThemesPage /></Need>} />
+        <Route path="/resources/new" element={<Need scope="resources:write"><ResourceFormPage /></Need>} />
+        <Route path="/resources/:resourceId" element={<Need scope="resources:read"><ResourcePage /></Need>} />
+        <Route path="/resources/:resourceId/edit" element={<Need scope="resources:write"><ResourceFormPage /></Need>} />
         <Route path="/mentoring" element={<Need scope="mentoring:write"><MentoringPage /></Need>} />
         <Route path="/mentoring/pairings/new" element={<Need scope="mentoring:write"><PairingNewPage /></Need>} />
         <Route path="/mentoring/profiles" element={<Need scope="mentoring:write"><ProfilesPage /></Need>} />

@@ -1025,6 +1025,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the library you may read, with filters; the best match first */
+        get: operations["list_resources"];
+        put?: never;
+        /** Add a resource: trust-wide (trust admins) or for a school (its leads) */
+        post: operations["create_resource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resources/{resource_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A resource, with what you may do with it */
+        get: operations["get_resource"];
+        put?: never;
+        post?: never;
+        /** Remove a resource you keep (and everyone's bookmarks of it) */
+        delete: operations["delete_resource"];
+        options?: never;
+        head?: never;
+        /** Change a resource you keep */
+        patch: operations["update_resource"];
+        trace?: never;
+    };
+    "/api/v1/resources/{resource_id}/bookmark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Bookmark a resource (again changes nothing) */
+        put: operations["bookmark_resource"];
+        post?: never;
+        /** Remove your bookmark of a resource */
+        delete: operations["unbookmark_resource"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resource-themes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The library's themes, each with three things you can do right now */
+        get: operations["list_resource_themes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mentees/{mentee_id}/resource-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Resources for a mentee's open targets (the mentee, their mentor, their leads) */
+        get: operations["list_resource_suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/calendar-feed": {
         parameters: {
             query?: never;
@@ -1459,6 +1548,11 @@ export interface components {
              */
             created_at: string;
         };
+        /**
+         * Audience
+         * @enum {string}
+         */
+        Audience: "mentor" | "mentee" | "lead";
         /** AuditEventPublic */
         AuditEventPublic: {
             /**
@@ -2962,6 +3056,17 @@ export interface components {
             /** Offset */
             offset: number;
         };
+        /** Page[ResourcePublic] */
+        Page_ResourcePublic_: {
+            /** Items */
+            items: components["schemas"]["ResourcePublic"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
         /** Page[SchoolPublic] */
         Page_SchoolPublic_: {
             /** Items */
@@ -2977,6 +3082,17 @@ export interface components {
         Page_SlotPublic_: {
             /** Items */
             items: components["schemas"]["SlotPublic"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[Suggestion] */
+        Page_Suggestion_: {
+            /** Items */
+            items: components["schemas"]["Suggestion"][];
             /** Total */
             total: number;
             /** Limit */
@@ -3010,6 +3126,17 @@ export interface components {
         Page_TermDatePublic_: {
             /** Items */
             items: components["schemas"]["TermDatePublic"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[ThemePrompts] */
+        Page_ThemePrompts_: {
+            /** Items */
+            items: components["schemas"]["ThemePrompts"][];
             /** Total */
             total: number;
             /** Limit */
@@ -3349,6 +3476,187 @@ export interface components {
              * @description At least 1 characters besides surrounding spaces
              */
             reflection: string;
+        };
+        /** ResourceCan */
+        ResourceCan: {
+            /** Edit */
+            edit: boolean;
+            /** Delete */
+            delete: boolean;
+            /** Bookmark */
+            bookmark: boolean;
+        };
+        /** ResourceCreate */
+        ResourceCreate: {
+            /**
+             * School Id
+             * @description The school it is for (kept by the school's leads); left out, it is trust-wide (kept by trust admins)
+             */
+            school_id?: string | null;
+            /**
+             * Title
+             * @description At least 1 characters besides surrounding spaces
+             */
+            title: string;
+            kind: components["schemas"]["ResourceKind"];
+            /** Url */
+            url?: string | null;
+            /**
+             * Publisher
+             * @description Publisher or author
+             * @default
+             */
+            publisher: string;
+            /** Year */
+            year?: number | null;
+            /**
+             * Summary
+             * @description A summary in our own words
+             * @default
+             */
+            summary: string;
+            /**
+             * Themes
+             * @default []
+             */
+            themes: components["schemas"]["Theme"][];
+            /**
+             * Audiences
+             * @default []
+             */
+            audiences: components["schemas"]["Audience"][];
+            /**
+             * Phases
+             * @default []
+             */
+            phases: components["schemas"]["ResourcePhase"][];
+            /**
+             * Standards
+             * @description Teachers' Standards (1 to 8), each at most once
+             * @default []
+             */
+            standards: number[];
+        };
+        /** ResourceDetail */
+        ResourceDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * School Id
+             * @description None when it is trust-wide
+             */
+            school_id: string | null;
+            /** Title */
+            title: string;
+            kind: components["schemas"]["ResourceKind"];
+            /** Url */
+            url: string | null;
+            /** Publisher */
+            publisher: string;
+            /** Year */
+            year: number | null;
+            /** Summary */
+            summary: string;
+            /** Themes */
+            themes: components["schemas"]["Theme"][];
+            /** Audiences */
+            audiences: components["schemas"]["Audience"][];
+            /** Phases */
+            phases: components["schemas"]["ResourcePhase"][];
+            /** Standards */
+            standards: number[];
+            /** Bookmarked */
+            bookmarked: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Updated At */
+            updated_at: string | null;
+            can: components["schemas"]["ResourceCan"];
+        };
+        /**
+         * ResourceKind
+         * @enum {string}
+         */
+        ResourceKind: "article" | "handbook" | "website" | "online_course" | "book" | "video" | "report" | "guide";
+        /**
+         * ResourcePhase
+         * @enum {string}
+         */
+        ResourcePhase: "early_years" | "primary" | "secondary" | "post_16";
+        /** ResourcePublic */
+        ResourcePublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * School Id
+             * @description None when it is trust-wide
+             */
+            school_id: string | null;
+            /** Title */
+            title: string;
+            kind: components["schemas"]["ResourceKind"];
+            /** Url */
+            url: string | null;
+            /** Publisher */
+            publisher: string;
+            /** Year */
+            year: number | null;
+            /** Summary */
+            summary: string;
+            /** Themes */
+            themes: components["schemas"]["Theme"][];
+            /** Audiences */
+            audiences: components["schemas"]["Audience"][];
+            /** Phases */
+            phases: components["schemas"]["ResourcePhase"][];
+            /** Standards */
+            standards: number[];
+            /** Bookmarked */
+            bookmarked: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Updated At */
+            updated_at: string | null;
+        };
+        /** ResourceUpdate */
+        ResourceUpdate: {
+            /**
+             * Title
+             * @description At least 1 characters besides surrounding spaces
+             */
+            title?: string;
+            kind?: components["schemas"]["ResourceKind"];
+            /** Url */
+            url?: string | null;
+            /** Publisher */
+            publisher?: string;
+            /** Year */
+            year?: number | null;
+            /** Summary */
+            summary?: string;
+            /** Themes */
+            themes?: components["schemas"]["Theme"][];
+            /** Audiences */
+            audiences?: components["schemas"]["Audience"][];
+            /** Phases */
+            phases?: components["schemas"]["ResourcePhase"][];
+            /**
+             * Standards
+             * @description Teachers' Standards (1 to 8), each at most once
+             */
+            standards?: number[];
         };
         /** ReviewedTarget */
         ReviewedTarget: {
@@ -3708,6 +4016,52 @@ export interface components {
          * @enum {string}
          */
         SortOrder: "asc" | "desc";
+        /** Suggestion */
+        Suggestion: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * School Id
+             * @description None when it is trust-wide
+             */
+            school_id: string | null;
+            /** Title */
+            title: string;
+            kind: components["schemas"]["ResourceKind"];
+            /** Url */
+            url: string | null;
+            /** Publisher */
+            publisher: string;
+            /** Year */
+            year: number | null;
+            /** Summary */
+            summary: string;
+            /** Themes */
+            themes: components["schemas"]["Theme"][];
+            /** Audiences */
+            audiences: components["schemas"]["Audience"][];
+            /** Phases */
+            phases: components["schemas"]["ResourcePhase"][];
+            /** Standards */
+            standards: number[];
+            /** Bookmarked */
+            bookmarked: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Updated At */
+            updated_at: string | null;
+            /**
+             * Reasons
+             * @description Which of the mentee's open targets it answers, and how
+             */
+            reasons: string[];
+        };
         /** TargetCreate */
         TargetCreate: {
             /** @description Set from an observation or a meeting record */
@@ -3953,6 +4307,22 @@ export interface components {
          * @enum {string}
          */
         TermKind: "term" | "closure";
+        /**
+         * Theme
+         * @enum {string}
+         */
+        Theme: "challenge-and-support" | "working-collaboratively" | "contracting" | "observation-and-feedback" | "wellbeing" | "behaviour" | "assessment" | "research-and-policy" | "early-years" | "primary" | "post-16" | "mentor-development";
+        /** ThemePrompts */
+        ThemePrompts: {
+            theme: components["schemas"]["Theme"];
+            /** Label */
+            label: string;
+            /**
+             * Prompts
+             * @description Three things you can do right now
+             */
+            prompts: string[];
+        };
         /** TodoList */
         TodoList: {
             /** Items */
@@ -9229,6 +9599,634 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_TargetReviewPublic_"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_resources: {
+        parameters: {
+            query?: {
+                /** @description Words to look for in the title, summary and publisher. Any text is taken as plain words (no search syntax); the first 1000 characters and 12 words count. */
+                q?: string | null;
+                kind?: components["schemas"]["ResourceKind"] | null;
+                theme?: components["schemas"]["Theme"] | null;
+                audience?: components["schemas"]["Audience"] | null;
+                phase?: components["schemas"]["ResourcePhase"] | null;
+                /** @description A Teachers' Standard (1 to 8) */
+                standard?: number | null;
+                /** @description Only your bookmarks */
+                bookmarked?: boolean;
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ResourcePublic_"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_resource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResourceCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_resource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resource_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_resource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resource_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_resource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resource_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResourceUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bookmark_resource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resource_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unbookmark_resource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resource_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_resource_themes: {
+        parameters: {
+            query?: {
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ThemePrompts_"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_resource_suggestions: {
+        parameters: {
+            query?: {
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                mentee_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Suggestion_"];
                 };
             };
             /** @description Not signed in, or the token is not valid */

@@ -22,6 +22,7 @@ export function useNavItems(): NavItem[] {
   if (has("observations:view")) items.push({ to: "/observations", label: "Observations" });
   if (has("observations:write")) items.push({ to: "/targets", label: "Targets" });
   if (has("observations:view") && readsCoverage(me)) items.push({ to: "/coverage", label: "Coverage" });
+  if (has("resources:read")) items.push({ to: "/resources", label: "Resources", also: /^\/resources\// });
   if (has("mentoring:write")) items.push({ to: "/mentoring", label: "Mentoring", also: pairedUp ? undefined : MENTORING_PAGES });
   if (has("org:write")) items.push({ to: "/schools", label: "Schools" });
   if (has("terms:write") && !isTrustAdmin) items.push({ to: "/term-dates", label: "Term dates", also: /^\/schools\/[^/]+\/term-dates$/ });

@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { api, unwrap, type User } from "../api/client";
 import { useAuth, type SchoolRole } from "../auth/AuthContext";
 import { Loading, LocationNotice, Notice, Page } from "../components/Page";
+import { ResourceSuggestions } from "../components/ResourceSuggestions";
 import { useLoad } from "../components/useLoad";
 import { ROLE_LABELS } from "../lib/labels";
 import { isMentorOrMentee } from "../lib/mentoring";
@@ -52,6 +53,7 @@ export function HomePage() {
           </p>
         </section>
       )}
+      {pairedUp && has("resources:read") && me.roles.some((g) => g.role === "mentee") && <ResourceSuggestions menteeId={me.id} forMentee brief />}
       {observerOnly && <ObserverGuide schoolNames={schools.map((s) => s.schoolName)} />}
       {!isTrustAdmin && !leads && !pairedUp && !observerOnly && schools.length > 0 && (
         <p>Check that your school and role below are right; if not, ask your school lead.</p>

@@ -12,6 +12,7 @@ import { AgreementSection } from "./pairing/AgreementSection";
 import { EndPairing } from "./pairing/EndPairing";
 import { MeetingsSection } from "./pairing/MeetingsSection";
 import { PairingSummary } from "./pairing/PairingSummary";
+import { ResourceSuggestions } from "../components/ResourceSuggestions";
 import { SlotsSection } from "./pairing/SlotsSection";
 
 // A few each way; every meeting is one link away, on the pairing's meetings page.
@@ -124,6 +125,7 @@ function PairingView({ pairing, reload }: { pairing: PairingDetail; reload: () =
         </Link>
         , filtered by status and dates.
       </p>
+      {(isMentor || isMentee) && <ResourceSuggestions menteeId={pairing.mentee.id} forMentee={isMentee} />}
       {can.end && state !== "ended" && <EndPairing pairing={pairing} onEnded={ended} />}
     </Page>
   );
