@@ -9,8 +9,10 @@ from api.meetings import plugin as meetings
 from api.mentoring import plugin as mentoring
 from api.observations import plugin as observations
 from api.org import plugin as org
+from api.supervision import plugin as supervision
+from api.wellbeing import plugin as wellbeing
 
-DOMAINS = (org, mentoring, meetings, observations)
+DOMAINS = (org, mentoring, meetings, observations, supervision, wellbeing)
 
 
 def register_domains() -> None:

@@ -7,6 +7,8 @@ from api.meetings.models import AgendaItem, Meeting, MeetingAction, MeetingRecor
 from api.mentoring.models import MenteeProfile, MentoringAgreement, MentorProfile, Pairing
 from api.observations.models import Observation, ObservationAmendment, Target
 from api.org.models import Membership, School, TermDate, Trust, User
+from api.supervision.models import SupervisionSession
+from api.wellbeing.models import WellbeingCheckIn, WellbeingLead
 
 __all__ = [
     "AgendaItem",
@@ -31,4 +33,7 @@ __all__ = [
     "TermDate",
     "Trust",
     "User",
+    "SupervisionSession",
+    "WellbeingCheckIn",
+    "WellbeingLead",
 ]

@@ -203,6 +203,9 @@ MentoringWriter = Annotated[Principal, Security(current_principal, scopes=["ment
 MeetingWriter = Annotated[Principal, Security(current_principal, scopes=["meetings:write"])]
 ObservationReader = Annotated[Principal, Security(current_principal, scopes=["observations:view"])]
 ObservationWriter = Annotated[Principal, Security(current_principal, scopes=["observations:write"])]
+WellbeingUser = Annotated[Principal, Security(current_principal, scopes=["wellbeing:write"])]
+SupervisionReader = Annotated[Principal, Security(current_principal, scopes=["supervision:read"])]
+SupervisionWriter = Annotated[Principal, Security(current_principal, scopes=["supervision:write"])]
 
 
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]

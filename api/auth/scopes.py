@@ -17,6 +17,11 @@ SCOPE_DESCRIPTIONS: dict[str, str] = {
     "observations:view": "Read the lesson observations and targets you are part of or oversee",
     "observations:write": "Schedule, record, share and reflect on lesson observations; set and "
     "review targets",
+    "wellbeing:write": "Check in on your own wellbeing, and read the check-ins you are given to "
+    "see: your mentees' (as their mentor) or your school's (as its wellbeing lead)",
+    "supervision:read": "Read the supervision sessions you hold or receive, or that your "
+    "schools hold",
+    "supervision:write": "Schedule and record supervision with the mentors of schools you lead",
 }
 
 ROLE_SCOPES: dict[Role, frozenset[str]] = {
@@ -32,6 +37,7 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
             "mentoring:read",
             "mentoring:write",
             "observations:view",
+            "supervision:read",
         }
     ),
     Role.school_lead: frozenset(
@@ -45,13 +51,31 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
             "meetings:write",
             "observations:view",
             "observations:write",
+            "wellbeing:write",
+            "supervision:read",
+            "supervision:write",
         }
     ),
     Role.mentor: frozenset(
-        {"org:read", "mentoring:read", "meetings:write", "observations:view", "observations:write"}
+        {
+            "org:read",
+            "mentoring:read",
+            "meetings:write",
+            "observations:view",
+            "observations:write",
+            "wellbeing:write",
+            "supervision:read",
+        }
     ),
     Role.mentee: frozenset(
-        {"org:read", "mentoring:read", "meetings:write", "observations:view", "observations:write"}
+        {
+            "org:read",
+            "mentoring:read",
+            "meetings:write",
+            "observations:view",
+            "observations:write",
+            "wellbeing:write",
+        }
     ),
     Role.observer: frozenset({"org:read", "observations:view", "observations:write"}),
 }
