@@ -59,6 +59,9 @@ from api.observations.models import (  # noqa: E402
     TargetSource,
 )
 from api.org.models import Membership, Phase, Role, School, TermDate, TermKind, Trust, User  # noqa: E402
+from api.supervision.models import SupervisionSession  # noqa: E402
+from api.wellbeing.models import WellbeingCheckIn, WellbeingLead  # noqa: E402
+from tests.helpers_wellbeing import wellbeing_world  # noqa: E402
 
 PASSWORD = "correct-horse-battery"
 _PASSWORD_HASH = hash_password(PASSWORD)
@@ -148,6 +151,9 @@ class World:
     past_observation: Observation  # recorded by the observer, not shared yet
     shared_observation: Observation  # recorded and shared, not reflected on yet
     target: Target  # set from the past observation
+    check_in: WellbeingCheckIn  # the mentee's, asking to talk, with an unshared note
+    supervision: SupervisionSession  # the lead with the mentor in September, not recorded
+    wellbeing_lead: WellbeingLead  # the lead, at Hillcrest
 
     def token(self, who: str) -> str:
         if who == "client":
@@ -252,6 +258,7 @@ def world(session: Session) -> World:
     session.add(ApiClientSchool(client_id=api_client.id, school_id=school.id))
     mentoring = _mentoring(session, school, people)
     mentoring |= _observations(session, school, people, mentoring["pairing"])
+    mentoring |= wellbeing_world(session, school, people)
     session.commit()
     return World(
         trust, school, other, foreign, term, people, memberships, api_client, secret, **mentoring

@@ -85,7 +85,7 @@ def network_public(session: Session, rows: Sequence[MentorProfile]) -> list[Netw
                     col(Pairing.starts_on) <= today,
                     col(Pairing.ends_on) >= today,
                 )
-                .group_by(Pairing.mentor_id, Pairing.school_id)
+                .group_by(col(Pairing.mentor_id), col(Pairing.school_id))
             ).all()
         }
     people = org_people.people_refs(session, {p.user_id for p, _ in profiles})

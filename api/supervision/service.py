@@ -287,6 +287,6 @@ def held_counts(
             col(SupervisionSession.held_on) >= from_,
             col(SupervisionSession.held_on) <= to,
         )
-        .group_by(SupervisionSession.mentor_id)
+        .group_by(col(SupervisionSession.mentor_id))
     ).all()
     return {mentor: count for mentor, count in rows}

@@ -20,21 +20,22 @@ from api.wellbeing.schemas import CheckInCan, Relation
 SCOPE = "wellbeing:write"
 
 
-def wellbeing_lead_schools(session: Session, principal: Principal) -> frozenset[uuid.UUID]:
+def wellbeing_lead_schools_query(principal: Principal) -> SelectOfScalar[uuid.UUID]:
     """The schools the principal is named wellbeing lead of and still leads."""
-    lead_of = principal.school_ids_with(Role.school_lead)
-    if not principal.is_user or not lead_of or SCOPE not in principal.scopes:
-        return frozenset()
-    return frozenset(
-        session.exec(
-            select(WellbeingLead.school_id).where(
-                WellbeingLead.user_id == principal.id, col(WellbeingLead.school_id).in_(lead_of)
-            )
-        ).all()
+    return select(WellbeingLead.school_id).where(
+        WellbeingLead.user_id == principal.id,
+        col(WellbeingLead.school_id).in_(principal.school_ids_with(Role.school_lead)),
     )
 
 
-def _mentors_now(mentor_id: uuid.UUID, today: date) -> ColumnElement[bool]:
+def wellbeing_lead_schools(session: Session, principal: Principal) -> frozenset[uuid.UUID]:
+    lead_of = principal.school_ids_with(Role.school_lead)
+    if not principal.is_user or not lead_of or SCOPE not in principal.scopes:
+        return frozenset()
+    return frozenset(session.exec(wellbeing_lead_schools_query(principal)).all())
+
+
+def mentors_now(mentor_id: uuid.UUID, today: date) -> ColumnElement[bool]:
     """The check-in is a mentee's, made during a pairing with this mentor that still runs."""
     return and_(
         col(WellbeingCheckIn.subject_role) == CheckInRole.mentee,
@@ -57,7 +58,7 @@ def visible_check_ins(
         return false()
     conditions: list[ColumnElement[bool]] = [col(WellbeingCheckIn.subject_id) == principal.id]
     if principal.school_ids_with(Role.mentor):
-        conditions.append(_mentors_now(principal.id, today))
+        conditions.append(mentors_now(principal.id, today))
     if lead_schools:
         conditions.append(col(WellbeingCheckIn.school_id).in_(lead_schools))
     return or_(*conditions)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import case, func
+from sqlalchemy import ColumnElement, case, func
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
@@ -129,7 +129,7 @@ class Viewer:
                 ).all()
             }
 
-    def visible(self):  # type: ignore[no-untyped-def]
+    def visible(self) -> ColumnElement[bool]:
         return policy.visible_check_ins(self.principal, self.today, self.lead_schools)
 
     def is_mentor(self, row: WellbeingCheckIn) -> bool:
@@ -280,11 +280,11 @@ def school_summary(
         )
     c = WellbeingCheckIn
     rows = session.exec(
-        select(
+        select(  # type: ignore[call-overload]
             c.week_start,
             c.subject_role,
-            func.count(func.distinct(c.subject_id)),
-            func.count(c.id),
+            func.count(func.distinct(col(c.subject_id))),
+            func.count(col(c.id)),
             func.avg(c.wellbeing_score),
             func.avg(c.workload_score),
             func.sum(case((col(c.wants_to_talk).is_(True), 1), else_=0)),
