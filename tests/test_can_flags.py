@@ -53,6 +53,13 @@ CAN_FLAGS = {
             (("observation_id", "shared_observation_id"),),
         )
     },
+    ("/api/v1/wellbeing/check-ins/{check_in_id}", ()): {
+        "share_note": ("PATCH", "/api/v1/wellbeing/check-ins/{check_in_id}"),
+        "follow_up": ("POST", "/api/v1/wellbeing/check-ins/{check_in_id}/follow-up"),
+    },
+    ("/api/v1/supervision/sessions/{supervision_id}", ()): {
+        "record": ("PUT", "/api/v1/supervision/sessions/{supervision_id}/record"),
+    },
 }
 
 CASES = [

@@ -18,7 +18,6 @@ from api.wellbeing.schemas import (
     CheckInPublic,
     CheckInUpdate,
     SchoolSummary,
-    WellbeingLeadCreate,
     WellbeingLeadPublic,
 )
 
@@ -125,8 +124,13 @@ def get_school_wellbeing_summary(
     school_id: uuid.UUID,
     session: SessionDep,
     principal: WellbeingUser,
-    from_: Annotated[SchoolDate, Query(alias="from", description="First day (inclusive)")],
-    to: Annotated[SchoolDate, Query(description="Last day (inclusive)")],
+    from_: Annotated[
+        SchoolDate | None,
+        Query(alias="from", description="First day (inclusive); default twelve weeks back"),
+    ] = None,
+    to: Annotated[
+        SchoolDate | None, Query(description="Last day (inclusive); default today")
+    ] = None,
 ) -> SchoolSummary:
     viewer = service.Viewer(session, principal)
     return service.school_summary(session, viewer, school_id, from_, to)
@@ -146,30 +150,29 @@ def list_wellbeing_leads(
     return page_of(session, query, page, lambda rows: service.wellbeing_leads_public(session, rows))
 
 
-@router.post(
-    "/schools/{school_id}/wellbeing-leads",
-    operation_id="add_wellbeing_lead",
-    summary="Name one of the school's leads as a wellbeing lead",
-    status_code=status.HTTP_201_CREATED,
+@router.put(
+    "/schools/{school_id}/wellbeing-leads/{user_id}",
+    operation_id="set_wellbeing_lead",
+    summary="Name one of the school's leads as a wellbeing lead (nothing changes if they are)",
     response_model=WellbeingLeadPublic,
     responses=WRITE_ERRORS,
 )
-def add_wellbeing_lead(
-    school_id: uuid.UUID, body: WellbeingLeadCreate, session: SessionDep, principal: UserWriter
+def set_wellbeing_lead(
+    school_id: uuid.UUID, user_id: uuid.UUID, session: SessionDep, principal: UserWriter
 ) -> WellbeingLeadPublic:
-    row = service.designate(session, principal, school_id, body.user_id)
+    row = service.designate(session, principal, school_id, user_id)
     return service.wellbeing_leads_public(session, [row])[0]
 
 
 @router.delete(
-    "/schools/{school_id}/wellbeing-leads/{wellbeing_lead_id}",
+    "/schools/{school_id}/wellbeing-leads/{user_id}",
     operation_id="remove_wellbeing_lead",
     summary="Stop a lead being a wellbeing lead (they stay a lead)",
     status_code=status.HTTP_204_NO_CONTENT,
     responses=WRITE_ERRORS,
 )
 def remove_wellbeing_lead(
-    school_id: uuid.UUID, wellbeing_lead_id: uuid.UUID, session: SessionDep, principal: UserWriter
+    school_id: uuid.UUID, user_id: uuid.UUID, session: SessionDep, principal: UserWriter
 ) -> Response:
-    service.undesignate(session, principal, school_id, wellbeing_lead_id)
+    service.undesignate(session, principal, school_id, user_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

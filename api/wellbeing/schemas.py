@@ -108,7 +108,3 @@ class WellbeingLeadPublic(BaseModel):
     person: PersonRef
     designated_by: PersonRef
     created_at: datetime
-
-
-class WellbeingLeadCreate(Input):
-    user_id: uuid.UUID = Field(description="A school lead of this school")

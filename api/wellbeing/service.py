@@ -261,7 +261,11 @@ def follow_up(session: Session, viewer: Viewer, check_in_id: uuid.UUID) -> Wellb
 
 
 def school_summary(
-    session: Session, viewer: Viewer, school_id: uuid.UUID, from_: date, to: date
+    session: Session,
+    viewer: Viewer,
+    school_id: uuid.UUID,
+    from_: date | None = None,
+    to: date | None = None,
 ) -> SchoolSummary:
     """Each week's figures for the school's mentees and its mentors; a group of fewer than
     five people is hidden. There is no whole-school row: with one, a hidden group's figures
@@ -269,6 +273,8 @@ def school_summary(
     org_service.get_school(session, viewer.principal, school_id)
     if not policy.may_see_school_summary(viewer.lead_schools, school_id):
         raise Forbidden("A school's wellbeing figures are for its wellbeing lead.")
+    to = to or viewer.today
+    from_ = from_ or to - timedelta(weeks=12)
     if to < from_:
         raise Unprocessable(
             "The period ends before it starts.",
@@ -379,7 +385,7 @@ def designate(
         )
     ).first()
     if existing is not None:
-        raise Conflict("They are already a wellbeing lead of this school.")
+        return existing
     row = WellbeingLead(school_id=school_id, user_id=user_id, designated_by=principal.id)
     session.add(row)
     audit.record(
@@ -396,16 +402,16 @@ def designate(
 
 
 def undesignate(
-    session: Session, principal: Principal, school_id: uuid.UUID, lead_id: uuid.UUID
+    session: Session, principal: Principal, school_id: uuid.UUID, user_id: uuid.UUID
 ) -> None:
     school = _managed_school(session, principal, school_id)
     row = first_visible(
         session,
         select(WellbeingLead).where(
-            WellbeingLead.id == lead_id, WellbeingLead.school_id == school_id
+            WellbeingLead.user_id == user_id, WellbeingLead.school_id == school_id
         ),
         "wellbeing lead",
-        lead_id,
+        user_id,
     )
     audit.record(
         session,
