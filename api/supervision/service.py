@@ -4,7 +4,7 @@ for the mentor entitlement's supervision item. No HTTP here."""
 
 import uuid
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func
@@ -106,12 +106,11 @@ def schedule(
     zone = ZoneInfo(school.timezone)
     wanted = []
     for n in range(body.times):
-        # The same wall-clock time each time, across the clock change.
+        # The same wall-clock time each time, across the clock change (aware arithmetic in
+        # the school's zone keeps the wall clock).
         local_start = body.starts_at.astimezone(zone) + timedelta(weeks=body.every_weeks * n)
         local_end = body.ends_at.astimezone(zone) + timedelta(weeks=body.every_weeks * n)
-        starts = local_start.replace(tzinfo=None).replace(tzinfo=zone)
-        ends = local_end.replace(tzinfo=None).replace(tzinfo=zone)
-        wanted.append(busy.Interval(starts, ends))
+        wanted.append(busy.Interval(local_start.astimezone(UTC), local_end.astimezone(UTC)))
     clashes = busy.find_clashes(session, {principal.id, body.mentor_id}, wanted)
     if clashes and not body.confirm_clash:
         raise Conflict(
