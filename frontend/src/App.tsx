@@ -42,6 +42,12 @@ const ObservationsPage = named(() => import("./pages/ObservationsPage"), "Observ
 const ObservationNewPage = named(() => import("./pages/ObservationNewPage"), "ObservationNewPage");
 const ObservationPage = named(() => import("./pages/ObservationPage"), "ObservationPage");
 const TargetsPage = named(() => import("./pages/TargetsPage"), "TargetsPage");
+const WellbeingPage = named(() => import("./pages/WellbeingPage"), "WellbeingPage");
+const WellbeingCheckInPage = named(() => import("./pages/WellbeingCheckInPage"), "WellbeingCheckInPage");
+const WellbeingSchoolPage = named(() => import("./pages/WellbeingSchoolPage"), "WellbeingSchoolPage");
+const SupervisionPage = named(() => import("./pages/SupervisionPage"), "SupervisionPage");
+const SupervisionSessionPage = named(() => import("./pages/SupervisionSessionPage"), "SupervisionSessionPage");
+const NetworkPage = named(() => import("./pages/NetworkPage"), "NetworkPage");
 
 export function App() {
   const { status, me, keepPlace } = useAuth();
@@ -97,6 +103,12 @@ export function App() {
         <Route path="/observations/new" element={<Need scope="observations:write"><ObservationNewPage /></Need>} />
         <Route path="/observations/:observationId" element={<Need scope="observations:view"><ObservationPage /></Need>} />
         <Route path="/targets" element={<Need scope="observations:view"><TargetsPage /></Need>} />
+        <Route path="/wellbeing" element={<Need scope="wellbeing:write"><WellbeingPage /></Need>} />
+        <Route path="/wellbeing/school" element={<Need scope="wellbeing:write"><WellbeingSchoolPage /></Need>} />
+        <Route path="/wellbeing/check-ins/:checkInId" element={<Need scope="wellbeing:write"><WellbeingCheckInPage /></Need>} />
+        <Route path="/supervision" element={<Need scope="supervision:read"><SupervisionPage /></Need>} />
+        <Route path="/supervision/:supervisionId" element={<Need scope="supervision:read"><SupervisionSessionPage /></Need>} />
+        <Route path="/network" element={<Need scope="mentoring:read"><NetworkPage /></Need>} />
         <Route path="/mentoring" element={<Need scope="mentoring:write"><MentoringPage /></Need>} />
         <Route path="/mentoring/pairings/new" element={<Need scope="mentoring:write"><PairingNewPage /></Need>} />
         <Route path="/mentoring/profiles" element={<Need scope="mentoring:write"><ProfilesPage /></Need>} />
