@@ -1,10 +1,10 @@
 import { checkA11y, expect, mainNavLinks, signInAndWait, test, USERS } from "./helpers";
 
 const expectedNav = {
-  admin: ["Home", "Observations", "Mentoring", "Schools", "People", "Integrations", "Audit log", "Change password"],
-  lead: ["Home", "Observations", "Targets", "Mentoring", "Term dates", "People", "Change password"],
-  mentor: ["Home", "My week", "Observations", "Targets", "Calendar link", "Change password"],
-  mentee: ["Home", "My week", "Observations", "Targets", "Calendar link", "Change password"],
+  admin: ["Home", "Observations", "Supervision", "Mentoring", "Schools", "People", "Integrations", "Audit log", "Change password"],
+  lead: ["Home", "Observations", "Targets", "Wellbeing", "Supervision", "Network", "Mentoring", "Term dates", "People", "Change password"],
+  mentor: ["Home", "My week", "Observations", "Targets", "Wellbeing", "Supervision", "Network", "Calendar link", "Change password"],
+  mentee: ["Home", "My week", "Observations", "Targets", "Wellbeing", "Calendar link", "Change password"],
   observer: ["Home", "Observations", "Targets", "Change password"],
 } as const;
 

@@ -127,7 +127,6 @@ function History({ checkIns }: { checkIns: CheckIn[] }) {
           </TrendChart>
           <DataTable
             caption="Your check-ins, newest first"
-            showCaption
             rows={checkIns}
             rowKey={(c) => c.id}
             columns={[
