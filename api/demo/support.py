@@ -80,7 +80,8 @@ def seed_support(session: Session, school: School, users: dict[str, User]) -> No
             )
         )
         next_day = _school_day(today + timedelta(days=10 + index))
-        first = datetime.combine(next_day, time(16, 0), tzinfo=zone)
+        # An hour apart, so the lead is never in two sessions at once.
+        first = datetime.combine(next_day, time(16 + index, 0), tzinfo=zone)
         supervision.schedule(
             session,
             lead,
