@@ -170,6 +170,8 @@ def generate_national(args: argparse.Namespace) -> None:
         print(f"Integration client for {national.BENCH_TRUST!r} (observations:read):")
         print(f"  client_id     {client_id}")
         print(f"  client_secret {secret}")
+
+
 def load_resources(args: argparse.Namespace) -> None:
     from sqlmodel import select
 

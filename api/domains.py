@@ -10,8 +10,10 @@ from api.mentoring import plugin as mentoring
 from api.observations import plugin as observations
 from api.org import plugin as org
 from api.resources import plugin as resources
+from api.supervision import plugin as supervision
+from api.wellbeing import plugin as wellbeing
 
-DOMAINS = (org, mentoring, meetings, observations, resources)
+DOMAINS = (org, mentoring, meetings, observations, resources, supervision, wellbeing)
 
 
 def register_domains() -> None:

@@ -27,10 +27,13 @@ from api.health.router import router as health_router
 from api.integrations.router import router as integrations_router
 from api.meetings.router import router as meetings_router
 from api.mentoring.router import router as mentoring_router
+from api.network.router import router as network_router
 from api.observations.router import router as observations_router
 from api.org.router import router as org_router
 from api.resources.router import router as resources_router
+from api.supervision.router import router as supervision_router
 from api.todos.router import router as todos_router
+from api.wellbeing.router import router as wellbeing_router
 
 API_PREFIX = "/api/v1"
 OPENAPI_URL = API_PREFIX + "/openapi.json"
@@ -45,6 +48,9 @@ def api_router() -> APIRouter:
         meetings_router,
         observations_router,
         resources_router,
+        wellbeing_router,
+        supervision_router,
+        network_router,
         calendar_router,
         todos_router,
         integrations_router,

@@ -8,6 +8,8 @@ from api.mentoring.models import MenteeProfile, MentoringAgreement, MentorProfil
 from api.observations.models import Observation, ObservationAmendment, Target, TargetReview
 from api.org.models import Membership, School, TermDate, Trust, User
 from api.resources.models import Resource, ResourceBookmark, ResourceTag
+from api.supervision.models import SupervisionSession
+from api.wellbeing.models import WellbeingCheckIn, WellbeingLead
 
 __all__ = [
     "AgendaItem",
@@ -36,4 +38,7 @@ __all__ = [
     "TermDate",
     "Trust",
     "User",
+    "SupervisionSession",
+    "WellbeingCheckIn",
+    "WellbeingLead",
 ]

@@ -60,6 +60,9 @@ from api.observations.models import (  # noqa: E402
 )
 from api.org.models import Membership, Phase, Role, School, TermDate, TermKind, Trust, User  # noqa: E402
 from api.resources.models import Resource, ResourceKind  # noqa: E402
+from api.supervision.models import SupervisionSession  # noqa: E402
+from api.wellbeing.models import WellbeingCheckIn, WellbeingLead  # noqa: E402
+from tests.helpers_wellbeing import wellbeing_world  # noqa: E402
 
 PASSWORD = "correct-horse-battery"
 _PASSWORD_HASH = hash_password(PASSWORD)
@@ -151,6 +154,9 @@ class World:
     target: Target  # set from the past observation
     resource: Resource  # Hillcrest's own, kept by its lead
     trust_resource: Resource  # trust-wide, kept by the trust admin
+    check_in: WellbeingCheckIn  # the mentee's, asking to talk, with an unshared note
+    supervision: SupervisionSession  # the lead with the mentor in September, not recorded
+    wellbeing_lead: WellbeingLead  # the lead, at Hillcrest
 
     def token(self, who: str) -> str:
         if who == "client":
@@ -258,6 +264,7 @@ def world(session: Session) -> World:
     mentoring |= _resources(trust, school)
     session.flush()  # the trust and school first: resources name them without a relationship
     session.add_all([mentoring["resource"], mentoring["trust_resource"]])
+    mentoring |= wellbeing_world(session, school, people)
     session.commit()
     return World(
         trust, school, other, foreign, term, people, memberships, api_client, secret, **mentoring

@@ -62,6 +62,13 @@ CAN_FLAGS = {
         }
         for which in ((), (("resource_id", "trust_resource_id"),))
     },
+    ("/api/v1/wellbeing/check-ins/{check_in_id}", ()): {
+        "share_note": ("PATCH", "/api/v1/wellbeing/check-ins/{check_in_id}"),
+        "follow_up": ("POST", "/api/v1/wellbeing/check-ins/{check_in_id}/follow-up"),
+    },
+    ("/api/v1/supervision/sessions/{supervision_id}", ()): {
+        "record": ("PUT", "/api/v1/supervision/sessions/{supervision_id}/record"),
+    },
 }
 
 CASES = [

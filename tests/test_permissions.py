@@ -110,6 +110,20 @@ RESOURCE_KEEPER = RESOURCE_READER | {
 }
 # Suggestions follow the mentee's targets: the mentee, their mentor and their school's leads.
 SUGGESTIONS = RESOURCE_READER | {"admin": HIDDEN, "observer": HIDDEN}
+WELLBEING_LISTER = row(
+    admin=FORBIDDEN, observer=FORBIDDEN, foreign_admin=FORBIDDEN, client=FORBIDDEN
+)
+WELLBEING_READER = WELLBEING_LISTER | {"other_lead": HIDDEN}
+SUPERVISION_LISTER = row(mentee=FORBIDDEN, observer=FORBIDDEN, client=FORBIDDEN)
+SUPERVISION_WRITER = row(
+    admin=FORBIDDEN,
+    mentor=FORBIDDEN,
+    mentee=FORBIDDEN,
+    observer=FORBIDDEN,
+    other_lead=HIDDEN,
+    foreign_admin=FORBIDDEN,
+    client=FORBIDDEN,
+)
 RECORD = {"focus_standards": [5, 7], "strengths": "Clear routines", "points_to_develop": "Pace"}
 TODAY = datetime.now(UTC).astimezone(ZoneInfo("Europe/London")).date()
 TODAY, IN_A_YEAR = TODAY.isoformat(), (TODAY + timedelta(days=365)).isoformat()
@@ -389,6 +403,68 @@ QUERIES = {
     ("DELETE", "/api/v1/resources/{resource_id}/bookmark"): (RESOURCE_READER, None),
     ("GET", "/api/v1/resource-themes"): (PEOPLE_ONLY, None),
     ("GET", "/api/v1/mentees/{mentee_id}/resource-suggestions"): (SUGGESTIONS, None),
+    # Wellbeing: restricted; trust admins, observers and clients hold no wellbeing scope.
+    ("GET", "/api/v1/wellbeing/check-ins"): (WELLBEING_LISTER, None),
+    ("POST", "/api/v1/wellbeing/check-ins"): (
+        WELLBEING_LISTER | {"lead": FORBIDDEN, "other_lead": FORBIDDEN},
+        {"wellbeing_score": 3, "workload_score": 3, "wellbeing_note": "A long week"},
+    ),
+    ("GET", "/api/v1/wellbeing/check-ins/{check_in_id}"): (WELLBEING_READER, None),
+    ("PATCH", "/api/v1/wellbeing/check-ins/{check_in_id}"): (
+        WELLBEING_READER | {"lead": FORBIDDEN, "mentor": FORBIDDEN},
+        {"wellbeing_note_shared": True},
+    ),
+    # A mentee's request to talk is the mentor's to follow up, not the wellbeing lead's.
+    ("POST", "/api/v1/wellbeing/check-ins/{check_in_id}/follow-up"): (
+        WELLBEING_READER | {"lead": FORBIDDEN, "mentee": FORBIDDEN},
+        None,
+    ),
+    ("GET", "/api/v1/schools/{school_id}/wellbeing-summary"): (
+        WELLBEING_READER | {"mentor": FORBIDDEN, "mentee": FORBIDDEN},
+        None,
+    ),
+    ("GET", "/api/v1/schools/{school_id}/wellbeing-leads"): (USER_MANAGER, None),
+    ("PUT", "/api/v1/schools/{school_id}/wellbeing-leads/{user_id}"): (
+        USER_MANAGER,
+        None,
+        {"user_id": "lead_id"},
+    ),
+    ("DELETE", "/api/v1/schools/{school_id}/wellbeing-leads/{user_id}"): (
+        USER_MANAGER,
+        None,
+        {"user_id": "lead_id"},
+    ),
+    # Supervision: a lead holds it with a mentor; trust admins see that it happens.
+    ("GET", "/api/v1/supervision/sessions"): (SUPERVISION_LISTER, None),
+    ("POST", "/api/v1/supervision/sessions"): (
+        SUPERVISION_WRITER,
+        {
+            "mentor_id": "{mentor_id}",
+            "school_id": "{school_id}",
+            "starts_at": "2027-03-04T16:00:00Z",
+            "ends_at": "2027-03-04T17:00:00Z",
+            "location": "Meeting room 2",
+        },
+    ),
+    ("GET", "/api/v1/supervision/sessions/{supervision_id}"): (
+        SUPERVISION_LISTER | {"other_lead": HIDDEN, "foreign_admin": HIDDEN},
+        None,
+    ),
+    ("PUT", "/api/v1/supervision/sessions/{supervision_id}/record"): (
+        SUPERVISION_WRITER,
+        {"held": True, "supervision_note": "Workload and the next observation cycle"},
+    ),
+    # The network: mentors and leads of the trust.
+    ("GET", "/api/v1/mentor-network"): (
+        row(
+            admin=FORBIDDEN,
+            mentee=FORBIDDEN,
+            observer=FORBIDDEN,
+            foreign_admin=FORBIDDEN,
+            client=FORBIDDEN,
+        ),
+        None,
+    ),
 }
 
 
@@ -454,6 +530,9 @@ def world_ids(world, **overrides):  # type: ignore[no-untyped-def]
         "target_id": world.target.id,
         "resource_id": world.resource.id,
         "trust_resource_id": world.trust_resource.id,
+        "lead_id": world.people["lead"].id,
+        "check_in_id": world.check_in.id,
+        "supervision_id": world.supervision.id,
     }
     for param, id_key in overrides.items():
         ids[param] = ids[id_key]

@@ -208,6 +208,9 @@ ObservationCountReader = Annotated[
 ]
 ResourceReader = Annotated[Principal, Security(current_principal, scopes=["resources:read"])]
 ResourceKeeper = Annotated[Principal, Security(current_principal, scopes=["resources:write"])]
+WellbeingUser = Annotated[Principal, Security(current_principal, scopes=["wellbeing:write"])]
+SupervisionReader = Annotated[Principal, Security(current_principal, scopes=["supervision:read"])]
+SupervisionWriter = Annotated[Principal, Security(current_principal, scopes=["supervision:write"])]
 
 
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]

@@ -21,6 +21,11 @@ SCOPE_DESCRIPTIONS: dict[str, str] = {
     "your bookmarks",
     "resources:write": "Keep the resource library: trust-wide (trust admins) or your school's "
     "(school leads)",
+    "wellbeing:write": "Check in on your own wellbeing, and read the check-ins you are given to "
+    "see: your mentees' (as their mentor) or your school's (as its wellbeing lead)",
+    "supervision:read": "Read the supervision sessions you hold or receive, or that your "
+    "schools hold",
+    "supervision:write": "Schedule and record supervision with the mentors of schools you lead",
 }
 
 ROLE_SCOPES: dict[Role, frozenset[str]] = {
@@ -38,6 +43,7 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
             "observations:view",
             "resources:read",
             "resources:write",
+            "supervision:read",
         }
     ),
     Role.school_lead: frozenset(
@@ -53,6 +59,9 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
             "observations:write",
             "resources:read",
             "resources:write",
+            "wellbeing:write",
+            "supervision:read",
+            "supervision:write",
         }
     ),
     Role.mentor: frozenset(
@@ -63,6 +72,8 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
             "observations:view",
             "observations:write",
             "resources:read",
+            "wellbeing:write",
+            "supervision:read",
         }
     ),
     Role.mentee: frozenset(
@@ -73,6 +84,7 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
             "observations:view",
             "observations:write",
             "resources:read",
+            "wellbeing:write",
         }
     ),
     Role.observer: frozenset(

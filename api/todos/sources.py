@@ -17,7 +17,9 @@ from api.auth.principals import Principal
 
 # What a to-do opens in the web app; a new domain adds its own. The web app shows a to-do
 # whose target it does not know as plain text.
-TargetType = Literal["pairing", "meeting", "observation", "school", "user"]
+TargetType = Literal[
+    "pairing", "meeting", "observation", "school", "user", "wellbeing_check_in", "supervision"
+]
 
 # How a home groups its to-dos, in this order: what should already have been done, what needs
 # doing now, and what is coming up (nothing to do yet but be ready for it).

@@ -27,6 +27,17 @@ test("a mentor's and a mentee's homes say when their meeting this week is, and o
   }
 });
 
+test("a mentor's home asks them to talk with the mentee who asked to, and opens the check-in", async ({ page }) => {
+  // The demo's mentee asked to talk when checking in today; the note stays with the mentee.
+  await signInAndWait(page, USERS.mentor);
+  const talk = todos(page).getByRole("list", { name: /^To do/ }).getByRole("link", { name: /^James Patel would like to talk \(checked in on / });
+  await expect(talk.first()).toBeVisible();
+  await talk.first().click();
+  await expect(page.getByRole("heading", { level: 1, name: /^James Patel's check-in on / })).toBeVisible();
+  await expect(page.getByText("Not shared with you")).toBeVisible();
+  await checkA11y(page, "a request to talk opened from the mentor's home");
+});
+
 test("a school lead's home lists what needs doing at the school, next to its people", async ({ page }) => {
   await signInAndWait(page, USERS.lead);
   await expect(todos(page).getByRole("heading", { level: 2, name: "What to do next" })).toBeVisible();

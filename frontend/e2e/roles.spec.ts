@@ -1,11 +1,11 @@
 import { checkA11y, expect, mainNavLinks, signInAndWait, test, USERS } from "./helpers";
 
 const expectedNav = {
-  admin: ["Home", "Observations", "Coverage", "Mentoring", "Schools", "People", "Integrations", "Audit log", "Change password"],
-  lead: ["Home", "Observations", "Targets", "Coverage", "Mentoring", "Term dates", "People", "Change password"],
-  mentor: ["Home", "My week", "Observations", "Targets", "Calendar link", "Change password"],
-  mentee: ["Home", "My week", "Observations", "Targets", "Calendar link", "Change password"],
-  observer: ["Home", "Observations", "Targets", "Calendar link", "Change password"],
+  admin: ["Home", "Observations", "Coverage", "Resources", "Supervision", "Mentoring", "Schools", "People", "Integrations", "Audit log", "Change password"],
+  lead: ["Home", "Observations", "Targets", "Coverage", "Resources", "Wellbeing", "Supervision", "Network", "Mentoring", "Term dates", "People", "Change password"],
+  mentor: ["Home", "My week", "Observations", "Targets", "Resources", "Wellbeing", "Supervision", "Network", "Calendar link", "Change password"],
+  mentee: ["Home", "My week", "Observations", "Targets", "Resources", "Wellbeing", "Calendar link", "Change password"],
+  observer: ["Home", "Observations", "Targets", "Resources", "Calendar link", "Change password"],
 } as const;
 
 for (const [role, links] of Object.entries(expectedNav)) {

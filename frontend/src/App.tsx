@@ -49,6 +49,12 @@ const BookmarksPage = named(() => import("./pages/ResourcesPage"), "BookmarksPag
 const ResourcePage = named(() => import("./pages/ResourcePage"), "ResourcePage");
 const ResourceFormPage = named(() => import("./pages/ResourceFormPage"), "ResourceFormPage");
 const ResourceThemesPage = named(() => import("./pages/ResourceThemesPage"), "ResourceThemesPage");
+const WellbeingPage = named(() => import("./pages/WellbeingPage"), "WellbeingPage");
+const WellbeingCheckInPage = named(() => import("./pages/WellbeingCheckInPage"), "WellbeingCheckInPage");
+const WellbeingSchoolPage = named(() => import("./pages/WellbeingSchoolPage"), "WellbeingSchoolPage");
+const SupervisionPage = named(() => import("./pages/SupervisionPage"), "SupervisionPage");
+const SupervisionSessionPage = named(() => import("./pages/SupervisionSessionPage"), "SupervisionSessionPage");
+const NetworkPage = named(() => import("./pages/NetworkPage"), "NetworkPage");
 
 export function App() {
   const { status, me, keepPlace } = useAuth();
@@ -111,6 +117,12 @@ export function App() {
         <Route path="/resources/new" element={<Need scope="resources:write"><ResourceFormPage /></Need>} />
         <Route path="/resources/:resourceId" element={<Need scope="resources:read"><ResourcePage /></Need>} />
         <Route path="/resources/:resourceId/edit" element={<Need scope="resources:write"><ResourceFormPage /></Need>} />
+        <Route path="/wellbeing" element={<Need scope="wellbeing:write"><WellbeingPage /></Need>} />
+        <Route path="/wellbeing/school" element={<Need scope="wellbeing:write"><WellbeingSchoolPage /></Need>} />
+        <Route path="/wellbeing/check-ins/:checkInId" element={<Need scope="wellbeing:write"><WellbeingCheckInPage /></Need>} />
+        <Route path="/supervision" element={<Need scope="supervision:read"><SupervisionPage /></Need>} />
+        <Route path="/supervision/:supervisionId" element={<Need scope="supervision:read"><SupervisionSessionPage /></Need>} />
+        <Route path="/network" element={<Need scope="mentoring:read"><NetworkPage /></Need>} />
         <Route path="/mentoring" element={<Need scope="mentoring:write"><MentoringPage /></Need>} />
         <Route path="/mentoring/pairings/new" element={<Need scope="mentoring:write"><PairingNewPage /></Need>} />
         <Route path="/mentoring/profiles" element={<Need scope="mentoring:write"><ProfilesPage /></Need>} />

@@ -1114,6 +1114,180 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/wellbeing/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Check-ins you may see: your own, your mentees', or your school's as its wellbeing lead; newest first */
+        get: operations["list_wellbeing_check_ins"];
+        put?: never;
+        /** Check in: how you are, your workload, and whether you would like to talk */
+        post: operations["create_wellbeing_check_in"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wellbeing/check-ins/{check_in_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A check-in, as far as you may read it */
+        get: operations["get_wellbeing_check_in"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Share your note, or stop sharing it (the person who checked in) */
+        patch: operations["update_wellbeing_check_in"];
+        trace?: never;
+    };
+    "/api/v1/wellbeing/check-ins/{check_in_id}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Say that the talk asked for is arranged (the mentor, or the wellbeing lead) */
+        post: operations["follow_up_wellbeing_check_in"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school_id}/wellbeing-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A school's weekly wellbeing figures for mentees and for mentors, groups under five hidden: for its wellbeing lead */
+        get: operations["get_school_wellbeing_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school_id}/wellbeing-leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The school's wellbeing leads: for its leads and the trust's admins */
+        get: operations["list_wellbeing_leads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school_id}/wellbeing-leads/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Name one of the school's leads as a wellbeing lead (nothing changes if they are) */
+        put: operations["set_wellbeing_lead"];
+        post?: never;
+        /** Stop a lead being a wellbeing lead (they stay a lead) */
+        delete: operations["remove_wellbeing_lead"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Supervision sessions you hold or receive, or that your schools hold */
+        get: operations["list_supervision_sessions"];
+        put?: never;
+        /** Schedule supervision with a mentor: one session or a series, checked for clashes */
+        post: operations["schedule_supervision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/sessions/{supervision_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A supervision session; its note only for the lead who holds it and the mentor */
+        get: operations["get_supervision_session"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/sessions/{supervision_id}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record whether the session was held, with a private note (the lead who holds it) */
+        put: operations["record_supervision"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mentor-network": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mentors of your trust: subjects, phase and how many mentees, never who */
+        get: operations["list_mentor_network"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/calendar-feed": {
         parameters: {
             query?: never;
@@ -1680,6 +1854,177 @@ export interface components {
          * @enum {string}
          */
         CancelScope: "this" | "following";
+        /** CheckInCan */
+        CheckInCan: {
+            /**
+             * Share Note
+             * @description Share the note or stop sharing it (the person only)
+             */
+            share_note: boolean;
+            /**
+             * Follow Up
+             * @description Say that the talk asked for has been arranged (whoever the request went to)
+             */
+            follow_up: boolean;
+        };
+        /** CheckInCreate */
+        CheckInCreate: {
+            /**
+             * Wellbeing Score
+             * @description How you are: 1 struggling ... 5 thriving
+             */
+            wellbeing_score: number;
+            /**
+             * Workload Score
+             * @description Your workload: 1 manageable ... 5 unmanageable
+             */
+            workload_score: number;
+            /**
+             * Wellbeing Note
+             * @description Anything you want to add; yours unless you share it
+             * @default
+             */
+            wellbeing_note: string;
+            /**
+             * Wellbeing Note Shared
+             * @description Share the note with your mentor (if you are a mentee) and your school's wellbeing lead
+             * @default false
+             */
+            wellbeing_note_shared: boolean;
+            /**
+             * Wants To Talk
+             * @description I would like to talk: your mentor (if you are a mentee) or your school's wellbeing lead (if you are a mentor) gets a to-do
+             * @default false
+             */
+            wants_to_talk: boolean;
+            /**
+             * School Id
+             * @description The school you check in at; needed only when you mentor or are mentored at more than one
+             */
+            school_id?: string | null;
+        };
+        /** CheckInDetail */
+        CheckInDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            subject: components["schemas"]["PersonRef"];
+            /**
+             * School Id
+             * Format: uuid
+             */
+            school_id: string;
+            subject_role: components["schemas"]["CheckInRole"];
+            /**
+             * Checked In On
+             * Format: date
+             */
+            checked_in_on: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Wellbeing Score */
+            wellbeing_score: number;
+            /** Workload Score */
+            workload_score: number;
+            /** Wants To Talk */
+            wants_to_talk: boolean;
+            /** Talk Followed Up At */
+            talk_followed_up_at: string | null;
+            /**
+             * Relation
+             * @description Whose check-in this is to you
+             * @enum {string}
+             */
+            relation: "own" | "mentor" | "wellbeing_lead";
+            /**
+             * Note Shown
+             * @description Whether the note is shown to you: always to the person; to their mentor (for a mentee) and the school's wellbeing lead only when shared
+             */
+            note_shown: boolean;
+            /**
+             * Wellbeing Note
+             * @description The note, when it is shown to you
+             */
+            wellbeing_note: string | null;
+            /**
+             * Wellbeing Note Shared
+             * @description Whether it is shared (the person only)
+             */
+            wellbeing_note_shared: boolean | null;
+            can: components["schemas"]["CheckInCan"];
+        };
+        /** CheckInPublic */
+        CheckInPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            subject: components["schemas"]["PersonRef"];
+            /**
+             * School Id
+             * Format: uuid
+             */
+            school_id: string;
+            subject_role: components["schemas"]["CheckInRole"];
+            /**
+             * Checked In On
+             * Format: date
+             */
+            checked_in_on: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Wellbeing Score */
+            wellbeing_score: number;
+            /** Workload Score */
+            workload_score: number;
+            /** Wants To Talk */
+            wants_to_talk: boolean;
+            /** Talk Followed Up At */
+            talk_followed_up_at: string | null;
+            /**
+             * Relation
+             * @description Whose check-in this is to you
+             * @enum {string}
+             */
+            relation: "own" | "mentor" | "wellbeing_lead";
+            /**
+             * Note Shown
+             * @description Whether the note is shown to you: always to the person; to their mentor (for a mentee) and the school's wellbeing lead only when shared
+             */
+            note_shown: boolean;
+            /**
+             * Wellbeing Note
+             * @description The note, when it is shown to you
+             */
+            wellbeing_note: string | null;
+            /**
+             * Wellbeing Note Shared
+             * @description Whether it is shared (the person only)
+             */
+            wellbeing_note_shared: boolean | null;
+        };
+        /**
+         * CheckInRole
+         * @enum {string}
+         */
+        CheckInRole: "mentee" | "mentor";
+        /** CheckInUpdate */
+        CheckInUpdate: {
+            /**
+             * Wellbeing Note Shared
+             * @description Share your note, or stop sharing it
+             */
+            wellbeing_note_shared?: boolean;
+        };
         /**
          * ClashGroup
          * @description Clashes with the same thing, counted in weeks: the summary a person reads first.
@@ -2514,6 +2859,36 @@ export interface components {
             ends_on?: string | null;
         };
         /**
+         * NetworkMentor
+         * @description A mentor as colleagues see them: no mentee is named, only how many they mentor.
+         */
+        NetworkMentor: {
+            person: components["schemas"]["PersonRef"];
+            school: components["schemas"]["NetworkSchool"];
+            /** Subjects */
+            subjects: string[];
+            /** @description The phase they mentor in, where it is set */
+            phase: components["schemas"]["Phase"] | null;
+            /** Trained */
+            trained: boolean;
+            /**
+             * Mentee Count
+             * @description Mentees they mentor today
+             */
+            mentee_count: number;
+        };
+        /** NetworkSchool */
+        NetworkSchool: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            phase: components["schemas"]["Phase"];
+        };
+        /**
          * OAuthError
          * @description RFC 6749 section 5.2, with the RFC 9457 fields beside it.
          */
@@ -2968,6 +3343,17 @@ export interface components {
             /** Offset */
             offset: number;
         };
+        /** Page[CheckInPublic] */
+        Page_CheckInPublic_: {
+            /** Items */
+            items: components["schemas"]["CheckInPublic"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
         /** Page[CoverageRow] */
         Page_CoverageRow_: {
             /** Items */
@@ -3016,6 +3402,17 @@ export interface components {
         Page_MentorProfilePublic_: {
             /** Items */
             items: components["schemas"]["MentorProfilePublic"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[NetworkMentor] */
+        Page_NetworkMentor_: {
+            /** Items */
+            items: components["schemas"]["NetworkMentor"][];
             /** Total */
             total: number;
             /** Limit */
@@ -3100,6 +3497,17 @@ export interface components {
             /** Offset */
             offset: number;
         };
+        /** Page[SupervisionPublic] */
+        Page_SupervisionPublic_: {
+            /** Items */
+            items: components["schemas"]["SupervisionPublic"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
         /** Page[TargetPublic] */
         Page_TargetPublic_: {
             /** Items */
@@ -3170,6 +3578,17 @@ export interface components {
         Page_UserPublic_: {
             /** Items */
             items: components["schemas"]["UserPublic"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[WellbeingLeadPublic] */
+        Page_WellbeingLeadPublic_: {
+            /** Items */
+            items: components["schemas"]["WellbeingLeadPublic"][];
             /** Total */
             total: number;
             /** Limit */
@@ -3823,6 +4242,33 @@ export interface components {
              */
             created_at: string;
         };
+        /** SchoolSummary */
+        SchoolSummary: {
+            /**
+             * School Id
+             * Format: uuid
+             */
+            school_id: string;
+            /**
+             * From
+             * Format: date
+             */
+            from: string;
+            /**
+             * To
+             * Format: date
+             */
+            to: string;
+            /**
+             * Minimum Group
+             * @description Groups smaller than this are hidden
+             */
+            minimum_group: number;
+            /** Items */
+            items: components["schemas"]["SummaryRow"][];
+            /** Total */
+            total: number;
+        };
         /** SchoolUpdate */
         SchoolUpdate: {
             /**
@@ -4062,6 +4508,252 @@ export interface components {
              */
             reasons: string[];
         };
+        /**
+         * SummaryRow
+         * @description One group (mentees or mentors) in one school week. A group of fewer than five people is
+         *     hidden: its figures are null.
+         */
+        SummaryRow: {
+            /**
+             * Week Start
+             * Format: date
+             */
+            week_start: string;
+            group: components["schemas"]["CheckInRole"];
+            /**
+             * Hidden
+             * @description Fewer than five people checked in: nothing is shown
+             */
+            hidden: boolean;
+            /** People */
+            people: number | null;
+            /** Check Ins */
+            check_ins: number | null;
+            /** Mean Wellbeing */
+            mean_wellbeing: number | null;
+            /** Mean Workload */
+            mean_workload: number | null;
+            /** Talk Requests */
+            talk_requests: number | null;
+        };
+        /** SupervisionCan */
+        SupervisionCan: {
+            /**
+             * Record
+             * @description Record whether it was held (the lead who holds it)
+             */
+            record: boolean;
+        };
+        /** SupervisionClash */
+        SupervisionClash: {
+            /** Source */
+            source: string;
+            /** Title */
+            title: string;
+            person: components["schemas"]["PersonRef"];
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+        };
+        /** SupervisionClashProblem */
+        SupervisionClashProblem: {
+            /** Type */
+            type: string;
+            /** Title */
+            title: string;
+            /** Status */
+            status: number;
+            /** Detail */
+            detail?: string | null;
+            /** Instance */
+            instance?: string | null;
+            /** Errors */
+            errors?: components["schemas"]["FieldProblem"][] | null;
+            /**
+             * Clashes
+             * @description Everything it clashes with; absent for other conflicts
+             */
+            clashes?: components["schemas"]["SupervisionClash"][] | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** SupervisionCreate */
+        SupervisionCreate: {
+            /**
+             * Mentor Id
+             * Format: uuid
+             * @description A mentor of the school
+             */
+            mentor_id: string;
+            /**
+             * School Id
+             * Format: uuid
+             * @description The school, which you lead and they mentor at
+             */
+            school_id: string;
+            /**
+             * Starts At
+             * @description A time with its offset (Z or +01:00), from the year 1900 to 2200, e.g. 2026-09-01T15:30:00+01:00
+             * @example 2026-09-01T15:30:00+01:00
+             */
+            starts_at: string;
+            /**
+             * Ends At
+             * @description A time with its offset (Z or +01:00), from the year 1900 to 2200, e.g. 2026-09-01T15:30:00+01:00
+             * @example 2026-09-01T15:30:00+01:00
+             */
+            ends_at: string;
+            /**
+             * Location
+             * @default
+             */
+            location: string;
+            /**
+             * Every Weeks
+             * @description For a series: how many weeks apart the sessions are
+             * @default 4
+             */
+            every_weeks: number;
+            /**
+             * Times
+             * @description How many sessions to schedule (1 for a single one)
+             * @default 1
+             */
+            times: number;
+            /**
+             * Confirm Clash
+             * @description Schedule even when a session clashes with what you or the mentor already have (otherwise a clash answers 409)
+             * @default false
+             */
+            confirm_clash: boolean;
+        };
+        /** SupervisionDetail */
+        SupervisionDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * School Id
+             * Format: uuid
+             */
+            school_id: string;
+            mentor: components["schemas"]["PersonRef"];
+            supervisor: components["schemas"]["PersonRef"];
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Location */
+            location: string;
+            status: components["schemas"]["SupervisionStatus"];
+            /** Held On */
+            held_on: string | null;
+            /** Not Held Reason */
+            not_held_reason: string | null;
+            /** Recorded At */
+            recorded_at: string | null;
+            /**
+             * Note Shown
+             * @description The note is shown to the supervisor and the mentor
+             */
+            note_shown: boolean;
+            /** Supervision Note */
+            supervision_note: string | null;
+            can: components["schemas"]["SupervisionCan"];
+        };
+        /** SupervisionPublic */
+        SupervisionPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * School Id
+             * Format: uuid
+             */
+            school_id: string;
+            mentor: components["schemas"]["PersonRef"];
+            supervisor: components["schemas"]["PersonRef"];
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Location */
+            location: string;
+            status: components["schemas"]["SupervisionStatus"];
+            /** Held On */
+            held_on: string | null;
+            /** Not Held Reason */
+            not_held_reason: string | null;
+            /** Recorded At */
+            recorded_at: string | null;
+            /**
+             * Note Shown
+             * @description The note is shown to the supervisor and the mentor
+             */
+            note_shown: boolean;
+            /** Supervision Note */
+            supervision_note: string | null;
+        };
+        /** SupervisionRecordWrite */
+        SupervisionRecordWrite: {
+            /**
+             * Held
+             * @description Whether it took place
+             */
+            held: boolean;
+            /**
+             * Held On
+             * @description The day it was held, if not the day it was scheduled for
+             */
+            held_on?: string | null;
+            /**
+             * Not Held Reason
+             * @description Why not, if not held
+             * @default
+             */
+            not_held_reason: string;
+            /**
+             * Supervision Note
+             * @description Private: read only by you and the mentor
+             * @default
+             */
+            supervision_note: string;
+        };
+        /** SupervisionScheduled */
+        SupervisionScheduled: {
+            /** Items */
+            items: components["schemas"]["SupervisionDetail"][];
+            /** Total */
+            total: number;
+        };
+        /**
+         * SupervisionStatus
+         * @enum {string}
+         */
+        SupervisionStatus: "scheduled" | "held" | "not_held";
         /** TargetCreate */
         TargetCreate: {
             /** @description Set from an observation or a meeting record */
@@ -4352,7 +5044,7 @@ export interface components {
              * @description What the to-do is about; the web app opens it.
              * @enum {string}
              */
-            target_type: "pairing" | "meeting" | "observation" | "school" | "user";
+            target_type: "pairing" | "meeting" | "observation" | "school" | "user" | "wellbeing_check_in" | "supervision";
             /**
              * Target Id
              * Format: uuid
@@ -4625,6 +5317,26 @@ export interface components {
              */
             count: number;
             by_kind: components["schemas"]["ObservationsByKind"];
+        };
+        /** WellbeingLeadPublic */
+        WellbeingLeadPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * School Id
+             * Format: uuid
+             */
+            school_id: string;
+            person: components["schemas"]["PersonRef"];
+            designated_by: components["schemas"]["PersonRef"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
         };
     };
     responses: never;
@@ -10227,6 +10939,989 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_Suggestion_"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_wellbeing_check_ins: {
+        parameters: {
+            query?: {
+                /** @description One person's check-ins */
+                subject_id?: string | null;
+                school_id?: string | null;
+                /** @description Only those asking to talk that nobody has followed up yet */
+                open_talk_requests?: boolean;
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_CheckInPublic_"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_wellbeing_check_in: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_wellbeing_check_in: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                check_in_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_wellbeing_check_in: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                check_in_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    follow_up_wellbeing_check_in: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                check_in_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_school_wellbeing_summary: {
+        parameters: {
+            query?: {
+                /** @description First day (inclusive); default twelve weeks back */
+                from?: string | null;
+                /** @description Last day (inclusive); default today */
+                to?: string | null;
+            };
+            header?: never;
+            path: {
+                school_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolSummary"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_wellbeing_leads: {
+        parameters: {
+            query?: {
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                school_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_WellbeingLeadPublic_"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    set_wellbeing_lead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                school_id: string;
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WellbeingLeadPublic"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove_wellbeing_lead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                school_id: string;
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_supervision_sessions: {
+        parameters: {
+            query?: {
+                mentor_id?: string | null;
+                school_id?: string | null;
+                status?: components["schemas"]["SupervisionStatus"] | null;
+                starts_from?: string | null;
+                newest_first?: boolean;
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_SupervisionPublic_"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    schedule_supervision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupervisionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionScheduled"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A session clashes with what you or the mentor already have (each clash listed; send confirm_clash to schedule anyway) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["SupervisionClashProblem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_supervision_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                supervision_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_supervision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                supervision_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupervisionRecordWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_mentor_network: {
+        parameters: {
+            query?: {
+                /** @description Only this school's */
+                school_id?: string | null;
+                /** @description Only those mentoring a subject that starts so */
+                subject?: string | null;
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_NetworkMentor_"];
                 };
             };
             /** @description Not signed in, or the token is not valid */

@@ -23,6 +23,10 @@ export function useNavItems(): NavItem[] {
   if (has("observations:write")) items.push({ to: "/targets", label: "Targets" });
   if (has("observations:view") && readsCoverage(me)) items.push({ to: "/coverage", label: "Coverage" });
   if (has("resources:read")) items.push({ to: "/resources", label: "Resources", also: /^\/resources\// });
+  if (has("wellbeing:write")) items.push({ to: "/wellbeing", label: "Wellbeing", also: /^\/wellbeing\// });
+  if (has("supervision:read")) items.push({ to: "/supervision", label: "Supervision", also: /^\/supervision\// });
+  const networked = (me?.roles ?? []).some((r) => r.role === "mentor" || r.role === "school_lead");
+  if (networked && has("mentoring:read")) items.push({ to: "/network", label: "Network" });
   if (has("mentoring:write")) items.push({ to: "/mentoring", label: "Mentoring", also: pairedUp ? undefined : MENTORING_PAGES });
   if (has("org:write")) items.push({ to: "/schools", label: "Schools" });
   if (has("terms:write") && !isTrustAdmin) items.push({ to: "/term-dates", label: "Term dates", also: /^\/schools\/[^/]+\/term-dates$/ });

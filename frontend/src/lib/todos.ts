@@ -20,6 +20,8 @@ const TARGET_ROUTES: Record<string, (id: string) => string> = {
   pairing: (id) => `/pairings/${id}`,
   meeting: (id) => `/meetings/${id}`,
   observation: (id) => `/observations/${id}`,
+  wellbeing_check_in: (id) => `/wellbeing/check-ins/${id}`,
+  supervision: (id) => `/supervision/${id}`,
   user: (id) => `/people/${id}`,
   school: (id) => `/people?school=${encodeURIComponent(id)}`,
 };
