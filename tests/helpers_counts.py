@@ -213,6 +213,7 @@ def schedule_and_record_the_early_one(http: Any, world: CountsWorld, sign_in: An
             "class_name": "Homework club",
             "subject": "History",
             "year_group": "Year 9",
+            "backfill_reason": "Written up from the observer's notes on the day",
         },
     )
     assert scheduled.status_code == 201, scheduled.text

@@ -383,14 +383,6 @@ MATRIX = {
         {"reviews": [{"target_id": "{target_id}", "note": "Going well"}]},
         {"meeting_id": "past_meeting_id"},
     ),
-}
-
-
-# The query a route needs (formatted with the world's ids like the path).
-QUERIES = {
-    ("GET", "/api/v1/integrations/observation-counts"): (
-        "from=2026-09-01&to=2026-12-31&school_id={school_id}"
-    ),
     ("GET", "/api/v1/resources"): (PEOPLE_ONLY, None),
     ("POST", "/api/v1/resources"): (
         RESOURCE_KEEPER,
@@ -464,6 +456,14 @@ QUERIES = {
             client=FORBIDDEN,
         ),
         None,
+    ),
+}
+
+
+# The query a route needs (formatted with the world's ids like the path).
+QUERIES = {
+    ("GET", "/api/v1/integrations/observation-counts"): (
+        "from=2026-09-01&to=2026-12-31&school_id={school_id}"
     ),
 }
 
