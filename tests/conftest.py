@@ -3,9 +3,9 @@ says so) built by `alembic upgrade head`, emptied after every test, and a small 
 trusts with a person for every role."""
 
 import os
-from collections.abc import Iterator
 import tempfile
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -32,6 +32,7 @@ def real_clock() -> Iterator[None]:
         yield
     finally:
         _suite_clock.start()
+
 
 _tmp = Path(tempfile.mkdtemp(prefix="mentorhub-tests-"))
 TEST_DATABASE_URL = os.environ.get("MENTORHUB_TEST_DATABASE_URL") or f"sqlite:///{_tmp / 'test.db'}"
