@@ -251,6 +251,29 @@ def test_bad_access_tokens_get_401(client, world, make_token):
     assert response.headers["content-type"] == "application/problem+json"
 
 
+def test_a_token_accepted_before_stops_working_when_it_expires(client, world, monkeypatch):
+    """A verified token is kept between requests; its expiry is still checked on every one."""
+    from api.auth import tokens
+
+    token = _forge({"sub": str(world.people["mentor"].id), "exp": int(time.time()) + 60})
+    headers = {"Authorization": f"Bearer {token}"}
+    assert client.get("/api/v1/me", headers=headers).status_code == 200
+    assert client.get("/api/v1/me", headers=headers).status_code == 200
+    later = time.time() + 61
+    monkeypatch.setattr(tokens.time, "time", lambda: later)
+    response = client.get("/api/v1/me", headers=headers)
+    assert response.status_code == 401
+    assert response.headers["www-authenticate"] == "Bearer"
+
+
+def test_a_token_accepted_before_stops_working_when_the_key_changes(client, world, monkeypatch):
+    token = _forge({"sub": str(world.people["mentor"].id)})
+    headers = {"Authorization": f"Bearer {token}"}
+    assert client.get("/api/v1/me", headers=headers).status_code == 200
+    monkeypatch.setattr(get_settings(), "secret_key", "k" * 48)
+    assert client.get("/api/v1/me", headers=headers).status_code == 401
+
+
 def test_missing_token_gets_401(client, world):
     response = client.get("/api/v1/schools")
     assert response.status_code == 401

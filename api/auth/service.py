@@ -4,6 +4,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
+from sqlalchemy import bindparam
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select, update
 
@@ -265,33 +266,34 @@ def set_password(session: Session, user: User, password: str, *, must_change: bo
     end_all_sessions(session, user)
 
 
+_users, _trusts, _schools = (
+    User.__table__,  # type: ignore[attr-defined]
+    Trust.__table__,  # type: ignore[attr-defined]
+    School.__table__,  # type: ignore[attr-defined]
+)
+_ME = (
+    sa_select(
+        _users.c.email,
+        _users.c.full_name,
+        _users.c.trn,
+        _users.c.must_change_password,
+        _trusts.c.name,
+        _schools.c.id,
+        _schools.c.name,
+    )
+    .select_from(_users)
+    .join(_trusts, _trusts.c.id == _users.c.trust_id)
+    .outerjoin(_schools, _schools.c.id.in_(bindparam("school_ids", expanding=True)))
+    .where(_users.c.id == bindparam("user_id"))
+)
+
+
 def describe_me(session: Session, principal: Principal) -> MePublic:
     """The account, its trust's name and its schools' names in one query of plain columns
     (every page of the app asks for it)."""
-    users, trusts, schools = (
-        User.__table__,  # type: ignore[attr-defined]
-        Trust.__table__,  # type: ignore[attr-defined]
-        School.__table__,  # type: ignore[attr-defined]
-    )
     school_ids = [g.school_id for g in principal.grants if g.school_id]
     rows = (
-        session.connection()
-        .execute(
-            sa_select(
-                users.c.email,
-                users.c.full_name,
-                users.c.trn,
-                users.c.must_change_password,
-                trusts.c.name,
-                schools.c.id,
-                schools.c.name,
-            )
-            .select_from(users)
-            .join(trusts, trusts.c.id == users.c.trust_id)
-            .outerjoin(schools, schools.c.id.in_(school_ids))
-            .where(users.c.id == principal.id)
-        )
-        .all()
+        session.connection().execute(_ME, {"user_id": principal.id, "school_ids": school_ids}).all()
     )
     email, full_name, trn, must_change_password, trust_name, _, _ = rows[0]
     names = {school_id: name for *_, school_id, name in rows if school_id is not None}
