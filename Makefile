@@ -42,7 +42,7 @@ bench: install
 	cd benchmarks && for script in bench_*.py; do ../.venv/bin/python $$script; done
 
 # The API under load beside a bare FastAPI app: SQLite and PostgreSQL, 1 and 2 workers, about
-# 6 minutes. BENCH_API_ARGS="--duration 3 --databases sqlite" for a shorter run. The PostgreSQL
+# 12 minutes. BENCH_API_ARGS="--duration 3 --databases sqlite" for a shorter run. The PostgreSQL
 # database (BENCH_POSTGRES_URL) is emptied first.
 BENCH_POSTGRES_URL ?= postgresql+psycopg://postgres:postgres@127.0.0.1:5432/bench
 bench-api: install

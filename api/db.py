@@ -22,12 +22,13 @@ pools are sized for every turn at once, so no request ever waits for a pooled co
 one holding a connection never waits for a thread that another needs to give one back.
 """
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
+import anyio.to_thread
 from anyio import Semaphore
 from anyio.lowlevel import RunVar
 from fastapi import Depends, Request
@@ -161,24 +162,57 @@ async def database_turn(request: Request) -> AsyncIterator[bool]:
 TurnDep = Annotated[bool, Depends(database_turn, scope="function")]
 
 
-def get_session(read_only: TurnDep) -> Iterator[Session]:
-    """One session per request: reading for GET and HEAD, writing otherwise."""
-    with request_session(read_only=read_only) as session:
+async def get_session(read_only: TurnDep) -> AsyncIterator[Session]:
+    """One session per request: reading for GET and HEAD, writing otherwise.
+
+    Written async so that setting up a session (no I/O: the connection is taken at the first
+    query, in the route's thread) costs no trip to the thread pool. Ending it does I/O, so it
+    goes to a thread, except where it cannot wait: a reading request on SQLite ends a WAL read
+    transaction, which takes no lock and writes nothing."""
+    session = new_session(read_only=read_only)
+    inline = read_only and get_settings().is_sqlite
+    try:
         yield session
+        if session.in_transaction():
+            await _finish(session.commit, inline=inline)
+    except BaseException:
+        if session.in_transaction():
+            await _finish(session.rollback, inline=inline)
+        raise
+    finally:
+        # Once committed or rolled back, the connection is back in its pool: nothing to wait for.
+        await _finish(session.close, inline=inline or not session.in_transaction())
+
+
+async def _finish(step: Callable[[], None], *, inline: bool) -> None:
+    if inline:
+        step()
+    else:
+        await anyio.to_thread.run_sync(step)
 
 
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 
-def get_write_session(session: SessionDep) -> Iterator[Session]:
+async def get_write_session(session: SessionDep) -> AsyncIterator[Session]:
     """A writing session for a safe-method route that must also write, now and then (it takes
     no writing turn: a reading request holding one through all its work would hold up every
-    writer; its rare write waits for SQLite's lock like any other)."""
+    writer; its rare write waits for SQLite's lock like any other). It connects only if the
+    route writes."""
     if not session.info["read_only"]:
         yield session
         return
-    with request_session(read_only=False) as writer:
+    writer = new_session(read_only=False)
+    try:
         yield writer
+        if writer.in_transaction():
+            await _finish(writer.commit, inline=False)
+    except BaseException:
+        if writer.in_transaction():
+            await _finish(writer.rollback, inline=False)
+        raise
+    finally:
+        await _finish(writer.close, inline=not writer.in_transaction())
 
 
 WriteSessionDep = Annotated[Session, Depends(get_write_session, scope="function")]

@@ -22,7 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import httpx
@@ -34,6 +34,7 @@ DEMO_PASSWORD = "mentorhub-demo"  # noqa: S105  (the demo data's own password)
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres:postgres@127.0.0.1:5432/bench"
 READ_AIM = 0.40  # every authenticated read at 40% or more of its bare route
 WRITE_P99_AIM_MS = 100.0
+SETTLE_SECONDS = 3
 CORES_NOTE = (
     "wrk runs on the same machine and competes with the servers for its "
     f"{os.cpu_count()} cores; every figure sits beside its bare anchor from the same run."
@@ -74,7 +75,7 @@ class Server:
     def base(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def wait_ready(self, path: str, timeout: float = 60) -> None:
+    def wait_ready(self, path: str, timeout: float = 180) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -198,8 +199,8 @@ def mentorhub_scenarios(base: str, kinds: dict[str, str], reads: int, writes: in
         read("GET /meetings (mentor)", "/api/v1/meetings", "/api/v1/meetings?limit=50", mentor),
         read("GET /pairings (trust admin)", "/api/v1/pairings", "/api/v1/pairings?limit=50", admin),
         read("calendar feed", "/api/v1/calendar/{feed_token}.ics", feed_path, None),
-        Scenario("write: record a meeting", "mentorhub", "write", writes, writes_spec),
         Scenario("90/10 read/write mix", "mentorhub", "write", writes, mix, mixed=True),
+        Scenario("write: record a meeting", "mentorhub", "write", writes, writes_spec),
     ]
 
 
@@ -233,6 +234,9 @@ def measure(wrk: str, servers: dict[str, Server], scenarios: list[Scenario], sec
     with tempfile.TemporaryDirectory(prefix="mentorhub-load-") as tmp:
         for scenario in scenarios:
             base = servers[scenario.server].base
+            # Requests that timed out in the figure before are still being served: let the
+            # server finish them before the next figure starts.
+            time.sleep(SETTLE_SECONDS)
             run_wrk(wrk, base, scenario, 1, Path(tmp))  # warm up, not counted
             result = run_wrk(wrk, base, scenario, seconds, Path(tmp))
             results.append((scenario, result))
@@ -247,35 +251,43 @@ def ms(microseconds: float) -> str:
     return f"{microseconds / 1000:.1f}"
 
 
-def report(title: str, results) -> list[str]:  # type: ignore[no-untyped-def]
+def report(title: str, results, load: tuple[float, float]) -> list[str]:  # type: ignore[no-untyped-def]
     """Prints the table; returns the aims that were missed."""
-    rate = {s.name: r["requests"] / (r["duration_us"] / 1e6) for s, r in results}
-    anchor = {"sync": rate["bare sync"], "async": rate["bare async"]}
+
+    def rate(scenario: Scenario, r: dict) -> float:
+        return r["requests"] / (r["duration_us"] / 1e6)
+
+    # The bare route of each kind at each connection count, measured in the same run.
+    anchor = {(s.kind, s.connections): rate(s, r) for s, r in results if s.server == "bare"}
     missed = []
     print(f"\n### {title}\n")
+    print(f"Load average (1 min) {load[0]:.2f} before, {load[1]:.2f} after.\n")
     print("| route | kind | conns | req/s | p50 ms | p99 ms | timeouts | non-2xx | vs bare |")
     print("|---|---|---|---|---|---|---|---|---|")
     for scenario, r in results:
         share = ""
         problems = r["timeouts"] + r["non2xx"] + r["socket_errors"]
-        if scenario.server == "mentorhub" and scenario.kind in anchor:
-            ratio = rate[scenario.name] / anchor[scenario.kind]
+        label = f"{scenario.name} at {scenario.connections}"
+        key = (scenario.kind, scenario.connections)
+        if scenario.server == "mentorhub" and key in anchor:
+            ratio = rate(scenario, r) / anchor[key]
             share = f"{ratio:.0%} of bare {scenario.kind}"
             if ratio < READ_AIM:
-                missed.append(f"{title}: {scenario.name} at {ratio:.0%} of bare {scenario.kind}")
+                missed.append(f"{title}: {label} at {ratio:.0%} of bare {scenario.kind}")
         if r["requests"] == 0:
-            missed.append(f"{title}: {scenario.name} answered nothing in {args_seconds(r)} s")
+            missed.append(f"{title}: {label} answered nothing in {args_seconds(r)} s")
         if problems and scenario.server == "mentorhub":
-            missed.append(f"{title}: {scenario.name} had {problems} timeouts/errors/non-2xx")
+            missed.append(f"{title}: {label} had {problems} timeouts/errors/non-2xx")
         print(
             f"| {scenario.name} | {scenario.kind} | {scenario.connections} "
-            f"| {rate[scenario.name]:,.0f} | {ms(r['p50_us'])} | {ms(r['p99_us'])} "
+            f"| {rate(scenario, r):,.0f} | {ms(r['p50_us'])} | {ms(r['p99_us'])} "
             f"| {r['timeouts']} | {r['non2xx'] + r['socket_errors']} | {share} |"
         )
         if scenario.mixed:
             for kind, k in sorted(r["kinds"].items()):
                 print(
-                    f"| ↳ {kind}s in the mix | | | {k['requests'] / (r['duration_us'] / 1e6):,.0f} "
+                    f"| ↳ {kind}s in the mix | | "
+                    f"| {k['requests'] / (r['duration_us'] / 1e6):,.0f} "
                     f"| {ms(k['p50_us'])} | {ms(k['p99_us'])} | | | |"
                 )
             write_p99 = r["kinds"].get("write", {}).get("p99_us", 0) / 1000
@@ -316,20 +328,27 @@ def run_config(args, wrk: str, database: str, workers: int, kinds: dict[str, str
         try:
             servers["bare"].wait_ready("/sync")
             servers["mentorhub"].wait_ready("/healthz")
-            reads = args.read_connections
-            bare = [
-                Scenario("bare sync", "bare", "sync", reads, [spec("read", "GET", "/sync")]),
-                Scenario("bare async", "bare", "async", reads, [spec("read", "GET", "/async")]),
-            ]
-            scenarios = bare + mentorhub_scenarios(
-                servers["mentorhub"].base, kinds, args.read_connections, args.write_connections
+            load_before = os.getloadavg()[0]
+            own = mentorhub_scenarios(
+                servers["mentorhub"].base, kinds, args.read_connections[0], args.write_connections
             )
+            scenarios: list[Scenario] = []
+            for reads in args.read_connections:
+                # The bare routes at each connection count, so every share compares like with like.
+                scenarios += [
+                    Scenario("bare sync", "bare", "sync", reads, [spec("read", "GET", "/sync")]),
+                    Scenario("bare async", "bare", "async", reads, [spec("read", "GET", "/async")]),
+                ]
+                scenarios += [replace(s, connections=reads) for s in own if s.kind != "write"]
+            scenarios += [s for s in own if s.kind == "write"]
             results = measure(wrk, servers, scenarios, args.duration)
+            load_after = os.getloadavg()[0]
         finally:
             for server in servers.values():
                 server.stop()
         label = "PostgreSQL" if database == "postgres" else "SQLite"
-        return report(f"{label}, {workers} worker{'s' if workers > 1 else ''}", results)
+        title = f"{label}, {workers} worker{'s' if workers > 1 else ''}"
+        return report(title, results, (load_before, load_after))
 
 
 def main() -> None:
@@ -342,7 +361,12 @@ def main() -> None:
         default=os.environ.get("MENTORHUB_BENCH_POSTGRES_URL", DEFAULT_POSTGRES_URL),
         help="a database for this benchmark only: it is emptied first",
     )
-    parser.add_argument("--read-connections", type=int, default=64)
+    parser.add_argument(
+        "--read-connections",
+        type=lambda text: [int(n) for n in text.split(",")],
+        default=[32, 64],
+        help="connection counts for the reads, comma-separated",
+    )
     parser.add_argument("--write-connections", type=int, default=32)
     args = parser.parse_args()
     os.chdir(ROOT)
@@ -351,7 +375,11 @@ def main() -> None:
     workers = [int(w) for w in args.workers.split(",")]
     databases = args.databases.split(",")
     runs = len(workers) * len(databases)
-    print(f"API load: {runs} configurations x 9 figures of {args.duration:g} s (plus 1 s warm-up)")
+    figures = 7 * len(args.read_connections) + 2
+    print(
+        f"API load: {runs} configurations x {figures} figures of {args.duration:g} s "
+        "(plus 1 s warm-up each)"
+    )
     print(CORES_NOTE)
     missed = []
     for database in databases:

@@ -7,11 +7,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from jose import jwt
-from sqlmodel import select
+from sqlmodel import col, delete, select
 
 from api.audit.models import AuditEvent
 from api.auth import passwords
-from api.auth.models import RefreshToken
+from api.auth.models import ApiClientSchool, RefreshToken
 from api.config import get_settings
 from tests.conftest import PASSWORD, make_user, refresh
 
@@ -251,6 +251,29 @@ def test_bad_access_tokens_get_401(client, world, make_token):
     assert response.headers["content-type"] == "application/problem+json"
 
 
+def test_a_token_accepted_before_stops_working_when_it_expires(client, world, monkeypatch):
+    """A verified token is kept between requests; its expiry is still checked on every one."""
+    from api.auth import tokens
+
+    token = _forge({"sub": str(world.people["mentor"].id), "exp": int(time.time()) + 60})
+    headers = {"Authorization": f"Bearer {token}"}
+    assert client.get("/api/v1/me", headers=headers).status_code == 200
+    assert client.get("/api/v1/me", headers=headers).status_code == 200
+    later = time.time() + 61
+    monkeypatch.setattr(tokens.time, "time", lambda: later)
+    response = client.get("/api/v1/me", headers=headers)
+    assert response.status_code == 401
+    assert response.headers["www-authenticate"] == "Bearer"
+
+
+def test_a_token_accepted_before_stops_working_when_the_key_changes(client, world, monkeypatch):
+    token = _forge({"sub": str(world.people["mentor"].id)})
+    headers = {"Authorization": f"Bearer {token}"}
+    assert client.get("/api/v1/me", headers=headers).status_code == 200
+    monkeypatch.setattr(get_settings(), "secret_key", "k" * 48)
+    assert client.get("/api/v1/me", headers=headers).status_code == 401
+
+
 def test_missing_token_gets_401(client, world):
     response = client.get("/api/v1/schools")
     assert response.status_code == 401
@@ -393,6 +416,31 @@ def test_a_removed_role_or_a_deactivation_counts_on_the_very_next_request(client
         json={"active": False},
     )
     assert client.get("/api/v1/meetings", headers=mentor_headers).status_code == 401
+
+
+def test_a_client_loses_a_school_or_a_scope_on_the_very_next_request(client, world, session):
+    token = client.post(
+        TOKEN_URL,
+        data={
+            "grant_type": "client_credentials",
+            "client_id": str(world.api_client.id),
+            "client_secret": world.api_client_secret,
+        },
+    ).json()["access_token"]
+    headers = {"Authorization": f"Bearer {token}"}  # the same token throughout
+    schools = client.get("/api/v1/schools", headers=headers)
+    assert [s["id"] for s in schools.json()["items"]] == [str(world.school.id)]
+
+    session.exec(
+        delete(ApiClientSchool).where(col(ApiClientSchool.client_id) == world.api_client.id)
+    )
+    session.commit()
+    assert client.get("/api/v1/schools", headers=headers).json()["items"] == []
+
+    world.api_client.scopes = ["observations:read"]
+    session.add(world.api_client)
+    session.commit()
+    assert client.get("/api/v1/schools", headers=headers).status_code == 403
 
 
 def test_json_sent_to_the_token_endpoint_is_told_to_send_a_form(client, world):

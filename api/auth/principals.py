@@ -12,7 +12,9 @@ from typing import Annotated, Literal
 from fastapi import Depends, Request, Security
 from fastapi.openapi.models import OAuthFlowClientCredentials, OAuthFlowPassword, OAuthFlows
 from fastapi.security import OAuth2, SecurityScopes
-from sqlmodel import Session, col, select
+from sqlalchemy import bindparam
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, select
 
 from api.auth.models import ApiClient, ApiClientSchool
 from api.auth.scopes import SCOPE_DESCRIPTIONS, scopes_for_roles
@@ -93,33 +95,78 @@ _CHALLENGE = {"WWW-Authenticate": "Bearer"}
 
 def load_user_principal(session: Session, user: User) -> Principal:
     memberships = session.exec(select(Membership).where(Membership.user_id == user.id)).all()
-    return _user_principal(user, tuple(Grant(m.role, m.trust_id, m.school_id) for m in memberships))
+    grants = tuple(Grant(m.role, m.trust_id, m.school_id) for m in memberships)
+    return _user_principal(user.id, user, grants)
 
 
-def _user_and_grants(session: Session, user_id: uuid.UUID) -> tuple[User | None, tuple[Grant, ...]]:
-    """The account and its roles in one query: every request runs it, and both are read fresh
-    so that a deactivation, a password change or a removed role counts at once."""
-    rows = session.exec(
-        select(User, Membership.role, Membership.trust_id, Membership.school_id)
-        .outerjoin(Membership, col(Membership.user_id) == User.id)
-        .where(User.id == user_id)
-    ).all()
+# The principal is read on every request, so its statements are built once, read plain columns
+# (no ORM objects to build and track) and go straight to the request's connection. Both are
+# read fresh each time, so a deactivation, a password change or a removed role counts on the
+# very next request.
+_users = User.__table__  # type: ignore[attr-defined]
+_memberships = Membership.__table__  # type: ignore[attr-defined]
+_clients = ApiClient.__table__  # type: ignore[attr-defined]
+_client_schools = ApiClientSchool.__table__  # type: ignore[attr-defined]
+_USER_AND_GRANTS = (
+    sa_select(
+        _users.c.trust_id,
+        _users.c.active,
+        _users.c.session_version,
+        _users.c.must_change_password,
+        _memberships.c.role,
+        _memberships.c.trust_id,
+        _memberships.c.school_id,
+    )
+    .select_from(_users)
+    .outerjoin(_memberships, _memberships.c.user_id == _users.c.id)
+    .where(_users.c.id == bindparam("user_id"))
+)
+_CLIENT_AND_SCHOOLS = (
+    sa_select(
+        _clients.c.trust_id,
+        _clients.c.scopes,
+        _clients.c.expires_at,
+        _clients.c.revoked_at,
+        _client_schools.c.school_id,
+    )
+    .select_from(_clients)
+    .outerjoin(_client_schools, _client_schools.c.client_id == _clients.c.id)
+    .where(_clients.c.id == bindparam("client_id"))
+)
+
+
+@dataclass(frozen=True)
+class _Account:
+    trust_id: uuid.UUID
+    active: bool
+    session_version: int
+    must_change_password: bool
+
+
+def _user_and_grants(
+    session: Session, user_id: uuid.UUID
+) -> tuple[_Account | None, tuple[Grant, ...]]:
+    """The account and its roles in one query."""
+    rows = session.connection().execute(_USER_AND_GRANTS, {"user_id": user_id}).all()
     if not rows:
         return None, ()
+    trust_id, active, session_version, must_change, *_ = rows[0]
     grants = tuple(
-        Grant(Role(role), trust, school) for _, role, trust, school in rows if role is not None
+        Grant(Role(role), trust, school) for *_, role, trust, school in rows if role is not None
     )
-    return rows[0][0], grants
+    return _Account(trust_id, bool(active), session_version, bool(must_change)), grants
 
 
-def _user_principal(user: User, grants: tuple[Grant, ...]) -> Principal:
+def _user_principal(
+    user_id: uuid.UUID, account: User | _Account, grants: tuple[Grant, ...]
+) -> Principal:
     return Principal(
         kind="user",
-        id=user.id,
-        trust_id=user.trust_id,
+        id=user_id,
+        trust_id=account.trust_id,
         scopes=scopes_for_roles({g.role for g in grants}),
         grants=grants,
-        must_change_password=user.must_change_password,
+        must_change_password=account.must_change_password,
     )
 
 
@@ -133,32 +180,32 @@ def _principal_from_token(session: Session, token: str) -> Principal:
         ) from exc
     if claims.get("kind") == "client":
         return _client_principal(session, subject, claims)
-    user, grants = _user_and_grants(session, subject)
-    if user is None or not user.active:
+    account, grants = _user_and_grants(session, subject)
+    if account is None or not account.active:
         raise Unauthorized("This account is no longer active.", headers=_CHALLENGE)
-    if claims.get(SESSION_VERSION_CLAIM) != user.session_version:
+    if claims.get(SESSION_VERSION_CLAIM) != account.session_version:
         raise Unauthorized(
             "This session has ended (the password was changed or reset); sign in again.",
             headers=_CHALLENGE,
         )
-    return _user_principal(user, grants)
+    return _user_principal(subject, account, grants)
 
 
 def _client_principal(session: Session, client_id: uuid.UUID, claims: dict) -> Principal:
-    client = session.get(ApiClient, client_id)
-    now = utcnow()
-    if client is None or client.revoked_at or (client.expires_at and client.expires_at <= now):
+    """The client and the schools it may read, in one query."""
+    rows = session.connection().execute(_CLIENT_AND_SCHOOLS, {"client_id": client_id}).all()
+    if not rows:
         raise Unauthorized("This integration client is revoked or expired.", headers=_CHALLENGE)
-    granted = frozenset(claims.get("scope", "").split()) & frozenset(client.scopes)
-    school_ids = session.exec(
-        select(ApiClientSchool.school_id).where(ApiClientSchool.client_id == client.id)
-    ).all()
+    trust_id, scopes, expires_at, revoked_at, _ = rows[0]
+    if revoked_at or (expires_at and expires_at <= utcnow()):
+        raise Unauthorized("This integration client is revoked or expired.", headers=_CHALLENGE)
+    granted = frozenset(claims.get("scope", "").split()) & frozenset(scopes or ())
     return Principal(
         kind="client",
-        id=client.id,
-        trust_id=client.trust_id,
+        id=client_id,
+        trust_id=trust_id,
         scopes=granted,
-        client_school_ids=frozenset(school_ids),
+        client_school_ids=frozenset(row[-1] for row in rows if row[-1] is not None),
     )
 
 

@@ -2,8 +2,10 @@
 
 import hashlib
 import secrets
+import time
 import uuid
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from jose import JWTError, jwt
@@ -47,17 +49,34 @@ def issue_access_token(
 
 
 def decode_access_token(token: str) -> dict[str, Any]:
+    """The token's claims, if it is ours, unaltered and unexpired.
+
+    A client sends the same token with every request until it expires, so a token that was
+    verified once is kept (with the key and audience it was verified against) and only its
+    expiry is checked again: its bytes cannot change, so neither can its signature. Whether the
+    account may still use it (active, same password, same roles) is read from the database on
+    every request all the same."""
     settings = get_settings()
+    claims = _verified_claims(
+        token, settings.secret_key, settings.jwt_audience, settings.jwt_issuer
+    )
+    if claims["exp"] <= time.time():
+        raise InvalidToken("Signature has expired.")
+    return dict(claims)
+
+
+@lru_cache(maxsize=4096)
+def _verified_claims(token: str, key: str, audience: str, issuer: str) -> dict[str, Any]:
     try:
         header = jwt.get_unverified_header(token)
         if header.get("alg") != ALGORITHM:
             raise InvalidToken("unexpected algorithm")
         return jwt.decode(
             token,
-            settings.secret_key,
+            key,
             algorithms=[ALGORITHM],
-            audience=settings.jwt_audience,
-            issuer=settings.jwt_issuer,
+            audience=audience,
+            issuer=issuer,
             options={f"require_{claim}": True for claim in REQUIRED_CLAIMS},
         )
     except JWTError as exc:

@@ -3,8 +3,9 @@ registered calendar source (`api.scheduling.sources`). No HTTP here."""
 
 import uuid
 from datetime import datetime, timedelta
+from functools import lru_cache
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 from sqlmodel import Session, col, select, update
 
 from api.audit import service as audit
@@ -100,8 +101,27 @@ def render_calendar(session: Session, user: User) -> bytes:
     for source in calendar_sources():
         for event in source.feed_events(session, user.id):
             calendar.add_component(_vevent(event, stamp))
-    calendar.add_missing_timezones()
+    _add_timezones(calendar)
     return calendar.to_ical()
+
+
+def _add_timezones(calendar: Calendar) -> None:
+    """calendar.add_missing_timezones(), with each zone's VTIMEZONE built once per process
+    (building one walks decades of transitions: most of a small feed's time)."""
+    existing = len(calendar.timezones)
+    for tzid in sorted(calendar.get_missing_tzids(), reverse=True):
+        timezone = _vtimezone(tzid)
+        if timezone is not None:
+            calendar.subcomponents.insert(existing, timezone)
+
+
+@lru_cache(maxsize=64)
+def _vtimezone(tzid: str) -> Timezone | None:
+    """A zone's VTIMEZONE, shared by every feed that needs it (rendering only reads it)."""
+    try:
+        return Timezone.from_tzid(tzid)
+    except ValueError:
+        return None
 
 
 def _vevent(event: FeedEvent, stamp: datetime) -> Event:
