@@ -1,0 +1,373 @@
+"""The compliance engine: for each person and policy item, per period, what was promised, what
+was delivered, and whether it was met, is on track, at risk or missed, with the weeks that fell
+short and why. Pure functions over plain values: the service loads what they need in a few
+batch queries and hands it over.
+
+The rules, in one place:
+
+- Only school weeks with at least one term day count (a half-term week drops out; a week with
+  an INSET day still counts). A week is owed to a person while they hold the role: a mentor
+  while one of their pairings runs that week (so after a change of mentor each mentor is judged
+  for their own dates), a mentee while their profile runs (so the mentee is judged for the
+  whole term, whoever mentored them). A measure may excuse a week (a meeting the school
+  cancelled for a closure): the week is not owed.
+- Weekly items promise the target each owed week; items promised per pairing (the mentor's
+  weekly meeting) promise it for each mentee that week. Longer periods (fortnight, half term,
+  term, year, once) promise the target in proportion to the period's weeks the person was owed.
+  Pro-rata items are scaled by the person's FTE.
+- A period that has ended is met or missed. One still running is met (already delivered), on
+  track, or at risk (delivered less than its share so far). A recorded provision (a timetable
+  reduction, a TLR) is the latest value recorded by the end of the period.
+- Over a whole range (a term, a year), an item is judged on its totals the same way.
+"""
+
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Literal
+
+from api.entitlements.models import Period
+from api.measures.sources import Measure, WeekAmount
+from api.scheduling.terms import TermCalendar
+
+Status = Literal["met", "on_track", "at_risk", "missed", "not_owed", "not_measured"]
+# Worst first: how a person's, a school's or a trust's cell is summed up.
+SEVERITY: tuple[Status, ...] = ("missed", "at_risk", "not_measured", "on_track", "met", "not_owed")
+EPSILON = 1e-9
+
+
+@dataclass(frozen=True)
+class Spell:
+    """A stretch in which the person holds the role; `with_id` is the other side of a pairing
+    (for a mentor, the mentee), or None for a profile's own dates."""
+
+    starts_on: date
+    ends_on: date | None
+    with_id: uuid.UUID | None = None
+
+    def overlaps(self, monday: date) -> bool:
+        friday = monday + timedelta(days=4)
+        return self.starts_on <= friday and (self.ends_on is None or self.ends_on >= monday)
+
+
+@dataclass(frozen=True)
+class Subject:
+    person_id: uuid.UUID
+    school_id: uuid.UUID
+    role: Literal["mentor", "mentee"]
+    audience: str
+    fte: float
+    spells: tuple[Spell, ...]
+
+    def pairings_in(self, monday: date) -> int:
+        """How many mentees this mentor has that week (1 for a mentee who is owed it)."""
+        if self.role == "mentee":
+            return 1 if self.active_in(monday) else 0
+        return len({s.with_id for s in self.spells if s.overlaps(monday)})
+
+    def active_in(self, monday: date) -> bool:
+        return any(s.overlaps(monday) for s in self.spells)
+
+
+@dataclass(frozen=True)
+class Item:
+    id: uuid.UUID
+    policy_id: uuid.UUID
+    category: str
+    promise: str
+    measure: str
+    target: float
+    period: Period
+    pro_rata: bool
+
+
+@dataclass(frozen=True)
+class PeriodSpan:
+    period: Period
+    label: str
+    weeks: tuple[date, ...]  # Mondays of its term weeks
+
+    @property
+    def starts_on(self) -> date:
+        return self.weeks[0]
+
+    @property
+    def ends_on(self) -> date:
+        return self.weeks[-1] + timedelta(days=4)
+
+
+@dataclass(frozen=True)
+class ShortWeek:
+    week: date
+    promised: float
+    delivered: float
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PeriodResult:
+    label: str
+    starts_on: date
+    ends_on: date
+    promised: float
+    delivered: float
+    status: Status
+    short_weeks: tuple[ShortWeek, ...] = ()
+
+
+@dataclass
+class ItemResult:
+    item: Item
+    unit: str
+    promised: float = 0.0
+    delivered: float = 0.0
+    expected_so_far: float = 0.0
+    status: Status = "not_owed"
+    periods: list[PeriodResult] = field(default_factory=list)
+
+    @property
+    def short_weeks(self) -> list[ShortWeek]:
+        return [w for p in self.periods for w in p.short_weeks]
+
+
+@dataclass
+class PersonResult:
+    subject: Subject
+    items: list[ItemResult]
+
+    @property
+    def status(self) -> Status:
+        return worst(i.status for i in self.items)
+
+
+def worst(statuses: Iterable[Status]) -> Status:
+    seen = set(statuses)
+    return next((s for s in SEVERITY if s in seen), "not_owed")
+
+
+# --- the school's weeks and periods -----------------------------------------------------------
+
+
+def term_weeks(calendar: TermCalendar, start: date, end: date) -> list[date]:
+    """Mondays of the weeks from start to end with at least one term day in them (inside the
+    range)."""
+    monday = start - timedelta(days=start.weekday())
+    weeks = []
+    while monday <= end:
+        days = (monday + timedelta(days=d) for d in range(5))
+        if any(start <= day <= end and calendar.is_term_day(day) for day in days):
+            weeks.append(monday)
+        monday += timedelta(days=7)
+    return weeks
+
+
+def _runs(weeks: list[date]) -> list[list[date]]:
+    """Consecutive weeks: a week with no term day (a half-term holiday) ends a run."""
+    runs: list[list[date]] = []
+    for week in weeks:
+        if runs and week - runs[-1][-1] == timedelta(days=7):
+            runs[-1].append(week)
+        else:
+            runs.append([week])
+    return runs
+
+
+def _term_of(calendar: TermCalendar, monday: date) -> tuple[date, date] | None:
+    friday = monday + timedelta(days=4)
+    return next((t for t in calendar.terms if t[0] <= friday and t[1] >= monday), None)
+
+
+def _academic_year(monday: date) -> int:
+    friday = monday + timedelta(days=4)
+    return friday.year if friday.month >= 8 else friday.year - 1
+
+
+def periods(calendar: TermCalendar, weeks: list[date], period: Period) -> list[PeriodSpan]:
+    if not weeks:
+        return []
+    if period == Period.week:
+        return [PeriodSpan(period, f"Week of {w.isoformat()}", (w,)) for w in weeks]
+    if period == Period.once:
+        return [PeriodSpan(period, "Once", tuple(weeks))]
+    if period in (Period.half_term, Period.fortnight):
+        spans = []
+        for n, run in enumerate(_runs(weeks), start=1):
+            if period == Period.half_term:
+                spans.append(PeriodSpan(period, f"Half term {n}", tuple(run)))
+            else:
+                for i in range(0, len(run), 2):
+                    pair = tuple(run[i : i + 2])
+                    spans.append(PeriodSpan(period, f"Fortnight of {pair[0].isoformat()}", pair))
+        return spans
+    groups: dict[object, list[date]] = {}
+    for week in weeks:
+        key = _term_of(calendar, week) if period == Period.term else _academic_year(week)
+        groups.setdefault(key, []).append(week)
+    label = "Term" if period == Period.term else "Year"
+    return [
+        PeriodSpan(period, f"{label} from {g[0].isoformat()}", tuple(g)) for g in groups.values()
+    ]
+
+
+# --- one person, one item --------------------------------------------------------------------
+
+
+def judge(
+    subject: Subject,
+    item: Item,
+    measure: Measure | None,
+    spans: list[PeriodSpan],
+    delivered: Mapping[date, WeekAmount],
+    as_of: date,
+) -> ItemResult:
+    if measure is None:
+        return ItemResult(item, "", status="not_measured")
+    result = ItemResult(item, measure.unit)
+    scale = subject.fte if item.pro_rata else 1.0
+    level = measure.kind == "level"
+    for span in spans:
+        if span.starts_on > as_of:
+            break
+        owed = [
+            w
+            for w in span.weeks
+            if subject.active_in(w) and not (w in delivered and delivered[w].excused)
+        ]
+        if not owed:
+            continue
+        share = (
+            [item.target * scale * subject.pairings_in(w) for w in owed]
+            if measure.per_pairing
+            else [item.target * scale] * len(owed)
+        )
+        single = item.period == Period.week or level
+        promised = share[0] if single else sum(share) / len(span.weeks)
+        weekly = {
+            w: s * promised / sum(share) if sum(share) else 0.0
+            for w, s in zip(owed, share, strict=True)
+        }
+        if level:
+            got = _level(delivered, span.ends_on)
+        else:
+            got = sum(
+                delivered[w].delivered
+                for w in span.weeks
+                if w in delivered and subject.active_in(w)
+            )
+        elapsed = [w for w in owed if w + timedelta(days=4) < as_of]
+        ended = span.ends_on < as_of
+        so_far = promised if ended or level else sum(weekly[w] for w in elapsed)
+        status = _status(promised, got, so_far, ended)
+        short = tuple(
+            ShortWeek(
+                w,
+                weekly[w],
+                delivered[w].delivered if w in delivered else 0.0,
+                _why(delivered.get(w)),
+            )
+            for w in elapsed
+            if not level
+            and (delivered[w].delivered if w in delivered else 0.0) + EPSILON < weekly[w]
+        )
+        result.periods.append(
+            PeriodResult(span.label, span.starts_on, span.ends_on, promised, got, status, short)
+        )
+        result.promised += promised
+        result.delivered += got
+        result.expected_so_far += so_far
+    if result.periods:
+        last_ended = result.periods[-1].ends_on < as_of
+        result.status = _status(
+            result.promised, result.delivered, result.expected_so_far, last_ended
+        )
+        if level:
+            result.status = worst(p.status for p in result.periods)
+    return result
+
+
+def _level(delivered: Mapping[date, WeekAmount], until: date) -> float:
+    recorded = [w for w in delivered if w <= until]
+    return delivered[max(recorded)].delivered if recorded else 0.0
+
+
+def _status(promised: float, got: float, so_far: float, ended: bool) -> Status:
+    if got + EPSILON >= promised:
+        return "met"
+    if ended:
+        return "missed"
+    return "at_risk" if got + EPSILON < so_far else "on_track"
+
+
+def _why(amount: WeekAmount | None) -> tuple[str, ...]:
+    if amount is None:
+        return ("Nothing recorded that week.",)
+    return tuple(amount.notes) or ("Less than promised that week.",)
+
+
+# --- everyone ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Dates over which a school follows one policy version for an audience."""
+
+    starts_on: date
+    ends_on: date
+    items: tuple[Item, ...]
+
+
+def compute(
+    subjects: Iterable[Subject],
+    segments_for: Mapping[tuple[uuid.UUID, str], list[Segment]],
+    calendars: Mapping[uuid.UUID, TermCalendar],
+    measures: Mapping[str, Measure],
+    answers: Mapping[str, Mapping[uuid.UUID, Mapping[date, WeekAmount]]],
+    start: date,
+    end: date,
+    as_of: date,
+) -> list[PersonResult]:
+    """Every subject against the items of the policy their school follows for their audience,
+    segment by segment (`segments_for[(school_id, audience)]`)."""
+    spans_cache: dict[tuple[uuid.UUID, date, date, Period], list[PeriodSpan]] = {}
+    results = []
+    for subject in subjects:
+        judged = []
+        for segment in segments_for.get((subject.school_id, subject.audience), []):
+            seg_start, seg_end = max(start, segment.starts_on), min(end, segment.ends_on)
+            if seg_start > seg_end:
+                continue
+            calendar = calendars[subject.school_id]
+            for item in segment.items:
+                key = (subject.school_id, seg_start, seg_end, item.period)
+                if key not in spans_cache:
+                    weeks = term_weeks(calendar, seg_start, seg_end)
+                    spans_cache[key] = periods(calendar, weeks, item.period)
+                delivered = answers.get(item.measure, {}).get(subject.person_id, {})
+                measure = measures.get(item.measure)
+                judged.append(judge(subject, item, measure, spans_cache[key], delivered, as_of))
+        if judged:
+            results.append(PersonResult(subject, judged))
+    return results
+
+
+@dataclass
+class Tally:
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def add(self, status: Status) -> None:
+        self.counts[status] = self.counts.get(status, 0) + 1
+
+    @property
+    def status(self) -> Status:
+        return worst(s for s, n in self.counts.items() if n)  # type: ignore[misc]
+
+
+def roll_up(results: Iterable[PersonResult]) -> dict[uuid.UUID, dict[str, Tally]]:
+    """Per school, per item category: how many people stand at each status."""
+    schools: dict[uuid.UUID, dict[str, Tally]] = {}
+    for person in results:
+        cells = schools.setdefault(person.subject.school_id, {})
+        for item in person.items:
+            cells.setdefault(item.item.category, Tally()).add(item.status)
+    return schools
