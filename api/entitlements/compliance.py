@@ -18,7 +18,8 @@ The rules, in one place:
 - A period that has ended is met or missed. One still running is met (already delivered), on
   track, or at risk (delivered less than its share so far). A recorded provision (a timetable
   reduction, a TLR) is the latest value recorded by the end of the period.
-- Over a whole range (a term, a year), an item is judged on its totals the same way.
+- Over a whole range (a term, a year), an item is met only if every period was; while the
+  range runs, a missed or lagging period puts it at risk (see `_summary`).
 """
 
 import uuid
@@ -226,15 +227,17 @@ def judge(
     result = ItemResult(item, measure.unit)
     scale = subject.fte if item.pro_rata else 1.0
     level = measure.kind == "level"
+    to_come = False  # owed periods after as_of: the range is not over for this person
     for span in spans:
-        if span.starts_on > as_of:
-            break
         owed = [
             w
             for w in span.weeks
             if subject.active_in(w) and not (w in delivered and delivered[w].excused)
         ]
         if not owed:
+            continue
+        if span.starts_on > as_of:
+            to_come = True
             continue
         share = (
             [item.target * scale * subject.pairings_in(w) for w in owed]
@@ -248,17 +251,18 @@ def judge(
             for w, s in zip(owed, share, strict=True)
         }
         if level:
-            got = _level(delivered, span.ends_on)
+            got = _level(delivered, min(span.ends_on, as_of))
         else:
             got = sum(
                 delivered[w].delivered
                 for w in span.weeks
-                if w in delivered and subject.active_in(w)
+                if w in delivered and w <= as_of and subject.active_in(w)
             )
         elapsed = [w for w in owed if w + timedelta(days=4) < as_of]
         ended = span.ends_on < as_of
         so_far = promised if ended or level else sum(weekly[w] for w in elapsed)
         status = _status(promised, got, so_far, ended)
+        # The weeks that fell short, in a period that is not met.
         short = tuple(
             ShortWeek(
                 w,
@@ -268,6 +272,7 @@ def judge(
             )
             for w in elapsed
             if not level
+            and status != "met"
             and (delivered[w].delivered if w in delivered else 0.0) + EPSILON < weekly[w]
         )
         result.periods.append(
@@ -277,16 +282,27 @@ def judge(
         result.delivered += got
         result.expected_so_far += so_far
     if result.periods:
-        last_ended = result.periods[-1].ends_on < as_of
-        result.status = _status(
-            result.promised, result.delivered, result.expected_so_far, last_ended
+        result.status = _summary(
+            [p.status for p in result.periods],
+            over=not to_come and result.periods[-1].ends_on < as_of,
         )
-        if level:
-            result.status = worst(p.status for p in result.periods)
     return result
 
 
+def _summary(statuses: list[Status], over: bool) -> Status:
+    """An item over the whole range, from its periods: once the range is over for the person,
+    met only if every period was met; while it runs, at risk as soon as a period was missed or
+    is behind, met once every period so far is met, otherwise on track. Over-delivery in one
+    period never makes up for another."""
+    if over:
+        return "met" if all(s == "met" for s in statuses) else "missed"
+    if any(s in ("missed", "at_risk") for s in statuses):
+        return "at_risk"
+    return "met" if all(s == "met" for s in statuses) else "on_track"
+
+
 def _level(delivered: Mapping[date, WeekAmount], until: date) -> float:
+    # Weeks are keyed by Monday: a value recorded in the last week still counts.
     recorded = [w for w in delivered if w <= until]
     return delivered[max(recorded)].delivered if recorded else 0.0
 
