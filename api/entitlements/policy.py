@@ -69,21 +69,6 @@ def may_adopt(principal: Principal, school: School) -> bool:
     )
 
 
-def may_adopt_policy(principal: Principal, row: EntitlementPolicy) -> bool:
-    """Whether the principal leads a school of the policy's trust that could adopt it now."""
-    return (
-        ADOPT in principal.scopes
-        and row.status == PolicyStatus.approved
-        and (
-            row.trust_id in principal.admin_trust_ids
-            or (
-                principal.trust_id == row.trust_id
-                and bool(principal.school_ids_with(Role.school_lead))
-            )
-        )
-    )
-
-
 def policy_can(principal: Principal, row: EntitlementPolicy) -> PolicyCan:
     return PolicyCan(
         edit=may_edit(principal, row),
@@ -91,7 +76,6 @@ def policy_can(principal: Principal, row: EntitlementPolicy) -> PolicyCan:
         decide=may_decide(principal, row),
         retire=may_retire(principal, row),
         revise=may_revise(principal, row),
-        adopt=may_adopt_policy(principal, row),
     )
 
 

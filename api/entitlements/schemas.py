@@ -73,7 +73,6 @@ class PolicyCan(BaseModel):
     decide: bool = Field(description="Record the board's approval or rejection")
     retire: bool = Field(description="Retire the approved version")
     revise: bool = Field(description="Start a new version from this one")
-    adopt: bool = Field(description="Adopt it for a school you lead")
 
 
 class PolicyPublic(BaseModel):

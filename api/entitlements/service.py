@@ -949,3 +949,35 @@ def compliance_rows(
 
 def measure_of(name: str) -> Measure | None:
     return sources.measures().get(name)
+
+
+def csv_chunks(rows: Iterator[tuple], batch: int = 500) -> Iterator[bytes]:
+    """The export as CSV bytes, a few hundred rows at a time (the csv module quotes)."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_HEADER)
+    for n, row in enumerate(rows, start=1):
+        writer.writerow(row)
+        if n % batch == 0:
+            yield buffer.getvalue().encode()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue().encode()
+
+
+def policies_query(
+    principal: Principal, audience: Audience | None = None, status: PolicyStatus | None = None
+):  # type: ignore[no-untyped-def]
+    query = select(EntitlementPolicy).where(policy.visible_policies(principal))
+    if audience:
+        query = query.where(EntitlementPolicy.audience == audience)
+    if status:
+        query = query.where(EntitlementPolicy.status == status)
+    return query.order_by(
+        col(EntitlementPolicy.audience),
+        col(EntitlementPolicy.version).desc(),
+        col(EntitlementPolicy.id),
+    )
