@@ -23,7 +23,7 @@ UNITS = {
 
 class RecordedProvisions:
     name = "recorded"
-    measures = tuple(
+    measures: tuple[Measure, ...] = tuple(
         Measure(PREFIX + kind.value, label, unit, kind="level")
         for kind, (label, unit) in UNITS.items()
     )
@@ -42,7 +42,12 @@ class RecordedProvisions:
         if not wanted or not kinds:
             return answer
         rows = session.exec(
-            select(Provision.user_id, Provision.kind, Provision.effective_from, Provision.amount)
+            select(
+                col(Provision.user_id),
+                col(Provision.kind),
+                col(Provision.effective_from),
+                col(Provision.amount),
+            )
             .where(
                 col(Provision.user_id).in_(wanted),
                 col(Provision.kind).in_(kinds),

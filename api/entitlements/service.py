@@ -10,9 +10,13 @@ from its `effective_from` for every school that followed it. Every step is audit
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
+from typing import cast
 
 from sqlalchemy import func
+from sqlalchemy import select as sa_select
+from sqlalchemy.orm import Session as SASession
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from api.audit import service as audit
 from api.auth.principals import Principal
@@ -155,8 +159,12 @@ def _current(session: Session, trust_id: uuid.UUID, audience: Audience) -> Entit
 
 
 def _audit(
-    session: Session, principal: Principal, action: str, row: EntitlementPolicy, **changes
-) -> None:  # type: ignore[no-untyped-def]
+    session: Session,
+    principal: Principal,
+    action: str,
+    row: EntitlementPolicy,
+    **changes: object,
+) -> None:
     audit.record(
         session,
         principal,
@@ -577,7 +585,7 @@ def _segments(
     """Which version each school follows for each audience, over start..end: its adoptions in
     order, each followed by the approved versions that superseded it from their dates."""
     adopted = session.exec(
-        select(PolicyAdoption.school_id, PolicyAdoption.adopted_from, EntitlementPolicy)
+        select(col(PolicyAdoption.school_id), col(PolicyAdoption.adopted_from), EntitlementPolicy)
         .join(EntitlementPolicy, col(EntitlementPolicy.id) == PolicyAdoption.policy_id)
         .where(col(PolicyAdoption.school_id).in_(school_ids))
     ).all()
@@ -625,12 +633,12 @@ def _segments(
                 else:  # retired with nothing after it
                     timeline.append((stop, None))
                     break
-        for n, (since, row) in enumerate(timeline):
+        for n, (since, step) in enumerate(timeline):
             seg_end = timeline[n + 1][0] - timedelta(days=1) if n + 1 < len(timeline) else end
-            if row is None or since > end or seg_end < start:
+            if step is None or since > end or seg_end < start:
                 continue
             segments.setdefault(key, []).append(
-                Segment(max(since, start), min(seg_end, end), tuple(items.get(row.id, [])))
+                Segment(max(since, start), min(seg_end, end), tuple(items.get(step.id, [])))
             )
     return segments
 
@@ -646,8 +654,12 @@ def _subjects(
     these schools, or only these people."""
     mentor_query = select(MentorProfile).where(col(MentorProfile.school_id).in_(school_ids))
     mentee_query = select(MenteeProfile).where(col(MenteeProfile.school_id).in_(school_ids))
-    pairing_query = select(
-        Pairing.school_id, Pairing.mentor_id, Pairing.mentee_id, Pairing.starts_on, Pairing.ends_on
+    pairing_query = sa_select(
+        col(Pairing.school_id),
+        col(Pairing.mentor_id),
+        col(Pairing.mentee_id),
+        col(Pairing.starts_on),
+        col(Pairing.ends_on),
     ).where(
         col(Pairing.school_id).in_(school_ids),
         col(Pairing.starts_on) <= end,
@@ -658,7 +670,9 @@ def _subjects(
         mentee_query = mentee_query.where(col(MenteeProfile.user_id).in_(people))
         pairing_query = pairing_query.where(col(Pairing.mentor_id).in_(people))
     spells: dict[tuple[uuid.UUID, uuid.UUID], list[Spell]] = {}
-    for school_id, mentor_id, mentee_id, starts_on, ends_on in session.exec(pairing_query):
+    for school_id, mentor_id, mentee_id, starts_on, ends_on in SASession.execute(
+        session, pairing_query
+    ):
         spells.setdefault((school_id, mentor_id), []).append(Spell(starts_on, ends_on, mentee_id))
     subjects = [
         Subject(
@@ -682,9 +696,12 @@ def _subjects(
 
 def _calendars(session: Session, school_ids: set[uuid.UUID]) -> dict[uuid.UUID, TermCalendar]:
     rows = session.exec(
-        select(TermDate.school_id, TermDate.kind, TermDate.starts_on, TermDate.ends_on).where(
-            col(TermDate.school_id).in_(school_ids)
-        )
+        select(
+            col(TermDate.school_id),
+            col(TermDate.kind),
+            col(TermDate.starts_on),
+            col(TermDate.ends_on),
+        ).where(col(TermDate.school_id).in_(school_ids))
     ).all()
     terms: dict[uuid.UUID, list[tuple[date, date]]] = {s: [] for s in school_ids}
     closures: dict[uuid.UUID, list[tuple[date, date]]] = {s: [] for s in school_ids}
@@ -816,7 +833,7 @@ def _school_public(school: School, tallies: dict[str, compliance.Tally]) -> Scho
     return SchoolCompliance(
         school_id=school.id,
         school_name=school.name,
-        status=compliance.worst(c.status for c in cells),  # type: ignore[arg-type]
+        status=compliance.worst(cast(compliance.Status, c.status) for c in cells),
         cells=cells,
     )
 
@@ -970,7 +987,7 @@ def csv_chunks(rows: Iterator[tuple], batch: int = 500) -> Iterator[bytes]:
 
 def policies_query(
     principal: Principal, audience: Audience | None = None, status: PolicyStatus | None = None
-):  # type: ignore[no-untyped-def]
+) -> SelectOfScalar[EntitlementPolicy]:
     query = select(EntitlementPolicy).where(policy.visible_policies(principal))
     if audience:
         query = query.where(EntitlementPolicy.audience == audience)

@@ -6,6 +6,8 @@ two correlated counts (meetings and observations are joined by their models, as 
 from datetime import timedelta
 
 from sqlalchemy import exists, func, or_
+from sqlalchemy import select as sa_select
+from sqlalchemy.orm import Session as SASession
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
@@ -33,24 +35,26 @@ def entitlement_todos(session: Session, principal: Principal) -> list[Todo]:
     lost = (
         select(func.count(col(Meeting.id)))
         .where(
-            Meeting.pairing_id == Pairing.id,
-            or_(col(Meeting.lost).is_(True), Meeting.status == MeetingStatus.missed),
+            col(Meeting.pairing_id) == col(Pairing.id),
+            or_(col(Meeting.lost).is_(True), col(Meeting.status) == MeetingStatus.missed),
             col(Meeting.occurrence_date) >= lost_since,
             col(Meeting.occurrence_date) <= today,
         )
         .scalar_subquery()
     )
     observed = exists().where(
-        Observation.mentee_id == Pairing.mentee_id,
+        col(Observation.mentee_id) == col(Pairing.mentee_id),
         col(Observation.status).in_(TOOK_PLACE),
         col(Observation.observed_on) > observed_since,
         col(Observation.observed_on) <= today,
     )
     adopted = exists().where(
-        PolicyAdoption.school_id == Pairing.school_id, col(PolicyAdoption.adopted_from) <= today
+        col(PolicyAdoption.school_id) == col(Pairing.school_id),
+        col(PolicyAdoption.adopted_from) <= today,
     )
-    rows = session.exec(
-        select(Pairing, mentor.full_name, mentee.full_name, lost, observed)
+    rows = SASession.execute(
+        session,
+        sa_select(Pairing, col(mentor.full_name), col(mentee.full_name), lost, observed)
         .join(mentor, col(mentor.id) == Pairing.mentor_id)
         .join(mentee, col(mentee.id) == Pairing.mentee_id)
         .where(
@@ -59,7 +63,7 @@ def entitlement_todos(session: Session, principal: Principal) -> list[Todo]:
             col(Pairing.ends_on) >= today,
             adopted,
         )
-        .order_by(col(Pairing.starts_on), col(Pairing.id))
+        .order_by(col(Pairing.starts_on), col(Pairing.id)),
     ).all()
     todos = []
     for p, mentor_name, mentee_name, lost_count, was_observed in rows:

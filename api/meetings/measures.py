@@ -11,7 +11,9 @@ import uuid
 from collections.abc import Collection
 from datetime import date
 
-from sqlmodel import Session, col, or_, select
+from sqlalchemy import select as sa_select
+from sqlalchemy.orm import Session as SASession
+from sqlmodel import Session, col, or_
 
 from api.core.wording import human_date
 from api.measures.sources import Measure, MeasureAnswer, WeekAmount, week_of
@@ -24,7 +26,7 @@ HELD = "meetings.held"
 
 class MeetingMeasures:
     name = "meetings"
-    measures = (
+    measures: tuple[Measure, ...] = (
         Measure(MINUTES, "Protected meeting minutes held", "minutes", per_pairing=True),
         Measure(HELD, "Mentoring meetings held", "meetings", per_pairing=True),
     )
@@ -41,22 +43,23 @@ class MeetingMeasures:
         answer: MeasureAnswer = {m: {} for m in measures}
         if not wanted or not answer:
             return answer
-        rows = session.exec(
-            select(
-                Pairing.mentor_id,
-                Pairing.mentee_id,
-                Meeting.occurrence_date,
-                Meeting.starts_at,
-                Meeting.ends_at,
-                Meeting.status,
-                Meeting.cancel_reason,
+        rows = SASession.execute(
+            session,
+            sa_select(
+                col(Pairing.mentor_id),
+                col(Pairing.mentee_id),
+                col(Meeting.occurrence_date),
+                col(Meeting.starts_at),
+                col(Meeting.ends_at),
+                col(Meeting.status),
+                col(Meeting.cancel_reason),
             )
             .join(Pairing, col(Pairing.id) == Meeting.pairing_id)
             .where(
                 or_(col(Pairing.mentor_id).in_(wanted), col(Pairing.mentee_id).in_(wanted)),
                 col(Meeting.occurrence_date) >= start,
                 col(Meeting.occurrence_date) <= end,
-            )
+            ),
         ).all()
         today = date.today()
         for mentor_id, mentee_id, day, starts_at, ends_at, status, reason in rows:

@@ -7,7 +7,9 @@ from collections.abc import Collection
 from datetime import date
 
 from sqlalchemy import func
-from sqlmodel import Session, col, or_, select
+from sqlalchemy import select as sa_select
+from sqlalchemy.orm import Session as SASession
+from sqlmodel import Session, col, or_
 
 from api.measures.sources import Measure, MeasureAnswer, WeekAmount
 from api.observations.models import TOOK_PLACE, Observation, ObservationKind, ObserverRole
@@ -21,7 +23,7 @@ PEER_MADE = "observations.peer_made"
 
 class ObservationMeasures:
     name = "observations"
-    measures = (
+    measures: tuple[Measure, ...] = (
         Measure(RECEIVED, "Observations of the person's teaching", "observations"),
         Measure(BY_MENTOR, "Observations by the person's mentor", "observations"),
         Measure(FORMAL, "Formal observations of the person's teaching", "observations"),
@@ -41,13 +43,14 @@ class ObservationMeasures:
         answer: MeasureAnswer = {m: {} for m in measures}
         if not wanted or not answer:
             return answer
-        rows = session.exec(
-            select(
-                Observation.mentee_id,
-                Observation.observer_id,
-                Observation.observer_role,
-                Observation.kind,
-                Observation.week_start,
+        rows = SASession.execute(
+            session,
+            sa_select(
+                col(Observation.mentee_id),
+                col(Observation.observer_id),
+                col(Observation.observer_role),
+                col(Observation.kind),
+                col(Observation.week_start),
                 func.count(col(Observation.id)),
             )
             .where(
@@ -65,7 +68,7 @@ class ObservationMeasures:
                 col(Observation.observer_role),
                 col(Observation.kind),
                 col(Observation.week_start),
-            )
+            ),
         ).all()
 
         def add(measure: str, person: uuid.UUID, week: date, count: int) -> None:

@@ -16,7 +16,7 @@ SESSIONS = "supervision.sessions"
 
 class SupervisionMeasures:
     name = "supervision"
-    measures = (Measure(SESSIONS, "Supervision sessions held", "sessions"),)
+    measures: tuple[Measure, ...] = (Measure(SESSIONS, "Supervision sessions held", "sessions"),)
 
     def delivered(
         self,
@@ -32,8 +32,8 @@ class SupervisionMeasures:
             return answer
         rows = session.exec(
             select(
-                SupervisionSession.mentor_id,
-                SupervisionSession.held_on,
+                col(SupervisionSession.mentor_id),
+                col(SupervisionSession.held_on),
                 func.count(col(SupervisionSession.id)),
             )
             .where(

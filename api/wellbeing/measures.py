@@ -16,7 +16,7 @@ CHECK_INS = "wellbeing.check_ins"
 
 class WellbeingMeasures:
     name = "wellbeing"
-    measures = (Measure(CHECK_INS, "Wellbeing check-ins made", "check-ins"),)
+    measures: tuple[Measure, ...] = (Measure(CHECK_INS, "Wellbeing check-ins made", "check-ins"),)
 
     def delivered(
         self,
@@ -32,8 +32,8 @@ class WellbeingMeasures:
             return answer
         rows = session.exec(
             select(
-                WellbeingCheckIn.subject_id,
-                WellbeingCheckIn.week_start,
+                col(WellbeingCheckIn.subject_id),
+                col(WellbeingCheckIn.week_start),
                 func.count(col(WellbeingCheckIn.id)),
             )
             .where(
