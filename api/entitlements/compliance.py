@@ -36,6 +36,7 @@ Status = Literal["met", "on_track", "at_risk", "missed", "not_owed", "not_measur
 # Worst first: how a person's, a school's or a trust's cell is summed up.
 SEVERITY: tuple[Status, ...] = ("missed", "at_risk", "not_measured", "on_track", "met", "not_owed")
 EPSILON = 1e-9
+FRIDAY = timedelta(days=4)
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,16 @@ class Subject:
 
     def active_in(self, monday: date) -> bool:
         return any(s.overlaps(monday) for s in self.spells)
+
+    def presence(self, weeks: Iterable[date]) -> dict[date, int]:
+        """The weeks, of these, in which the person holds the role, each with how many
+        pairings they hold that week (1 for a mentee): worked out once per person."""
+        found = {}
+        for week in weeks:
+            count = self.pairings_in(week)
+            if count:
+                found[week] = count
+        return found
 
 
 @dataclass(frozen=True)
@@ -221,60 +232,58 @@ def judge(
     spans: list[PeriodSpan],
     delivered: Mapping[date, WeekAmount],
     as_of: date,
+    presence: Mapping[date, int] | None = None,
 ) -> ItemResult:
+    """One person against one item, period by period. `presence` is `subject.presence(...)`
+    over the spans' weeks, when the caller has it already."""
     if measure is None:
         return ItemResult(item, "", status="not_measured")
+    if presence is None:
+        presence = subject.presence(w for span in spans for w in span.weeks)
     result = ItemResult(item, measure.unit)
     scale = subject.fte if item.pro_rata else 1.0
     level = measure.kind == "level"
+    single = item.period == Period.week or level
     to_come = False  # owed periods after as_of: the range is not over for this person
     for span in spans:
         owed = [
-            w
-            for w in span.weeks
-            if subject.active_in(w) and not (w in delivered and delivered[w].excused)
+            w for w in span.weeks if w in presence and not (w in delivered and delivered[w].excused)
         ]
         if not owed:
             continue
         if span.starts_on > as_of:
             to_come = True
             continue
-        share = (
-            [item.target * scale * subject.pairings_in(w) for w in owed]
-            if measure.per_pairing
-            else [item.target * scale] * len(owed)
-        )
-        single = item.period == Period.week or level
-        promised = share[0] if single else sum(share) / len(span.weeks)
-        weekly = {
-            w: s * promised / sum(share) if sum(share) else 0.0
-            for w, s in zip(owed, share, strict=True)
-        }
+        if measure.per_pairing:
+            share = [item.target * scale * presence[w] for w in owed]
+        else:
+            share = [item.target * scale] * len(owed)
+        total_share = sum(share)
+        promised = share[0] if single else total_share / len(span.weeks)
+        ratio = promised / total_share if total_share else 0.0
+        weekly = {w: s * ratio for w, s in zip(owed, share, strict=True)}
         if level:
             got = _level(delivered, min(span.ends_on, as_of))
         else:
-            got = sum(
-                delivered[w].delivered
-                for w in span.weeks
-                if w in delivered and w <= as_of and subject.active_in(w)
-            )
-        elapsed = [w for w in owed if w + timedelta(days=4) < as_of]
+            got = 0.0
+            for w in span.weeks:
+                amount = delivered.get(w)
+                if amount is not None and w <= as_of and w in presence:
+                    got += amount.delivered
         ended = span.ends_on < as_of
+        elapsed = [w for w in owed if w + FRIDAY < as_of]
         so_far = promised if ended or level else sum(weekly[w] for w in elapsed)
         status = _status(promised, got, so_far, ended)
-        # The weeks that fell short, in a period that is not met.
-        short = tuple(
-            ShortWeek(
-                w,
-                weekly[w],
-                delivered[w].delivered if w in delivered else 0.0,
-                _why(delivered.get(w)),
-            )
-            for w in elapsed
-            if not level
-            and status != "met"
-            and (delivered[w].delivered if w in delivered else 0.0) + EPSILON < weekly[w]
-        )
+        short: tuple[ShortWeek, ...] = ()
+        if status != "met" and not level:
+            # The weeks that fell short, in a period that is not met.
+            found = []
+            for w in elapsed:
+                amount = delivered.get(w)
+                week_got = amount.delivered if amount is not None else 0.0
+                if week_got + EPSILON < weekly[w]:
+                    found.append(ShortWeek(w, weekly[w], week_got, _why(amount)))
+            short = tuple(found)
         result.periods.append(
             PeriodResult(span.label, span.starts_on, span.ends_on, promised, got, status, short)
         )
@@ -345,6 +354,7 @@ def compute(
 ) -> list[PersonResult]:
     """Every subject against the items of the policy their school follows for their audience,
     segment by segment (`segments_for[(school_id, audience)]`)."""
+    weeks_cache: dict[tuple[uuid.UUID, date, date], list[date]] = {}
     spans_cache: dict[tuple[uuid.UUID, date, date, Period], list[PeriodSpan]] = {}
     results = []
     for subject in subjects:
@@ -354,14 +364,20 @@ def compute(
             if seg_start > seg_end:
                 continue
             calendar = calendars[subject.school_id]
+            range_key = (subject.school_id, seg_start, seg_end)
+            if range_key not in weeks_cache:
+                weeks_cache[range_key] = term_weeks(calendar, seg_start, seg_end)
+            weeks = weeks_cache[range_key]
+            presence = subject.presence(weeks)
             for item in segment.items:
-                key = (subject.school_id, seg_start, seg_end, item.period)
+                key = (*range_key, item.period)
                 if key not in spans_cache:
-                    weeks = term_weeks(calendar, seg_start, seg_end)
                     spans_cache[key] = periods(calendar, weeks, item.period)
                 delivered = answers.get(item.measure, {}).get(subject.person_id, {})
                 measure = measures.get(item.measure)
-                judged.append(judge(subject, item, measure, spans_cache[key], delivered, as_of))
+                judged.append(
+                    judge(subject, item, measure, spans_cache[key], delivered, as_of, presence)
+                )
         if judged:
             results.append(PersonResult(subject, judged))
     return results
