@@ -74,7 +74,16 @@ class Subject:
     def presence(self, weeks: Iterable[date]) -> dict[date, int]:
         """The weeks, of these, in which the person holds the role, each with how many
         pairings they hold that week (1 for a mentee): worked out once per person."""
-        found = {}
+        found: dict[date, int] = {}
+        if self.role == "mentee" or len({s.with_id for s in self.spells}) == len(self.spells):
+            # Each spell is a different mentee (or the mentee's own): count overlapping spells.
+            for spell in self.spells:
+                for week in weeks if isinstance(weeks, list) else list(weeks):
+                    if spell.overlaps(week):
+                        found[week] = found.get(week, 0) + 1
+            if self.role == "mentee":
+                return dict.fromkeys(found, 1)
+            return found
         for week in weeks:
             count = self.pairings_in(week)
             if count:
@@ -99,14 +108,12 @@ class PeriodSpan:
     period: Period
     label: str
     weeks: tuple[date, ...]  # Mondays of its term weeks
+    starts_on: date = field(init=False)
+    ends_on: date = field(init=False)  # the Friday of its last week
 
-    @property
-    def starts_on(self) -> date:
-        return self.weeks[0]
-
-    @property
-    def ends_on(self) -> date:
-        return self.weeks[-1] + timedelta(days=4)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "starts_on", self.weeks[0])
+        object.__setattr__(self, "ends_on", self.weeks[-1] + timedelta(days=4))
 
 
 @dataclass(frozen=True)
@@ -243,46 +250,54 @@ def judge(
     result = ItemResult(item, measure.unit)
     scale = subject.fte if item.pro_rata else 1.0
     level = measure.kind == "level"
-    single = item.period == Period.week or level
+    if item.period == Period.week and not level:
+        return _weekly(result, spans, delivered, as_of, presence, scale, measure.per_pairing)
+    base = item.target * scale
+    per_pairing = measure.per_pairing
     to_come = False  # owed periods after as_of: the range is not over for this person
     for span in spans:
-        owed = [
-            w for w in span.weeks if w in presence and not (w in delivered and delivered[w].excused)
-        ]
+        owed = []
+        for w in span.weeks:
+            if w in presence:
+                amount = delivered.get(w)
+                if amount is None or not amount.excused:
+                    owed.append(w)
         if not owed:
             continue
         if span.starts_on > as_of:
             to_come = True
             continue
-        if measure.per_pairing:
-            share = [item.target * scale * presence[w] for w in owed]
-        else:
-            share = [item.target * scale] * len(owed)
-        total_share = sum(share)
-        promised = share[0] if single else total_share / len(span.weeks)
-        ratio = promised / total_share if total_share else 0.0
-        weekly = {w: s * ratio for w, s in zip(owed, share, strict=True)}
+        # Each owed week's share of the period's promise, in proportion to its pairings.
+        shares = [base * presence[w] for w in owed] if per_pairing else [base] * len(owed)
+        total = sum(shares)
+        promised = shares[0] if level else total / len(span.weeks)
+        ratio = promised / total if total else 0.0
         if level:
             got = _level(delivered, min(span.ends_on, as_of))
         else:
             got = 0.0
             for w in span.weeks:
-                amount = delivered.get(w)
-                if amount is not None and w <= as_of and w in presence:
-                    got += amount.delivered
+                if w <= as_of and w in presence:
+                    amount = delivered.get(w)
+                    if amount is not None:
+                        got += amount.delivered
         ended = span.ends_on < as_of
-        elapsed = [w for w in owed if w + FRIDAY < as_of]
-        so_far = promised if ended or level else sum(weekly[w] for w in elapsed)
+        if ended or level:
+            so_far = promised
+        else:
+            so_far = ratio * sum(s for w, s in zip(owed, shares, strict=True) if w + FRIDAY < as_of)
         status = _status(promised, got, so_far, ended)
         short: tuple[ShortWeek, ...] = ()
         if status != "met" and not level:
             # The weeks that fell short, in a period that is not met.
             found = []
-            for w in elapsed:
+            for w, s in zip(owed, shares, strict=True):
+                if w + FRIDAY >= as_of:
+                    continue
                 amount = delivered.get(w)
                 week_got = amount.delivered if amount is not None else 0.0
-                if week_got + EPSILON < weekly[w]:
-                    found.append(ShortWeek(w, weekly[w], week_got, _why(amount)))
+                if week_got + EPSILON < s * ratio:
+                    found.append(ShortWeek(w, s * ratio, week_got, _why(amount)))
             short = tuple(found)
         result.periods.append(
             PeriodResult(span.label, span.starts_on, span.ends_on, promised, got, status, short)
@@ -294,6 +309,55 @@ def judge(
         result.status = _summary(
             [p.status for p in result.periods],
             over=not to_come and result.periods[-1].ends_on < as_of,
+        )
+    return result
+
+
+def _weekly(
+    result: ItemResult,
+    spans: list[PeriodSpan],
+    delivered: Mapping[date, WeekAmount],
+    as_of: date,
+    presence: Mapping[date, int],
+    scale: float,
+    per_pairing: bool,
+) -> ItemResult:
+    """`judge` for a weekly item, the commonest and most numerous: the same rules, one week a
+    period, without the bookkeeping longer periods need."""
+    target = result.item.target * scale
+    to_come = False
+    periods = result.periods
+    for span in spans:
+        week = span.weeks[0]
+        pairings = presence.get(week)
+        if not pairings:
+            continue
+        amount = delivered.get(week)
+        if amount is not None and amount.excused:
+            continue
+        if week > as_of:
+            to_come = True
+            continue
+        promised = target * pairings if per_pairing else target
+        got = amount.delivered if amount is not None else 0.0
+        ended = week + FRIDAY < as_of
+        status: Status
+        short: tuple[ShortWeek, ...] = ()
+        if got + EPSILON >= promised:
+            status = "met"
+        elif ended:
+            status = "missed"
+            short = (ShortWeek(week, promised, got, _why(amount)),)
+        else:
+            status = "on_track"
+        periods.append(PeriodResult(span.label, week, week + FRIDAY, promised, got, status, short))
+        result.promised += promised
+        result.delivered += got
+        if ended:
+            result.expected_so_far += promised
+    if periods:
+        result.status = _summary(
+            [p.status for p in periods], over=not to_come and periods[-1].ends_on < as_of
         )
     return result
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import cast
 
-from sqlalchemy import func
+from sqlalchemy import func, or_
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import Session as SASession
 from sqlmodel import Session, col, select
@@ -652,8 +652,21 @@ def _subjects(
 ) -> list[Subject]:
     """Mentors (owed while their pairings run) and mentees (owed while their profile runs) of
     these schools, or only these people."""
-    mentor_query = select(MentorProfile).where(col(MentorProfile.school_id).in_(school_ids))
-    mentee_query = select(MenteeProfile).where(col(MenteeProfile.school_id).in_(school_ids))
+    mentor_query = select(
+        col(MentorProfile.user_id), col(MentorProfile.school_id), col(MentorProfile.fte)
+    ).where(col(MentorProfile.school_id).in_(school_ids))
+    mentee_query = sa_select(
+        col(MenteeProfile.user_id),
+        col(MenteeProfile.school_id),
+        col(MenteeProfile.pathway),
+        col(MenteeProfile.fte),
+        col(MenteeProfile.starts_on),
+        col(MenteeProfile.ends_on),
+    ).where(
+        col(MenteeProfile.school_id).in_(school_ids),
+        col(MenteeProfile.starts_on) <= end,
+        or_(col(MenteeProfile.ends_on).is_(None), col(MenteeProfile.ends_on) >= start),
+    )
     pairing_query = sa_select(
         col(Pairing.school_id),
         col(Pairing.mentor_id),
@@ -674,22 +687,17 @@ def _subjects(
         session, pairing_query
     ):
         spells.setdefault((school_id, mentor_id), []).append(Spell(starts_on, ends_on, mentee_id))
+    # A mentor is owed their entitlement while they mentor someone: no pairing, nothing owed.
     subjects = [
-        Subject(
-            m.user_id,
-            m.school_id,
-            "mentor",
-            Audience.mentor,
-            m.fte,
-            tuple(spells.get((m.school_id, m.user_id), ())),
-        )
-        for m in session.exec(mentor_query)
+        Subject(user_id, school_id, "mentor", Audience.mentor, fte, tuple(spells[key]))
+        for user_id, school_id, fte in session.exec(mentor_query)
+        if (key := (school_id, user_id)) in spells
     ]
     subjects += [
-        Subject(
-            m.user_id, m.school_id, "mentee", m.pathway, m.fte, (Spell(m.starts_on, m.ends_on),)
+        Subject(user_id, school_id, "mentee", pathway, fte, (Spell(starts_on, ends_on),))
+        for user_id, school_id, pathway, fte, starts_on, ends_on in SASession.execute(
+            session, mentee_query
         )
-        for m in session.exec(mentee_query)
     ]
     return subjects
 

@@ -11,12 +11,13 @@ import uuid
 from collections.abc import Collection
 from datetime import date
 
+from sqlalchemy import func
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import Session as SASession
 from sqlmodel import Session, col, or_
 
 from api.core.wording import human_date
-from api.measures.sources import Measure, MeasureAnswer, WeekAmount, week_of
+from api.measures.sources import Decoder, Measure, MeasureAnswer, WeekAmount, raw, week_of
 from api.meetings.models import CancelReason, Meeting, MeetingStatus
 from api.mentoring.models import Pairing
 
@@ -43,16 +44,21 @@ class MeetingMeasures:
         answer: MeasureAnswer = {m: {} for m in measures}
         if not wanted or not answer:
             return answer
+        decode = Decoder(wanted)
+        starts, ends = col(Meeting.starts_at), col(Meeting.ends_at)
+        if session.get_bind().dialect.name == "postgresql":
+            span = func.extract("epoch", ends - starts) / 60
+        else:
+            span = (func.julianday(ends) - func.julianday(starts)) * 1440
         rows = SASession.execute(
             session,
             sa_select(
-                col(Pairing.mentor_id),
-                col(Pairing.mentee_id),
-                col(Meeting.occurrence_date),
-                col(Meeting.starts_at),
-                col(Meeting.ends_at),
-                col(Meeting.status),
-                col(Meeting.cancel_reason),
+                raw(col(Pairing.mentor_id)),
+                raw(col(Pairing.mentee_id)),
+                raw(col(Meeting.occurrence_date)),
+                func.round(span),
+                raw(col(Meeting.status)),
+                raw(col(Meeting.cancel_reason)),
             )
             .join(Pairing, col(Pairing.id) == Meeting.pairing_id)
             .where(
@@ -62,30 +68,45 @@ class MeetingMeasures:
             ),
         ).all()
         today = date.today()
-        for mentor_id, mentee_id, day, starts_at, ends_at, status, reason in rows:
+        closed_reasons = (CancelReason.school_closed, CancelReason.pairing_ended)
+        for raw_mentor, raw_mentee, raw_day, minutes, status, reason in rows:
+            day = decode.day(raw_day)
             week = week_of(day)
-            minutes = (ends_at - starts_at).total_seconds() / 60
-            for person in (mentor_id, mentee_id):
+            # What this meeting means, worked out once for both people and every measure.
+            held = status == MeetingStatus.held
+            excused = status == MeetingStatus.cancelled and reason in closed_reasons
+            lost = not held and not excused and status != MeetingStatus.scheduled
+            note = None
+            if excused:
+                why = (
+                    "the school was closed"
+                    if reason == CancelReason.school_closed
+                    else "the pairing had ended"
+                )
+                note = f"The meeting on {human_date(day)}: {why}."
+            elif status == MeetingStatus.cancelled:
+                note = f"The meeting on {human_date(day)} was called off."
+            elif status == MeetingStatus.missed:
+                note = f"The meeting on {human_date(day)} did not take place."
+            elif not held and day < today:
+                note = f"The meeting on {human_date(day)} is not recorded."
+            for raw_person in (raw_mentor, raw_mentee):
+                person = decode.id(raw_person)
                 if person not in wanted:
                     continue
                 for measure, weeks in answer.items():
-                    amount = weeks.setdefault(person, {}).setdefault(week, WeekAmount())
-                    if status == MeetingStatus.held:
-                        amount.delivered += minutes if measure == MINUTES else 1
-                    elif status == MeetingStatus.cancelled and reason in (
-                        CancelReason.school_closed,
-                        CancelReason.pairing_ended,
-                    ):
+                    by_week = weeks.get(person)
+                    if by_week is None:
+                        by_week = weeks[person] = {}
+                    amount = by_week.get(week)
+                    if amount is None:
+                        amount = by_week[week] = WeekAmount()
+                    if held:
+                        amount.delivered += float(minutes) if measure == MINUTES else 1.0
+                    if excused:
                         amount.excused = True
-                        closed = reason == CancelReason.school_closed
-                        why = "the school was closed" if closed else "the pairing had ended"
-                        amount.notes.append(f"The meeting on {human_date(day)}: {why}.")
-                    elif status == MeetingStatus.cancelled:
+                    if lost:
                         amount.lost += 1
-                        amount.notes.append(f"The meeting on {human_date(day)} was called off.")
-                    elif status == MeetingStatus.missed:
-                        amount.lost += 1
-                        amount.notes.append(f"The meeting on {human_date(day)} did not take place.")
-                    elif day < today:
-                        amount.notes.append(f"The meeting on {human_date(day)} is not recorded.")
+                    if note:
+                        amount.notes.append(note)
         return answer

@@ -11,7 +11,7 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.orm import Session as SASession
 from sqlmodel import Session, col, or_
 
-from api.measures.sources import Measure, MeasureAnswer, WeekAmount
+from api.measures.sources import Decoder, Measure, MeasureAnswer, WeekAmount, raw
 from api.observations.models import TOOK_PLACE, Observation, ObservationKind, ObserverRole
 
 RECEIVED = "observations.received"
@@ -46,11 +46,11 @@ class ObservationMeasures:
         rows = SASession.execute(
             session,
             sa_select(
-                col(Observation.mentee_id),
-                col(Observation.observer_id),
-                col(Observation.observer_role),
-                col(Observation.kind),
-                col(Observation.week_start),
+                raw(col(Observation.mentee_id)),
+                raw(col(Observation.observer_id)),
+                raw(col(Observation.observer_role)),
+                raw(col(Observation.kind)),
+                raw(col(Observation.week_start)),
                 func.count(col(Observation.id)),
             )
             .where(
@@ -71,18 +71,27 @@ class ObservationMeasures:
             ),
         ).all()
 
-        def add(measure: str, person: uuid.UUID, week: date, count: int) -> None:
-            if measure in answer and person in wanted:
-                weeks = answer[measure].setdefault(person, {})
-                weeks.setdefault(week, WeekAmount()).delivered += count
-
-        for mentee, observer, role, kind, week, count in rows:
-            add(RECEIVED, mentee, week, count)
-            if role == ObserverRole.mentor:
-                add(BY_MENTOR, mentee, week, count)
-            if kind == ObservationKind.formal:
-                add(FORMAL, mentee, week, count)
-            add(MADE, observer, week, count)
-            if kind == ObservationKind.peer:
-                add(PEER_MADE, observer, week, count)
+        decode = Decoder(wanted)
+        received, by_mentor = answer.get(RECEIVED), answer.get(BY_MENTOR)
+        formal, made, peer_made = answer.get(FORMAL), answer.get(MADE), answer.get(PEER_MADE)
+        for raw_mentee, raw_observer, role, kind, raw_week, count in rows:
+            week = decode.day(raw_week)
+            mentee, observer = decode.id(raw_mentee), decode.id(raw_observer)
+            for weeks, person, counts in (
+                (received, mentee, True),
+                (by_mentor, mentee, role == ObserverRole.mentor),
+                (formal, mentee, kind == ObservationKind.formal),
+                (made, observer, True),
+                (peer_made, observer, kind == ObservationKind.peer),
+            ):
+                if weeks is None or not counts or person not in wanted:
+                    continue
+                by_week = weeks.get(person)
+                if by_week is None:
+                    by_week = weeks[person] = {}
+                amount = by_week.get(week)
+                if amount is None:
+                    by_week[week] = WeekAmount(delivered=count)
+                else:
+                    amount.delivered += count
         return answer

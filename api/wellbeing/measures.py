@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from api.measures.sources import Measure, MeasureAnswer, WeekAmount
+from api.measures.sources import Decoder, Measure, MeasureAnswer, WeekAmount, raw
 from api.wellbeing.models import WellbeingCheckIn
 
 CHECK_INS = "wellbeing.check_ins"
@@ -32,8 +32,8 @@ class WellbeingMeasures:
             return answer
         rows = session.exec(
             select(
-                col(WellbeingCheckIn.subject_id),
-                col(WellbeingCheckIn.week_start),
+                raw(col(WellbeingCheckIn.subject_id)),
+                raw(col(WellbeingCheckIn.week_start)),
                 func.count(col(WellbeingCheckIn.id)),
             )
             .where(
@@ -43,6 +43,8 @@ class WellbeingMeasures:
             )
             .group_by(col(WellbeingCheckIn.subject_id), col(WellbeingCheckIn.week_start))
         ).all()
+        decode = Decoder(wanted)
         for person, week, count in rows:
-            answer[CHECK_INS].setdefault(person, {})[week] = WeekAmount(delivered=count)
+            weeks = answer[CHECK_INS].setdefault(decode.id(person), {})
+            weeks[decode.day(week)] = WeekAmount(delivered=count)
         return answer
