@@ -40,7 +40,7 @@ def _prepare(url: str) -> None:
     os.environ.update(
         MENTORHUB_ENVIRONMENT="test",
         MENTORHUB_DATABASE_URL=url,
-        MENTORHUB_SECRET_KEY="bench-secret-key-that-is-long-enough-0123456789",
+        MENTORHUB_SECRET_KEY="bench-secret-key-that-is-long-enough-0123456789",  # noqa: S106
         MENTORHUB_LOG_LEVEL="WARNING",
     )
 
@@ -85,7 +85,7 @@ def generate(url: str) -> tuple[uuid.UUID, int]:
     from api.supervision.models import SupervisionSession
     from api.wellbeing.models import WellbeingCheckIn
 
-    rng = random.Random(SEED)
+    rng = random.Random(SEED)  # noqa: S311  (reproducible data, not secrets)
     london = ZoneInfo("Europe/London")
     now = datetime.now(UTC)
     rows: dict[type, list[dict]] = {}
@@ -368,8 +368,8 @@ def measure(url: str, trust_id: uuid.UUID, runs: int) -> dict[str, float]:
             schools = set(session.exec(select(School.id).where(col(School.trust_id) == trust_id)))
             statements: list[str] = []
 
-            def note(_conn, _cursor, statement, *_args):  # type: ignore[no-untyped-def]
-                statements.append(statement)
+            def note(_conn, _cursor, statement, *_args, _into=statements):  # type: ignore[no-untyped-def]
+                _into.append(statement)
 
             event.listen(engine, "before_cursor_execute", note)
             began, cpu = time.perf_counter(), time.process_time()

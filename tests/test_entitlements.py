@@ -383,3 +383,25 @@ def test_provisions_are_recorded_by_a_lead_with_evidence(client, world):
     # The mentee sees only their own provisions (none).
     mine = client.get(f"{API}{path}", headers=world.headers("mentee")).json()
     assert mine == []
+
+
+def test_the_demo_has_approved_policies_and_a_mixed_record(session):
+    from api.demo.service import seed_demo
+    from api.org.models import School
+
+    seed_demo(session)
+    session.commit()
+    hillcrest = session.exec(select(School).where(School.name == "Hillcrest Academy")).one()
+    first, last = service.default_range(date.today())
+    results = service.compute(session, {hillcrest.id}, None, first, last, date.today())
+    statuses = {i.status for r in results for i in r.items}
+    assert "met" in statuses
+    assert statuses & {"at_risk", "missed"}
+    events = session.exec(
+        select(AuditEvent.action).where(col(AuditEvent.action).startswith("entitlement_policy."))
+    ).all()
+    assert sorted(set(events)) == [
+        "entitlement_policy.approved",
+        "entitlement_policy.created",
+        "entitlement_policy.submitted",
+    ]

@@ -116,7 +116,7 @@ class PeriodSpan:
         object.__setattr__(self, "ends_on", self.weeks[-1] + timedelta(days=4))
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ShortWeek:
     week: date
     promised: float
@@ -124,7 +124,7 @@ class ShortWeek:
     reasons: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class PeriodResult:
     label: str
     starts_on: date

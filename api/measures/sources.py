@@ -32,7 +32,7 @@ class Measure:
     per_pairing: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class WeekAmount:
     """What one person got in one school week (keyed by its Monday)."""
 
