@@ -7,11 +7,11 @@ from datetime import UTC, date, datetime
 from sqlmodel import Session
 
 from api.entitlements.models import (
-    Audience,
     EntitlementItem,
     EntitlementPolicy,
     Period,
     PolicyAdoption,
+    PolicyAudience,
     PolicyStatus,
 )
 from api.org.models import School, Trust, User
@@ -28,7 +28,7 @@ def entitlements_world(
     )
     mentor_v1 = EntitlementPolicy(
         trust_id=trust.id,
-        audience=Audience.mentor,
+        audience=PolicyAudience.mentor,
         version=1,
         name="Mentor entitlement",
         status=PolicyStatus.approved,
@@ -37,7 +37,7 @@ def entitlements_world(
     )
     mentor_v2 = EntitlementPolicy(
         trust_id=trust.id,
-        audience=Audience.mentor,
+        audience=PolicyAudience.mentor,
         version=2,
         name="Mentor entitlement",
         supersedes_id=mentor_v1.id,
@@ -46,7 +46,7 @@ def entitlements_world(
     )
     ect_v1 = EntitlementPolicy(
         trust_id=trust.id,
-        audience=Audience.ect,
+        audience=PolicyAudience.ect,
         version=1,
         name="ECT entitlement",
         status=PolicyStatus.approved,
@@ -55,7 +55,7 @@ def entitlements_world(
     )
     ect_v2 = EntitlementPolicy(
         trust_id=trust.id,
-        audience=Audience.ect,
+        audience=PolicyAudience.ect,
         version=2,
         name="ECT entitlement",
         status=PolicyStatus.submitted,

@@ -405,3 +405,13 @@ def test_the_demo_has_approved_policies_and_a_mixed_record(session):
         "entitlement_policy.created",
         "entitlement_policy.submitted",
     ]
+
+
+def test_a_lead_sets_a_part_time_mentors_fte(client, world):
+    path = f"{API}/mentor-profiles/{world.mentor_profile.id}"
+    changed = client.patch(path, headers=world.headers("lead"), json={"fte": 0.6})
+    assert changed.status_code == 200, changed.text
+    assert changed.json()["fte"] == 0.6
+    for bad in (0, 1.5, "0.6", True):
+        refused = client.patch(path, headers=world.headers("lead"), json={"fte": bad})
+        assert refused.status_code == 422, bad

@@ -33,11 +33,11 @@ from sqlmodel import Session
 
 from api.entitlements import service
 from api.entitlements.models import (
-    Audience,
     EntitlementItem,
     EntitlementPolicy,
     Period,
     PolicyAdoption,
+    PolicyAudience,
     PolicyStatus,
     Provision,
     ProvisionKind,
@@ -308,7 +308,7 @@ def crafted(session: Session) -> Crafted:
         session,
         c.trust,
         admin,
-        Audience.mentor,
+        PolicyAudience.mentor,
         [
             ("protected_weekly_meeting", "meetings.protected_minutes", 60, Period.week, False),
             ("share_of_observations", "observations.made", 1, Period.fortnight, True),
@@ -321,7 +321,7 @@ def crafted(session: Session) -> Crafted:
         session,
         c.trust,
         admin,
-        Audience.ect,
+        PolicyAudience.ect,
         [
             ("mentoring_time", "meetings.protected_minutes", 60, Period.week, False),
             ("observations", "observations.received", 1, Period.fortnight, False),

@@ -11,14 +11,14 @@ from sqlmodel import Session
 
 from api.auth.principals import load_user_principal
 from api.entitlements import service
-from api.entitlements.models import Audience, ProvisionKind
+from api.entitlements.models import PolicyAudience, ProvisionKind
 from api.entitlements.schemas import AdoptionInput, DecisionInput, PolicyCreate, ProvisionInput
 from api.org.models import School, User
 
 POLICIES = (
-    (Audience.mentor, "mentor", "Mentor entitlement"),
-    (Audience.ect, "ect", "Early career teacher entitlement"),
-    (Audience.itt, "itt", "Trainee teacher entitlement"),
+    (PolicyAudience.mentor, "mentor", "Mentor entitlement"),
+    (PolicyAudience.ect, "ect", "Early career teacher entitlement"),
+    (PolicyAudience.itt, "itt", "Trainee teacher entitlement"),
 )
 
 

@@ -16,7 +16,7 @@ from sqlmodel import Field, SQLModel
 from api.core.models import UTCDateTime, created_at_field, enum_field, id_field
 
 
-class Audience(StrEnum):
+class PolicyAudience(StrEnum):
     mentor = "mentor"
     itt = "itt"
     ect = "ect"
@@ -55,7 +55,7 @@ class EntitlementPolicy(SQLModel, table=True):
 
     id: uuid.UUID = id_field()
     trust_id: uuid.UUID = Field(foreign_key="trusts.id", index=True)
-    audience: Audience = enum_field(Audience)
+    audience: PolicyAudience = enum_field(PolicyAudience)
     version: int
     name: str = Field(max_length=200)
     status: PolicyStatus = enum_field(PolicyStatus, default=PolicyStatus.draft)

@@ -15,7 +15,7 @@ from api.core.routing import BodyAfterAuthRoute
 from api.core.schemas import SchoolDate
 from api.db import SessionDep
 from api.entitlements import service
-from api.entitlements.models import Audience, PolicyStatus
+from api.entitlements.models import PolicyAudience, PolicyStatus
 from api.entitlements.schemas import (
     AdoptionInput,
     AdoptionPublic,
@@ -84,7 +84,7 @@ def list_entitlement_policies(
     session: SessionDep,
     principal: EntitlementReader,
     page: PageQuery,
-    audience: Audience | None = None,
+    audience: PolicyAudience | None = None,
     status: PolicyStatus | None = None,
 ) -> Page[PolicyPublic]:
     query = service.policies_query(principal, audience, status)

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pydantic import BaseModel, Field, StrictBool
 
 from api.core.schemas import Input, Patch, SchoolDate, free_text
-from api.entitlements.models import Audience, Period, PolicyStatus, ProvisionKind
+from api.entitlements.models import Period, PolicyAudience, PolicyStatus, ProvisionKind
 from api.org.schemas import PersonRef
 
 Measured = float
@@ -25,7 +25,7 @@ class ItemInput(Input):
 
 
 class PolicyCreate(Input):
-    audience: Audience
+    audience: PolicyAudience
     name: free_text(1, 200)
     template: free_text(0, 40) | None = Field(
         default=None, description="Start from this starter template's items"
@@ -78,7 +78,7 @@ class PolicyCan(BaseModel):
 class PolicyPublic(BaseModel):
     id: uuid.UUID
     trust_id: uuid.UUID
-    audience: Audience
+    audience: PolicyAudience
     version: int
     name: str
     status: PolicyStatus
@@ -109,7 +109,7 @@ class TemplateItemPublic(BaseModel):
 
 class TemplatePublic(BaseModel):
     key: str
-    audience: Audience
+    audience: PolicyAudience
     name: str
     items: list[TemplateItemPublic]
 
@@ -136,7 +136,7 @@ class AdoptionPublic(BaseModel):
     id: uuid.UUID
     school_id: uuid.UUID
     policy_id: uuid.UUID
-    audience: Audience
+    audience: PolicyAudience
     version: int
     policy_name: str
     adopted_from: date
@@ -208,7 +208,7 @@ class PersonCompliance(BaseModel):
     person: PersonRef
     school_id: uuid.UUID
     role: str
-    audience: Audience
+    audience: PolicyAudience
     fte: float
     status: str
     items: list[ItemCompliance]

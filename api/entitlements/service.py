@@ -26,10 +26,10 @@ from api.core.queries import first_visible
 from api.entitlements import compliance, policy
 from api.entitlements.compliance import Item, PersonResult, Segment, Spell, Subject
 from api.entitlements.models import (
-    Audience,
     EntitlementItem,
     EntitlementPolicy,
     PolicyAdoption,
+    PolicyAudience,
     PolicyStatus,
     Provision,
 )
@@ -100,8 +100,8 @@ def catalogue() -> Catalogue:
             for t in TEMPLATES
         ],
         categories={
-            a.value: list(MENTOR_CATEGORIES if a == Audience.mentor else MENTEE_CATEGORIES)
-            for a in Audience
+            a.value: list(MENTOR_CATEGORIES if a == PolicyAudience.mentor else MENTEE_CATEGORIES)
+            for a in PolicyAudience
         },
         measures=sorted(known_measures().values(), key=lambda m: m.name),
     )
@@ -110,7 +110,7 @@ def catalogue() -> Catalogue:
 # --- policies ----------------------------------------------------------------------------------
 
 
-def _check_items(audience: Audience, items: Sequence[ItemInput]) -> None:
+def _check_items(audience: PolicyAudience, items: Sequence[ItemInput]) -> None:
     allowed, measures = categories_for(audience), known_measures()
     errors = []
     for n, item in enumerate(items):
@@ -145,7 +145,9 @@ def _items(session: Session, policy_id: uuid.UUID) -> list[EntitlementItem]:
     )
 
 
-def _current(session: Session, trust_id: uuid.UUID, audience: Audience) -> EntitlementPolicy | None:
+def _current(
+    session: Session, trust_id: uuid.UUID, audience: PolicyAudience
+) -> EntitlementPolicy | None:
     """The latest approved version of the trust's policy for the audience."""
     return session.exec(
         select(EntitlementPolicy)
@@ -255,7 +257,7 @@ def revise_policy(
 def list_policies(
     session: Session,
     principal: Principal,
-    audience: Audience | None = None,
+    audience: PolicyAudience | None = None,
     status: PolicyStatus | None = None,
 ) -> list[EntitlementPolicy]:
     query = select(EntitlementPolicy).where(policy.visible_policies(principal))
@@ -689,7 +691,7 @@ def _subjects(
         spells.setdefault((school_id, mentor_id), []).append(Spell(starts_on, ends_on, mentee_id))
     # A mentor is owed their entitlement while they mentor someone: no pairing, nothing owed.
     subjects = [
-        Subject(user_id, school_id, "mentor", Audience.mentor, fte, tuple(spells[key]))
+        Subject(user_id, school_id, "mentor", PolicyAudience.mentor, fte, tuple(spells[key]))
         for user_id, school_id, fte in session.exec(mentor_query)
         if (key := (school_id, user_id)) in spells
     ]
@@ -798,7 +800,7 @@ def _person_public(result: PersonResult, names: dict, with_periods: bool) -> Per
         person=names[subject.person_id],
         school_id=subject.school_id,
         role=subject.role,
-        audience=Audience(subject.audience),
+        audience=PolicyAudience(subject.audience),
         fte=subject.fte,
         status=result.status,
         items=[
@@ -994,7 +996,7 @@ def csv_chunks(rows: Iterator[tuple], batch: int = 500) -> Iterator[bytes]:
 
 
 def policies_query(
-    principal: Principal, audience: Audience | None = None, status: PolicyStatus | None = None
+    principal: Principal, audience: PolicyAudience | None = None, status: PolicyStatus | None = None
 ) -> SelectOfScalar[EntitlementPolicy]:
     query = select(EntitlementPolicy).where(policy.visible_policies(principal))
     if audience:

@@ -6,7 +6,7 @@ one year for a new ECT mentor."""
 
 from dataclasses import dataclass
 
-from api.entitlements.models import Audience, Period
+from api.entitlements.models import Period, PolicyAudience
 
 MENTOR_CATEGORIES = (
     "timetable_reduction",
@@ -39,8 +39,8 @@ MENTEE_CATEGORIES = (
 )
 
 
-def categories_for(audience: Audience) -> tuple[str, ...]:
-    return MENTOR_CATEGORIES if audience == Audience.mentor else MENTEE_CATEGORIES
+def categories_for(audience: PolicyAudience) -> tuple[str, ...]:
+    return MENTOR_CATEGORIES if audience == PolicyAudience.mentor else MENTEE_CATEGORIES
 
 
 # Measures no source answers yet: training is its own domain, still to come. An item may name
@@ -64,7 +64,7 @@ class TemplateItem:
 @dataclass(frozen=True)
 class Template:
     key: str
-    audience: Audience
+    audience: PolicyAudience
     name: str
     items: tuple[TemplateItem, ...]
 
@@ -74,7 +74,7 @@ W, T, Y, ONCE = Period.week, Period.term, Period.year, Period.once
 TEMPLATES = (
     Template(
         "ect",
-        Audience.ect,
+        PolicyAudience.ect,
         "Early career teachers (statutory entitlement)",
         (
             TemplateItem(
@@ -109,7 +109,7 @@ TEMPLATES = (
     ),
     Template(
         "ect_year_2",
-        Audience.ect,
+        PolicyAudience.ect,
         "Early career teachers, year 2 (statutory entitlement)",
         (
             TemplateItem(
@@ -130,7 +130,7 @@ TEMPLATES = (
     ),
     Template(
         "mentor",
-        Audience.mentor,
+        PolicyAudience.mentor,
         "Mentors",
         (
             TemplateItem(
@@ -181,7 +181,7 @@ TEMPLATES = (
     ),
     Template(
         "itt",
-        Audience.itt,
+        PolicyAudience.itt,
         "Trainee teachers (ITT)",
         (
             TemplateItem(
@@ -202,7 +202,7 @@ TEMPLATES = (
     ),
     Template(
         "rqt",
-        Audience.rqt,
+        PolicyAudience.rqt,
         "Recently qualified teachers",
         (
             TemplateItem(

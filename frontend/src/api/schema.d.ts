@@ -1748,7 +1748,7 @@ export interface components {
              * Format: uuid
              */
             policy_id: string;
-            audience: components["schemas"]["api__entitlements__models__Audience"];
+            audience: components["schemas"]["PolicyAudience"];
             /** Version */
             version: number;
             /** Policy Name */
@@ -1996,6 +1996,11 @@ export interface components {
              */
             created_at: string;
         };
+        /**
+         * Audience
+         * @enum {string}
+         */
+        Audience: "mentor" | "mentee" | "lead";
         /** AuditEventPublic */
         AuditEventPublic: {
             /**
@@ -3112,6 +3117,12 @@ export interface components {
             subject?: string | null;
             phase?: components["schemas"]["Phase"] | null;
             /**
+             * Fte
+             * @description Full-time equivalent: 1 full time, 0.6 three days a week
+             * @default 1
+             */
+            fte: number;
+            /**
              * Starts On
              * @description A date from 2000 to 2100, e.g. 2026-09-01
              * @example 2026-09-01
@@ -3144,6 +3155,11 @@ export interface components {
             subject: string | null;
             phase: components["schemas"]["Phase"] | null;
             /**
+             * Fte
+             * @description Full-time equivalent: 1 full time, 0.6 three days a week
+             */
+            fte: number;
+            /**
              * Starts On
              * @description A date from 2000 to 2100, e.g. 2026-09-01
              * @example 2026-09-01
@@ -3167,6 +3183,11 @@ export interface components {
             /** Subject */
             subject?: string | null;
             phase?: components["schemas"]["Phase"] | null;
+            /**
+             * Fte
+             * @description Full-time equivalent: 1 full time, 0.6 three days a week
+             */
+            fte?: number;
             /**
              * Starts On
              * @description A date from 2000 to 2100, e.g. 2026-09-01
@@ -3214,6 +3235,12 @@ export interface components {
              */
             trained: boolean;
             /**
+             * Fte
+             * @description Full-time equivalent: 1 full time, 0.6 three days a week
+             * @default 1
+             */
+            fte: number;
+            /**
              * Starts On
              * @description A date from 2000 to 2100, e.g. 2026-09-01
              * @example 2026-09-01
@@ -3241,6 +3268,11 @@ export interface components {
             /** Trained */
             trained: boolean;
             /**
+             * Fte
+             * @description Full-time equivalent: 1 full time, 0.6 three days a week
+             */
+            fte: number;
+            /**
              * Starts On
              * @description A date from 2000 to 2100, e.g. 2026-09-01
              * @example 2026-09-01
@@ -3256,6 +3288,11 @@ export interface components {
             phase?: components["schemas"]["Phase"] | null;
             /** Trained */
             trained?: boolean;
+            /**
+             * Fte
+             * @description Full-time equivalent: 1 full time, 0.6 three days a week
+             */
+            fte?: number;
             /**
              * Starts On
              * @description A date from 2000 to 2100, e.g. 2026-09-01
@@ -4233,7 +4270,7 @@ export interface components {
             school_id: string;
             /** Role */
             role: string;
-            audience: components["schemas"]["api__entitlements__models__Audience"];
+            audience: components["schemas"]["PolicyAudience"];
             /** Fte */
             fte: number;
             /** Status */
@@ -4284,6 +4321,11 @@ export interface components {
          * @enum {string}
          */
         Phase: "nursery" | "primary" | "secondary" | "all_through" | "special" | "alternative_provision" | "post_16";
+        /**
+         * PolicyAudience
+         * @enum {string}
+         */
+        PolicyAudience: "mentor" | "itt" | "ect" | "rqt";
         /** PolicyCan */
         PolicyCan: {
             /**
@@ -4314,7 +4356,7 @@ export interface components {
         };
         /** PolicyCreate */
         PolicyCreate: {
-            audience: components["schemas"]["api__entitlements__models__Audience"];
+            audience: components["schemas"]["PolicyAudience"];
             /**
              * Name
              * @description At least 1 characters besides surrounding spaces
@@ -4345,7 +4387,7 @@ export interface components {
              * Format: uuid
              */
             trust_id: string;
-            audience: components["schemas"]["api__entitlements__models__Audience"];
+            audience: components["schemas"]["PolicyAudience"];
             /** Version */
             version: number;
             /** Name */
@@ -4398,7 +4440,7 @@ export interface components {
              * Format: uuid
              */
             trust_id: string;
-            audience: components["schemas"]["api__entitlements__models__Audience"];
+            audience: components["schemas"]["PolicyAudience"];
             /** Version */
             version: number;
             /** Name */
@@ -4636,7 +4678,7 @@ export interface components {
              * Audiences
              * @default []
              */
-            audiences: components["schemas"]["api__resources__models__Audience"][];
+            audiences: components["schemas"]["Audience"][];
             /**
              * Phases
              * @default []
@@ -4675,7 +4717,7 @@ export interface components {
             /** Themes */
             themes: components["schemas"]["Theme"][];
             /** Audiences */
-            audiences: components["schemas"]["api__resources__models__Audience"][];
+            audiences: components["schemas"]["Audience"][];
             /** Phases */
             phases: components["schemas"]["ResourcePhase"][];
             /** Standards */
@@ -4727,7 +4769,7 @@ export interface components {
             /** Themes */
             themes: components["schemas"]["Theme"][];
             /** Audiences */
-            audiences: components["schemas"]["api__resources__models__Audience"][];
+            audiences: components["schemas"]["Audience"][];
             /** Phases */
             phases: components["schemas"]["ResourcePhase"][];
             /** Standards */
@@ -4761,7 +4803,7 @@ export interface components {
             /** Themes */
             themes?: components["schemas"]["Theme"][];
             /** Audiences */
-            audiences?: components["schemas"]["api__resources__models__Audience"][];
+            audiences?: components["schemas"]["Audience"][];
             /** Phases */
             phases?: components["schemas"]["ResourcePhase"][];
             /**
@@ -5240,7 +5282,7 @@ export interface components {
             /** Themes */
             themes: components["schemas"]["Theme"][];
             /** Audiences */
-            audiences: components["schemas"]["api__resources__models__Audience"][];
+            audiences: components["schemas"]["Audience"][];
             /** Phases */
             phases: components["schemas"]["ResourcePhase"][];
             /** Standards */
@@ -5676,7 +5718,7 @@ export interface components {
         TemplatePublic: {
             /** Key */
             key: string;
-            audience: components["schemas"]["api__entitlements__models__Audience"];
+            audience: components["schemas"]["PolicyAudience"];
             /** Name */
             name: string;
             /** Items */
@@ -6136,16 +6178,6 @@ export interface components {
              */
             created_at: string;
         };
-        /**
-         * Audience
-         * @enum {string}
-         */
-        api__entitlements__models__Audience: "mentor" | "itt" | "ect" | "rqt";
-        /**
-         * Audience
-         * @enum {string}
-         */
-        api__resources__models__Audience: "mentor" | "mentee" | "lead";
     };
     responses: never;
     parameters: never;
@@ -11175,7 +11207,7 @@ export interface operations {
                 q?: string | null;
                 kind?: components["schemas"]["ResourceKind"] | null;
                 theme?: components["schemas"]["Theme"] | null;
-                audience?: components["schemas"]["api__resources__models__Audience"] | null;
+                audience?: components["schemas"]["Audience"] | null;
                 phase?: components["schemas"]["ResourcePhase"] | null;
                 /** @description A Teachers' Standard (1 to 8) */
                 standard?: number | null;
@@ -12773,7 +12805,7 @@ export interface operations {
     list_entitlement_policies: {
         parameters: {
             query?: {
-                audience?: components["schemas"]["api__entitlements__models__Audience"] | null;
+                audience?: components["schemas"]["PolicyAudience"] | null;
                 status?: components["schemas"]["PolicyStatus"] | null;
                 /** @description Items per page; a larger page is refused. */
                 limit?: number;
