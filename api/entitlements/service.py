@@ -294,21 +294,24 @@ def update_policy(
             )
         raise Forbidden("A trust admin changes the trust's draft policies.")
     changes = body.changes()
-    items = changes.pop("items", None)
+    changes.pop("items", None)
     if body.items is not None:
         _check_items(row.audience, body.items)
         _write_items(session, row, body.items)
-        changes["items"] = len(body.items)
+        _audit(
+            session,
+            principal,
+            "items_replaced",
+            row,
+            items=[
+                {"category": i.category, "measure": i.measure, "target": i.target}
+                for i in body.items
+            ],
+        )
     if row.status == PolicyStatus.rejected:
-        changes["status"] = PolicyStatus.draft
-    del items
+        changes["status"] = PolicyStatus.draft  # a rejected draft, changed, is a draft again
     audit.apply_changes(
-        session,
-        principal,
-        row,
-        {k: v for k, v in changes.items() if k != "items"},
-        object_type="entitlement_policy",
-        trust_id=row.trust_id,
+        session, principal, row, changes, object_type="entitlement_policy", trust_id=row.trust_id
     )
     session.flush()
     return row
