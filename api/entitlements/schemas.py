@@ -10,8 +10,6 @@ from api.core.schemas import Input, Patch, SchoolDate, free_text
 from api.entitlements.models import Period, PolicyAudience, PolicyStatus, ProvisionKind
 from api.org.schemas import PersonRef
 
-Measured = float
-
 
 class ItemInput(Input):
     category: free_text(1, 40) = Field(description="One of the audience's categories")

@@ -65,7 +65,6 @@ from api.entitlements.templates import (
     template,
 )
 from api.measures import sources
-from api.measures.sources import Measure
 from api.mentoring.models import MenteeProfile, MentorProfile, Pairing
 from api.org import people as org_people
 from api.org import service as org_service
@@ -252,24 +251,6 @@ def revise_policy(
         audience=row.audience, name=row.name, items=items, effective_from=effective_from
     )
     return create_policy(session, principal, body)
-
-
-def list_policies(
-    session: Session,
-    principal: Principal,
-    audience: PolicyAudience | None = None,
-    status: PolicyStatus | None = None,
-) -> list[EntitlementPolicy]:
-    query = select(EntitlementPolicy).where(policy.visible_policies(principal))
-    if audience:
-        query = query.where(EntitlementPolicy.audience == audience)
-    if status:
-        query = query.where(EntitlementPolicy.status == status)
-    return list(
-        session.exec(
-            query.order_by(col(EntitlementPolicy.audience), col(EntitlementPolicy.version).desc())
-        ).all()
-    )
 
 
 def get_policy(session: Session, principal: Principal, policy_id: uuid.UUID) -> EntitlementPolicy:
@@ -975,10 +956,6 @@ def compliance_rows(
                     )
 
     return rows()
-
-
-def measure_of(name: str) -> Measure | None:
-    return sources.measures().get(name)
 
 
 def csv_chunks(rows: Iterator[tuple], batch: int = 500) -> Iterator[bytes]:
