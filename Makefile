@@ -1,6 +1,6 @@
 # The two commands a newcomer needs: `make run` and `make test`. Both are safe to repeat.
 .PHONY: run test install build migrate seed serve openapi contract lint bench bench-api \
-	bench-observation-counts
+	bench-observation-counts bench-entitlements
 
 run: install build seed serve
 
@@ -60,3 +60,11 @@ bench-observation-counts: install
 	.venv/bin/python benchmarks/observation_counts.py --generate \
 		--sqlite-path "$(BENCH_NATIONAL_SQLITE)" --postgres-url "$(BENCH_NATIONAL_URL)" \
 		$(BENCH_COUNTS_ARGS)
+
+# Entitlement compliance for a 40-school trust with 500 pairs over a school year, SQLite and
+# PostgreSQL (aim: under one second). The data is generated afresh each run; the PostgreSQL
+# database (BENCH_ENTITLEMENTS_URL) is emptied first.
+BENCH_ENTITLEMENTS_URL ?= postgresql+psycopg://postgres:postgres@127.0.0.1:5432/bench_entitlements
+bench-entitlements: install
+	scripts/ensure-services.sh postgres
+	.venv/bin/python benchmarks/entitlements.py --postgres-url "$(BENCH_ENTITLEMENTS_URL)" $(BENCH_ENTITLEMENTS_ARGS)

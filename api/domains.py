@@ -5,6 +5,7 @@ Each domain's `plugin.register()` adds its calendar source, to-do source and eve
 nothing. A new domain adds its plug-in here (see docs/architecture.md).
 """
 
+from api.entitlements import plugin as entitlements
 from api.meetings import plugin as meetings
 from api.mentoring import plugin as mentoring
 from api.observations import plugin as observations
@@ -13,7 +14,7 @@ from api.resources import plugin as resources
 from api.supervision import plugin as supervision
 from api.wellbeing import plugin as wellbeing
 
-DOMAINS = (org, mentoring, meetings, observations, resources, supervision, wellbeing)
+DOMAINS = (org, mentoring, meetings, observations, resources, supervision, wellbeing, entitlements)
 
 
 def register_domains() -> None:

@@ -23,6 +23,7 @@ from api.core.middleware import (
 )
 from api.core.problems import document_problems, install_problem_handlers
 from api.domains import register_domains
+from api.entitlements.router import router as entitlements_router
 from api.health.router import router as health_router
 from api.integrations.router import router as integrations_router
 from api.meetings.router import router as meetings_router
@@ -50,6 +51,7 @@ def api_router() -> APIRouter:
         resources_router,
         wellbeing_router,
         supervision_router,
+        entitlements_router,
         network_router,
         calendar_router,
         todos_router,

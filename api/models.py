@@ -3,6 +3,12 @@
 from api.audit.models import AuditEvent
 from api.auth.models import ApiClient, ApiClientSchool, RefreshToken
 from api.calendar.models import CalendarFeed
+from api.entitlements.models import (
+    EntitlementItem,
+    EntitlementPolicy,
+    PolicyAdoption,
+    Provision,
+)
 from api.meetings.models import AgendaItem, Meeting, MeetingAction, MeetingRecord, ProtectedSlot
 from api.mentoring.models import MenteeProfile, MentoringAgreement, MentorProfile, Pairing
 from api.observations.models import Observation, ObservationAmendment, Target, TargetReview
@@ -14,6 +20,10 @@ from api.wellbeing.models import WellbeingCheckIn, WellbeingLead
 __all__ = [
     "AgendaItem",
     "CalendarFeed",
+    "EntitlementItem",
+    "EntitlementPolicy",
+    "PolicyAdoption",
+    "Provision",
     "Meeting",
     "MeetingAction",
     "MeetingRecord",

@@ -57,6 +57,7 @@ from api.auth.scopes import scopes_for_roles  # noqa: E402
 from api.auth.tokens import hash_secret, issue_access_token  # noqa: E402
 from api.db import get_engine, make_engine, new_session  # noqa: E402
 from api.domains import register_domains  # noqa: E402
+from api.entitlements.models import EntitlementPolicy  # noqa: E402
 from api.health.service import alembic_config  # noqa: E402
 from api.meetings.models import (  # noqa: E402
     Meeting,
@@ -84,6 +85,7 @@ from api.org.models import Membership, Phase, Role, School, TermDate, TermKind, 
 from api.resources.models import Resource, ResourceKind  # noqa: E402
 from api.supervision.models import SupervisionSession  # noqa: E402
 from api.wellbeing.models import WellbeingCheckIn, WellbeingLead  # noqa: E402
+from tests.helpers_entitlements import entitlements_world  # noqa: E402
 from tests.helpers_wellbeing import wellbeing_world  # noqa: E402
 
 PASSWORD = "correct-horse-battery"
@@ -179,6 +181,10 @@ class World:
     check_in: WellbeingCheckIn  # the mentee's, asking to talk, with an unshared note
     supervision: SupervisionSession  # the lead with the mentor in September, not recorded
     wellbeing_lead: WellbeingLead  # the lead, at Hillcrest
+    entitlement_policy: EntitlementPolicy  # mentor v1: approved, adopted by Hillcrest
+    draft_policy: EntitlementPolicy  # mentor v2: a draft superseding v1 from 4 Jan 2027
+    ect_policy: EntitlementPolicy  # ECT v1: approved, not adopted
+    submitted_policy: EntitlementPolicy  # ECT v2: submitted to the board
 
     def token(self, who: str) -> str:
         if who == "client":
@@ -287,6 +293,7 @@ def world(session: Session) -> World:
     session.flush()  # the trust and school first: resources name them without a relationship
     session.add_all([mentoring["resource"], mentoring["trust_resource"]])
     mentoring |= wellbeing_world(session, school, people)
+    mentoring |= entitlements_world(session, trust, school, people)
     session.commit()
     return World(
         trust, school, other, foreign, term, people, memberships, api_client, secret, **mentoring

@@ -66,6 +66,21 @@ CAN_FLAGS = {
         "share_note": ("PATCH", "/api/v1/wellbeing/check-ins/{check_in_id}"),
         "follow_up": ("POST", "/api/v1/wellbeing/check-ins/{check_in_id}/follow-up"),
     },
+    # The approved ECT policy, the mentor policy's draft successor and the submitted ECT version.
+    **{
+        ("/api/v1/entitlements/policies/{policy_id}", which): {
+            "edit": ("PATCH", "/api/v1/entitlements/policies/{policy_id}"),
+            "submit": ("POST", "/api/v1/entitlements/policies/{policy_id}/submit"),
+            "decide": ("POST", "/api/v1/entitlements/policies/{policy_id}/decision"),
+            "retire": ("POST", "/api/v1/entitlements/policies/{policy_id}/retire"),
+            "revise": ("POST", "/api/v1/entitlements/policies/{policy_id}/versions"),
+        }
+        for which in (
+            (("policy_id", "ect_policy_id"),),
+            (("policy_id", "draft_policy_id"),),
+            (("policy_id", "submitted_policy_id"),),
+        )
+    },
     ("/api/v1/supervision/sessions/{supervision_id}", ()): {
         "record": ("PUT", "/api/v1/supervision/sessions/{supervision_id}/record"),
     },

@@ -114,6 +114,13 @@ WELLBEING_LISTER = row(
     admin=FORBIDDEN, observer=FORBIDDEN, foreign_admin=FORBIDDEN, client=FORBIDDEN
 )
 WELLBEING_READER = WELLBEING_LISTER | {"other_lead": HIDDEN}
+# Entitlements: read by everyone in the trust but observers; written by its trust admins;
+# adopted and provided for by a school's leads (and its trust's admins).
+ENT_READER = row(observer=FORBIDDEN, client=FORBIDDEN)
+ENT_POLICY = ENT_READER | {"foreign_admin": HIDDEN}
+ENT_MANAGER = ADMIN_OF_THIS_TRUST
+ENT_SCHOOL = ENT_READER | {"other_lead": HIDDEN, "foreign_admin": HIDDEN}
+ENT_ADOPTER = ENT_SCHOOL | {"mentor": FORBIDDEN, "mentee": FORBIDDEN}
 SUPERVISION_LISTER = row(mentee=FORBIDDEN, observer=FORBIDDEN, client=FORBIDDEN)
 SUPERVISION_WRITER = row(
     admin=FORBIDDEN,
@@ -446,6 +453,59 @@ MATRIX = {
         SUPERVISION_WRITER,
         {"held": True, "supervision_note": "Workload and the next observation cycle"},
     ),
+    # Entitlements.
+    ("GET", "/api/v1/entitlements/catalogue"): (ENT_READER, None),
+    ("GET", "/api/v1/entitlements/policies"): (ENT_READER, None),
+    ("POST", "/api/v1/entitlements/policies"): (
+        ADMIN_ONLY,
+        {"audience": "rqt", "name": "RQT entitlement", "template": "rqt"},
+    ),
+    ("GET", "/api/v1/entitlements/policies/{policy_id}"): (ENT_POLICY, None),
+    ("PATCH", "/api/v1/entitlements/policies/{policy_id}"): (
+        ENT_MANAGER,
+        {"name": "Mentor entitlement 2027"},
+        {"policy_id": "draft_policy_id"},
+    ),
+    ("POST", "/api/v1/entitlements/policies/{policy_id}/submit"): (
+        ENT_MANAGER,
+        None,
+        {"policy_id": "draft_policy_id"},
+    ),
+    ("POST", "/api/v1/entitlements/policies/{policy_id}/decision"): (
+        ENT_MANAGER,
+        {"approve": True, "note": "Approved by the board on 30 Nov 2026"},
+        {"policy_id": "submitted_policy_id"},
+    ),
+    ("POST", "/api/v1/entitlements/policies/{policy_id}/retire"): (ENT_MANAGER, None),
+    ("POST", "/api/v1/entitlements/policies/{policy_id}/versions"): (
+        ENT_MANAGER,
+        {"effective_from": "2027-04-19"},
+    ),
+    ("GET", "/api/v1/schools/{school_id}/entitlement-adoptions"): (ENT_SCHOOL, None),
+    ("POST", "/api/v1/schools/{school_id}/entitlement-adoptions"): (
+        ENT_ADOPTER,
+        {"policy_id": "{policy_id}", "adopted_from": "2026-09-01"},
+        {"policy_id": "ect_policy_id"},
+    ),
+    ("GET", "/api/v1/schools/{school_id}/entitlement-provisions"): (ENT_SCHOOL, None),
+    ("POST", "/api/v1/schools/{school_id}/entitlement-provisions"): (
+        ENT_ADOPTER,
+        {
+            "user_id": "{mentee_id}",
+            "kind": "timetable_reduction",
+            "amount": 10,
+            "effective_from": "2026-09-02",
+            "evidence": "Timetable, autumn 2026",
+        },
+    ),
+    # The trust view is for those who oversee schools: leads (their own) and trust admins.
+    ("GET", "/api/v1/entitlements/compliance"): (
+        ENT_READER | {"mentor": FORBIDDEN, "mentee": FORBIDDEN},
+        None,
+    ),
+    ("GET", "/api/v1/schools/{school_id}/entitlement-compliance"): (ENT_SCHOOL, None),
+    ("GET", "/api/v1/schools/{school_id}/entitlement-compliance/export"): (ENT_SCHOOL, None),
+    ("GET", "/api/v1/people/{user_id}/entitlement-compliance"): (ENT_SCHOOL, None),
     # The network: mentors and leads of the trust.
     ("GET", "/api/v1/mentor-network"): (
         row(
@@ -533,6 +593,10 @@ def world_ids(world, **overrides):  # type: ignore[no-untyped-def]
         "lead_id": world.people["lead"].id,
         "check_in_id": world.check_in.id,
         "supervision_id": world.supervision.id,
+        "policy_id": world.entitlement_policy.id,
+        "draft_policy_id": world.draft_policy.id,
+        "ect_policy_id": world.ect_policy.id,
+        "submitted_policy_id": world.submitted_policy.id,
     }
     for param, id_key in overrides.items():
         ids[param] = ids[id_key]

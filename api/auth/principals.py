@@ -258,6 +258,13 @@ ResourceKeeper = Annotated[Principal, Security(current_principal, scopes=["resou
 WellbeingUser = Annotated[Principal, Security(current_principal, scopes=["wellbeing:write"])]
 SupervisionReader = Annotated[Principal, Security(current_principal, scopes=["supervision:read"])]
 SupervisionWriter = Annotated[Principal, Security(current_principal, scopes=["supervision:write"])]
+EntitlementReader = Annotated[Principal, Security(current_principal, scopes=["entitlements:read"])]
+EntitlementManager = Annotated[
+    Principal, Security(current_principal, scopes=["entitlements:manage"])
+]
+EntitlementAdopter = Annotated[
+    Principal, Security(current_principal, scopes=["entitlements:adopt"])
+]
 
 
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]

@@ -26,6 +26,12 @@ SCOPE_DESCRIPTIONS: dict[str, str] = {
     "supervision:read": "Read the supervision sessions you hold or receive, or that your "
     "schools hold",
     "supervision:write": "Schedule and record supervision with the mentors of schools you lead",
+    "entitlements:read": "Read the entitlement policies of your trust and the compliance you "
+    "may see: your own and your mentees', or your schools'",
+    "entitlements:manage": "Write the trust's entitlement policies and record the headteachers' "
+    "board's decisions on them",
+    "entitlements:adopt": "Adopt approved entitlement policies for schools you lead and record "
+    "the provisions they make",
 }
 
 ROLE_SCOPES: dict[Role, frozenset[str]] = {
@@ -44,6 +50,9 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
             "resources:read",
             "resources:write",
             "supervision:read",
+            "entitlements:read",
+            "entitlements:manage",
+            "entitlements:adopt",
         }
     ),
     Role.school_lead: frozenset(
@@ -62,6 +71,8 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
             "wellbeing:write",
             "supervision:read",
             "supervision:write",
+            "entitlements:read",
+            "entitlements:adopt",
         }
     ),
     Role.mentor: frozenset(
@@ -74,6 +85,7 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
             "resources:read",
             "wellbeing:write",
             "supervision:read",
+            "entitlements:read",
         }
     ),
     Role.mentee: frozenset(
@@ -85,6 +97,7 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
             "observations:write",
             "resources:read",
             "wellbeing:write",
+            "entitlements:read",
         }
     ),
     Role.observer: frozenset(

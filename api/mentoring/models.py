@@ -34,7 +34,10 @@ class RecordKeeper(StrEnum):
 
 class MentorProfile(SQLModel, table=True):
     __tablename__ = "mentor_profiles"
-    __table_args__ = (UniqueConstraint("user_id", "school_id", name="uq_mentor_profile_school"),)
+    __table_args__ = (
+        UniqueConstraint("user_id", "school_id", name="uq_mentor_profile_school"),
+        CheckConstraint("fte > 0 AND fte <= 1", name="mentor_profiles_fte"),
+    )
 
     id: uuid.UUID = id_field()
     user_id: uuid.UUID = Field(foreign_key="users.id", index=True)
@@ -42,6 +45,8 @@ class MentorProfile(SQLModel, table=True):
     subjects: list[str] = Field(default_factory=list, sa_type=JSON)
     phase: Phase | None = enum_field(Phase, default=None, nullable=True)
     trained: bool = False
+    # Full-time equivalent (1.0 full time, 0.6 three days): pro-rata entitlements scale by it.
+    fte: float = Field(default=1.0, gt=0, le=1, sa_column_kwargs={"server_default": "1.0"})
     starts_on: date
     ends_on: date | None = None
     created_at: datetime = created_at_field()
@@ -59,6 +64,7 @@ class MenteeProfile(SQLModel, table=True):
             "induction_year IS NULL OR induction_year IN (1, 2)",
             name="mentee_profiles_induction_year",
         ),
+        CheckConstraint("fte > 0 AND fte <= 1", name="mentee_profiles_fte"),
     )
 
     id: uuid.UUID = id_field()
@@ -70,6 +76,7 @@ class MenteeProfile(SQLModel, table=True):
     provider: str | None = Field(default=None, max_length=200)
     subject: str | None = Field(default=None, max_length=100)
     phase: Phase | None = enum_field(Phase, default=None, nullable=True)
+    fte: float = Field(default=1.0, gt=0, le=1, sa_column_kwargs={"server_default": "1.0"})
     starts_on: date
     ends_on: date | None = None
     created_at: datetime = created_at_field()

@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, model_validator
 
 from api.core.schemas import (
     Input,
@@ -34,11 +34,23 @@ def _check_dates(model):
     return model
 
 
+def _a_fraction(value: object) -> object:
+    # JSON Schema's number takes 0.6, not "0.6" or true; the parser alone takes all three.
+    if isinstance(value, str | bool):
+        raise ValueError("must be a number, not text or true/false")
+    return value
+
+
+FTE_DESCRIPTION = "Full-time equivalent: 1 full time, 0.6 three days a week"
+Fte = Annotated[float, Field(gt=0, le=1, description=FTE_DESCRIPTION), BeforeValidator(_a_fraction)]
+
+
 class MentorProfileCreate(Input):
     user_id: uuid.UUID
     subjects: Annotated[list[ShortText], Field(max_length=10)] = []
     phase: Phase | None = None
     trained: StrictBool = False
+    fte: Fte = 1.0
     starts_on: SchoolDate
     ends_on: SchoolDate | None = None
 
@@ -51,6 +63,7 @@ class MentorProfileUpdate(Patch):
     subjects: Annotated[list[ShortText], Field(max_length=10)] | None = None
     phase: Phase | None = None
     trained: StrictBool | None = None
+    fte: Fte | None = None
     starts_on: SchoolDate | None = None
     ends_on: SchoolDate | None = None
 
@@ -62,6 +75,7 @@ class MentorProfilePublic(BaseModel):
     subjects: list[str]
     phase: Phase | None
     trained: bool
+    fte: float = Field(description=FTE_DESCRIPTION)
     starts_on: SchoolDate
     ends_on: SchoolDate | None
 
@@ -80,6 +94,7 @@ class MenteeProfileCreate(Input):
     provider: ShortText | None = None
     subject: free_text(1, 100) | None = None
     phase: Phase | None = None
+    fte: Fte = 1.0
     starts_on: SchoolDate
     ends_on: SchoolDate | None = None
 
@@ -106,6 +121,7 @@ class MenteeProfileUpdate(Patch):
     provider: ShortText | None = None
     subject: free_text(1, 100) | None = None
     phase: Phase | None = None
+    fte: Fte | None = None
     starts_on: SchoolDate | None = None
     ends_on: SchoolDate | None = None
 
@@ -120,6 +136,7 @@ class MenteeProfilePublic(BaseModel):
     provider: str | None
     subject: str | None
     phase: Phase | None
+    fte: float = Field(description=FTE_DESCRIPTION)
     starts_on: SchoolDate
     ends_on: SchoolDate | None
 

@@ -3,9 +3,11 @@ end calls off, and who reads the audit events about observations and targets."""
 
 from api.audit import service as audit
 from api.core import events
+from api.measures.sources import register_measure_source
 from api.mentoring.events import PairingEnded
 from api.observations import policy
 from api.observations.calendar import ObservationCalendar
+from api.observations.measures import ObservationMeasures
 from api.observations.service import cancel_after_pairing_end
 from api.observations.todos import observation_todos
 from api.scheduling.sources import register_calendar_source
@@ -13,6 +15,7 @@ from api.todos.sources import register_todo_source
 
 
 def register() -> None:
+    register_measure_source(ObservationMeasures())
     register_calendar_source(ObservationCalendar())
     register_todo_source("observations", observation_todos)
     events.subscribe(PairingEnded, cancel_after_pairing_end)

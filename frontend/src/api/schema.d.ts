@@ -1271,6 +1271,231 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/entitlements/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The starter templates, each audience's categories, and the measures known */
+        get: operations["get_entitlement_catalogue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/entitlements/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your trust's entitlement policies (drafts for trust admins only) */
+        get: operations["list_entitlement_policies"];
+        put?: never;
+        /** Draft a policy (a new version of the audience's), from a template or items */
+        post: operations["create_entitlement_policy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/entitlements/policies/{policy_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A policy with its items and what you may do with it */
+        get: operations["get_entitlement_policy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a draft (its name, date or items); an approved version never changes */
+        patch: operations["update_entitlement_policy"];
+        trace?: never;
+    };
+    "/api/v1/entitlements/policies/{policy_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a draft to the headteachers' board */
+        post: operations["submit_entitlement_policy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/entitlements/policies/{policy_id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the board's approval or rejection, with its note */
+        post: operations["decide_entitlement_policy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/entitlements/policies/{policy_id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire an approved version: schools following it follow nothing after today */
+        post: operations["retire_entitlement_policy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/entitlements/policies/{policy_id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a new version (a draft copy) that will supersede this one from a date */
+        post: operations["revise_entitlement_policy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school_id}/entitlement-adoptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The policy versions the school has adopted, newest first */
+        get: operations["list_entitlement_adoptions"];
+        put?: never;
+        /** Adopt an approved policy version for the school from a date */
+        post: operations["adopt_entitlement_policy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school_id}/entitlement-provisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the school recorded it provides (yours only, unless you lead or oversee it) */
+        get: operations["list_entitlement_provisions"];
+        put?: never;
+        /** Record a provision (timetable reduction, TLR, device, job description) with evidence */
+        post: operations["record_entitlement_provision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/entitlements/compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Schools by item category, each cell the worst status with its counts (leads and trust admins) */
+        get: operations["get_trust_compliance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school_id}/entitlement-compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each person's items at the school: promised, delivered, status and short weeks (a mentor sees their own and their mentees') */
+        get: operations["get_school_compliance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school_id}/entitlement-compliance/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The school's compliance as CSV, one row per person, item and period (streamed) */
+        get: operations["export_school_compliance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{user_id}/entitlement-compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One person's entitlement, period by period, with the weeks that fell short and why */
+        get: operations["get_person_compliance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/mentor-network": {
         parameters: {
             query?: never;
@@ -1490,6 +1715,55 @@ export interface components {
             owner: "mentor" | "mentee";
             /** Due On */
             due_on?: string | null;
+        };
+        /** AdoptionInput */
+        AdoptionInput: {
+            /**
+             * Policy Id
+             * Format: uuid
+             * @description An approved policy of the school's trust
+             */
+            policy_id: string;
+            /**
+             * Adopted From
+             * @description A date from 2000 to 2100, e.g. 2026-09-01
+             * @example 2026-09-01
+             */
+            adopted_from: string;
+        };
+        /** AdoptionPublic */
+        AdoptionPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * School Id
+             * Format: uuid
+             */
+            school_id: string;
+            /**
+             * Policy Id
+             * Format: uuid
+             */
+            policy_id: string;
+            audience: components["schemas"]["PolicyAudience"];
+            /** Version */
+            version: number;
+            /** Policy Name */
+            policy_name: string;
+            /**
+             * Adopted From
+             * Format: date
+             */
+            adopted_from: string;
+            adopted_by: components["schemas"]["PersonRef"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
         };
         /** AgendaItemCreate */
         AgendaItemCreate: {
@@ -1854,6 +2128,31 @@ export interface components {
          * @enum {string}
          */
         CancelScope: "this" | "following";
+        /** Catalogue */
+        Catalogue: {
+            /** Templates */
+            templates: components["schemas"]["TemplatePublic"][];
+            /**
+             * Categories
+             * @description The categories of each audience
+             */
+            categories: {
+                [key: string]: string[];
+            };
+            /** Measures */
+            measures: components["schemas"]["MeasurePublic"][];
+        };
+        /** CellPublic */
+        CellPublic: {
+            /** Category */
+            category: string;
+            /** Status */
+            status: string;
+            /** Counts */
+            counts: {
+                [key: string]: number;
+            };
+        };
         /** CheckInCan */
         CheckInCan: {
             /**
@@ -2151,6 +2450,19 @@ export interface components {
                 [key: string]: number;
             };
         };
+        /** DecisionInput */
+        DecisionInput: {
+            /**
+             * Approve
+             * @description True to approve, false to reject
+             */
+            approve: boolean;
+            /**
+             * Note
+             * @description The board's note: when and what it decided
+             */
+            note: string;
+        };
         /** FeedCreated */
         FeedCreated: {
             /**
@@ -2381,6 +2693,95 @@ export interface components {
             /** Email */
             email: string;
         };
+        /** ItemCompliance */
+        ItemCompliance: {
+            /** Category */
+            category: string;
+            /** Promise */
+            promise: string;
+            /** Measure */
+            measure: string;
+            /** Unit */
+            unit: string;
+            period: components["schemas"]["Period"];
+            /** Target */
+            target: number;
+            /** Pro Rata */
+            pro_rata: boolean;
+            /** Promised */
+            promised: number;
+            /** Delivered */
+            delivered: number;
+            /**
+             * Status
+             * @description met, on_track, at_risk, missed, not_owed or not_measured
+             */
+            status: string;
+            /** Short Weeks */
+            short_weeks: components["schemas"]["ShortWeekPublic"][];
+            /** Periods */
+            periods?: components["schemas"]["PeriodPublic"][] | null;
+        };
+        /** ItemInput */
+        ItemInput: {
+            /**
+             * Category
+             * @description One of the audience's categories
+             */
+            category: string;
+            /**
+             * Promise
+             * @description What is promised, in words
+             */
+            promise: string;
+            /**
+             * Measure
+             * @description How it is measured: a measure's name (see the templates' measures)
+             */
+            measure: string;
+            /**
+             * Target
+             * @description How much, per period
+             */
+            target: number;
+            period: components["schemas"]["Period"];
+            /**
+             * Pro Rata
+             * @description Scaled by the person's FTE
+             * @default false
+             */
+            pro_rata: boolean;
+        };
+        /** ItemPublic */
+        ItemPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Position */
+            position: number;
+            /** Category */
+            category: string;
+            /** Promise */
+            promise: string;
+            /** Measure */
+            measure: string;
+            /** Measure Label */
+            measure_label: string;
+            /** Unit */
+            unit: string;
+            /**
+             * Measured
+             * @description False while no source answers this measure yet
+             */
+            measured: boolean;
+            /** Target */
+            target: number;
+            period: components["schemas"]["Period"];
+            /** Pro Rata */
+            pro_rata: boolean;
+        };
         /** LetGo */
         LetGo: {
             /**
@@ -2428,6 +2829,17 @@ export interface components {
             roles: components["schemas"]["RoleGrantPublic"][];
             /** Scopes */
             scopes: string[];
+        };
+        /** MeasurePublic */
+        MeasurePublic: {
+            /** Name */
+            name: string;
+            /** Label */
+            label: string;
+            /** Unit */
+            unit: string;
+            /** Measured */
+            measured: boolean;
         };
         /**
          * MeetingCan
@@ -2705,6 +3117,12 @@ export interface components {
             subject?: string | null;
             phase?: components["schemas"]["Phase"] | null;
             /**
+             * Fte
+             * @description Full-time equivalent: 1 full time, 0.6 three days a week
+             * @default 1
+             */
+            fte: number;
+            /**
              * Starts On
              * @description A date from 2000 to 2100, e.g. 2026-09-01
              * @example 2026-09-01
@@ -2737,6 +3155,11 @@ export interface components {
             subject: string | null;
             phase: components["schemas"]["Phase"] | null;
             /**
+             * Fte
+             * @description Full-time equivalent: 1 full time, 0.6 three days a week
+             */
+            fte: number;
+            /**
              * Starts On
              * @description A date from 2000 to 2100, e.g. 2026-09-01
              * @example 2026-09-01
@@ -2760,6 +3183,11 @@ export interface components {
             /** Subject */
             subject?: string | null;
             phase?: components["schemas"]["Phase"] | null;
+            /**
+             * Fte
+             * @description Full-time equivalent: 1 full time, 0.6 three days a week
+             */
+            fte?: number;
             /**
              * Starts On
              * @description A date from 2000 to 2100, e.g. 2026-09-01
@@ -2807,6 +3235,12 @@ export interface components {
              */
             trained: boolean;
             /**
+             * Fte
+             * @description Full-time equivalent: 1 full time, 0.6 three days a week
+             * @default 1
+             */
+            fte: number;
+            /**
              * Starts On
              * @description A date from 2000 to 2100, e.g. 2026-09-01
              * @example 2026-09-01
@@ -2834,6 +3268,11 @@ export interface components {
             /** Trained */
             trained: boolean;
             /**
+             * Fte
+             * @description Full-time equivalent: 1 full time, 0.6 three days a week
+             */
+            fte: number;
+            /**
              * Starts On
              * @description A date from 2000 to 2100, e.g. 2026-09-01
              * @example 2026-09-01
@@ -2849,6 +3288,11 @@ export interface components {
             phase?: components["schemas"]["Phase"] | null;
             /** Trained */
             trained?: boolean;
+            /**
+             * Fte
+             * @description Full-time equivalent: 1 full time, 0.6 three days a week
+             */
+            fte?: number;
             /**
              * Starts On
              * @description A date from 2000 to 2100, e.g. 2026-09-01
@@ -3453,6 +3897,17 @@ export interface components {
             /** Offset */
             offset: number;
         };
+        /** Page[PolicyPublic] */
+        Page_PolicyPublic_: {
+            /** Items */
+            items: components["schemas"]["PolicyPublic"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
         /** Page[ResourcePublic] */
         Page_ResourcePublic_: {
             /** Items */
@@ -3767,6 +4222,34 @@ export interface components {
          * @enum {string}
          */
         Pathway: "itt" | "ect" | "rqt";
+        /**
+         * Period
+         * @enum {string}
+         */
+        Period: "week" | "fortnight" | "half_term" | "term" | "year" | "once";
+        /** PeriodPublic */
+        PeriodPublic: {
+            /** Label */
+            label: string;
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /**
+             * Ends On
+             * Format: date
+             */
+            ends_on: string;
+            /** Promised */
+            promised: number;
+            /** Delivered */
+            delivered: number;
+            /** Status */
+            status: string;
+            /** Short Weeks */
+            short_weeks: components["schemas"]["ShortWeekPublic"][];
+        };
         /** PersonChoice */
         PersonChoice: {
             /**
@@ -3776,6 +4259,47 @@ export interface components {
             id: string;
             /** Full Name */
             full_name: string;
+        };
+        /** PersonCompliance */
+        PersonCompliance: {
+            person: components["schemas"]["PersonRef"];
+            /**
+             * School Id
+             * Format: uuid
+             */
+            school_id: string;
+            /** Role */
+            role: string;
+            audience: components["schemas"]["PolicyAudience"];
+            /** Fte */
+            fte: number;
+            /** Status */
+            status: string;
+            /** Items */
+            items: components["schemas"]["ItemCompliance"][];
+        };
+        /** PersonDetailCompliance */
+        PersonDetailCompliance: {
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /**
+             * Ends On
+             * Format: date
+             */
+            ends_on: string;
+            /**
+             * As Of
+             * Format: date
+             */
+            as_of: string;
+            /**
+             * People
+             * @description One entry per role the person holds (a mentor who is also mentored, say)
+             */
+            people: components["schemas"]["PersonCompliance"][];
         };
         /**
          * PersonRef
@@ -3798,6 +4322,156 @@ export interface components {
          */
         Phase: "nursery" | "primary" | "secondary" | "all_through" | "special" | "alternative_provision" | "post_16";
         /**
+         * PolicyAudience
+         * @enum {string}
+         */
+        PolicyAudience: "mentor" | "itt" | "ect" | "rqt";
+        /** PolicyCan */
+        PolicyCan: {
+            /**
+             * Edit
+             * @description Change the draft (trust admins; drafts and rejected ones)
+             */
+            edit: boolean;
+            /**
+             * Submit
+             * @description Submit the draft to the headteachers' board
+             */
+            submit: boolean;
+            /**
+             * Decide
+             * @description Record the board's approval or rejection
+             */
+            decide: boolean;
+            /**
+             * Retire
+             * @description Retire the approved version
+             */
+            retire: boolean;
+            /**
+             * Revise
+             * @description Start a new version from this one
+             */
+            revise: boolean;
+        };
+        /** PolicyCreate */
+        PolicyCreate: {
+            audience: components["schemas"]["PolicyAudience"];
+            /**
+             * Name
+             * @description At least 1 characters besides surrounding spaces
+             */
+            name: string;
+            /**
+             * Template
+             * @description Start from this starter template's items
+             */
+            template?: string | null;
+            /** Items */
+            items?: components["schemas"]["ItemInput"][] | null;
+            /**
+             * Effective From
+             * @description For a new version: the date it supersedes the current one
+             */
+            effective_from?: string | null;
+        };
+        /** PolicyDetail */
+        PolicyDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Trust Id
+             * Format: uuid
+             */
+            trust_id: string;
+            audience: components["schemas"]["PolicyAudience"];
+            /** Version */
+            version: number;
+            /** Name */
+            name: string;
+            status: components["schemas"]["PolicyStatus"];
+            /** Supersedes Id */
+            supersedes_id: string | null;
+            /** Effective From */
+            effective_from: string | null;
+            submitted_by: components["schemas"]["PersonRef"] | null;
+            /** Submitted At */
+            submitted_at: string | null;
+            decided_by: components["schemas"]["PersonRef"] | null;
+            /** Decided At */
+            decided_at: string | null;
+            /** Decision Note */
+            decision_note: string | null;
+            /** Retired At */
+            retired_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Items */
+            items: components["schemas"]["ItemPublic"][];
+            can: components["schemas"]["PolicyCan"];
+        };
+        /** PolicyPatch */
+        PolicyPatch: {
+            /**
+             * Name
+             * @description At least 1 characters besides surrounding spaces
+             */
+            name?: string;
+            /** Items */
+            items?: components["schemas"]["ItemInput"][];
+            /** Effective From */
+            effective_from?: string | null;
+        };
+        /** PolicyPublic */
+        PolicyPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Trust Id
+             * Format: uuid
+             */
+            trust_id: string;
+            audience: components["schemas"]["PolicyAudience"];
+            /** Version */
+            version: number;
+            /** Name */
+            name: string;
+            status: components["schemas"]["PolicyStatus"];
+            /** Supersedes Id */
+            supersedes_id: string | null;
+            /** Effective From */
+            effective_from: string | null;
+            submitted_by: components["schemas"]["PersonRef"] | null;
+            /** Submitted At */
+            submitted_at: string | null;
+            decided_by: components["schemas"]["PersonRef"] | null;
+            /** Decided At */
+            decided_at: string | null;
+            /** Decision Note */
+            decision_note: string | null;
+            /** Retired At */
+            retired_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /**
+         * PolicyStatus
+         * @enum {string}
+         */
+        PolicyStatus: "draft" | "submitted" | "approved" | "rejected" | "retired";
+        /**
          * Problem
          * @description The body of every error response.
          */
@@ -3816,6 +4490,67 @@ export interface components {
             errors?: components["schemas"]["FieldProblem"][] | null;
         } & {
             [key: string]: unknown;
+        };
+        /** ProvisionInput */
+        ProvisionInput: {
+            /**
+             * User Id
+             * Format: uuid
+             * @description A mentor or mentee of the school
+             */
+            user_id: string;
+            kind: components["schemas"]["ProvisionKind"];
+            /**
+             * Amount
+             * @description Per cent for a timetable reduction, pounds a year for a TLR, 1 for a device issued or a job description on file
+             */
+            amount: number;
+            /**
+             * Effective From
+             * @description A date from 2000 to 2100, e.g. 2026-09-01
+             * @example 2026-09-01
+             */
+            effective_from: string;
+            /**
+             * Evidence
+             * @description Where the evidence is (a document, a letter)
+             */
+            evidence: string;
+        };
+        /**
+         * ProvisionKind
+         * @enum {string}
+         */
+        ProvisionKind: "timetable_reduction" | "tlr_payment" | "device" | "job_description";
+        /** ProvisionPublic */
+        ProvisionPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * School Id
+             * Format: uuid
+             */
+            school_id: string;
+            person: components["schemas"]["PersonRef"];
+            kind: components["schemas"]["ProvisionKind"];
+            /** Amount */
+            amount: number;
+            /**
+             * Effective From
+             * Format: date
+             */
+            effective_from: string;
+            /** Evidence */
+            evidence: string;
+            recorded_by: components["schemas"]["PersonRef"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
         };
         /** Readiness */
         Readiness: {
@@ -4095,6 +4830,15 @@ export interface components {
             due_on: string;
             status: components["schemas"]["TargetStatus"];
         };
+        /** RevisionInput */
+        RevisionInput: {
+            /**
+             * Effective From
+             * @description When the new version supersedes this one
+             * @example 2026-09-01
+             */
+            effective_from: string;
+        };
         /**
          * Role
          * @enum {string}
@@ -4152,6 +4896,20 @@ export interface components {
              * @description Add, change and copy its term dates
              */
             add_term_date: boolean;
+        };
+        /** SchoolCompliance */
+        SchoolCompliance: {
+            /**
+             * School Id
+             * Format: uuid
+             */
+            school_id: string;
+            /** School Name */
+            school_name: string;
+            /** Status */
+            status: string;
+            /** Cells */
+            cells: components["schemas"]["CellPublic"][];
         };
         /** SchoolCount */
         SchoolCount: {
@@ -4214,6 +4972,27 @@ export interface components {
              */
             created_at: string;
             can: components["schemas"]["SchoolCan"];
+        };
+        /** SchoolPeopleCompliance */
+        SchoolPeopleCompliance: {
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /**
+             * Ends On
+             * Format: date
+             */
+            ends_on: string;
+            /**
+             * As Of
+             * Format: date
+             */
+            as_of: string;
+            school: components["schemas"]["SchoolCompliance"];
+            /** People */
+            people: components["schemas"]["PersonCompliance"][];
         };
         /** SchoolPublic */
         SchoolPublic: {
@@ -4289,6 +5068,21 @@ export interface components {
             timezone?: string;
             /** Active */
             active?: boolean;
+        };
+        /** ShortWeekPublic */
+        ShortWeekPublic: {
+            /**
+             * Week
+             * Format: date
+             * @description Its Monday
+             */
+            week: string;
+            /** Promised */
+            promised: number;
+            /** Delivered */
+            delivered: number;
+            /** Reasons */
+            reasons: string[];
         };
         /** SlotChange */
         SlotChange: {
@@ -4906,6 +5700,30 @@ export interface components {
             /** Evidence */
             evidence?: string;
         };
+        /** TemplateItemPublic */
+        TemplateItemPublic: {
+            /** Category */
+            category: string;
+            /** Promise */
+            promise: string;
+            /** Measure */
+            measure: string;
+            /** Target */
+            target: number;
+            period: components["schemas"]["Period"];
+            /** Pro Rata */
+            pro_rata: boolean;
+        };
+        /** TemplatePublic */
+        TemplatePublic: {
+            /** Key */
+            key: string;
+            audience: components["schemas"]["PolicyAudience"];
+            /** Name */
+            name: string;
+            /** Items */
+            items: components["schemas"]["TemplateItemPublic"][];
+        };
         /** TermDateCreate */
         TermDateCreate: {
             kind: components["schemas"]["TermKind"];
@@ -5090,6 +5908,28 @@ export interface components {
              * @description Rename the trust
              */
             edit: boolean;
+        };
+        /** TrustCompliance */
+        TrustCompliance: {
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /**
+             * Ends On
+             * Format: date
+             */
+            ends_on: string;
+            /**
+             * As Of
+             * Format: date
+             */
+            as_of: string;
+            /** Schools */
+            schools: components["schemas"]["SchoolCompliance"][];
+            /** Categories */
+            categories: string[];
         };
         /** TrustDetail */
         TrustDetail: {
@@ -11848,6 +12688,1196 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SupervisionDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_entitlement_catalogue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Catalogue"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_entitlement_policies: {
+        parameters: {
+            query?: {
+                audience?: components["schemas"]["PolicyAudience"] | null;
+                status?: components["schemas"]["PolicyStatus"] | null;
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PolicyPublic_"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_entitlement_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_entitlement_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                policy_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_entitlement_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                policy_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyPatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submit_entitlement_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                policy_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decide_entitlement_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                policy_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionInput"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retire_entitlement_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                policy_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revise_entitlement_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                policy_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevisionInput"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_entitlement_adoptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                school_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdoptionPublic"][];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    adopt_entitlement_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                school_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdoptionInput"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdoptionPublic"][];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_entitlement_provisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                school_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProvisionPublic"][];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_entitlement_provision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                school_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProvisionInput"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProvisionPublic"][];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_trust_compliance: {
+        parameters: {
+            query?: {
+                /** @description The first day judged (default 1 September of this school year) */
+                from?: string | null;
+                /** @description The last day judged, inclusive (default 31 August of this school year) */
+                to?: string | null;
+                /** @description Judge as things stood on this day (default today): later weeks not yet */
+                as_of?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrustCompliance"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_school_compliance: {
+        parameters: {
+            query?: {
+                /** @description The first day judged (default 1 September of this school year) */
+                from?: string | null;
+                /** @description The last day judged, inclusive (default 31 August of this school year) */
+                to?: string | null;
+                /** @description Judge as things stood on this day (default today): later weeks not yet */
+                as_of?: string | null;
+            };
+            header?: never;
+            path: {
+                school_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolPeopleCompliance"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_school_compliance: {
+        parameters: {
+            query?: {
+                /** @description The first day judged (default 1 September of this school year) */
+                from?: string | null;
+                /** @description The last day judged, inclusive (default 31 August of this school year) */
+                to?: string | null;
+                /** @description Judge as things stood on this day (default today): later weeks not yet */
+                as_of?: string | null;
+            };
+            header?: never;
+            path: {
+                school_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per person, item and period; no record content */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_person_compliance: {
+        parameters: {
+            query?: {
+                /** @description The first day judged (default 1 September of this school year) */
+                from?: string | null;
+                /** @description The last day judged, inclusive (default 31 August of this school year) */
+                to?: string | null;
+                /** @description Judge as things stood on this day (default today): later weeks not yet */
+                as_of?: string | null;
+            };
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonDetailCompliance"];
                 };
             };
             /** @description Not signed in, or the token is not valid */

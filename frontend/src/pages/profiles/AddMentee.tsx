@@ -19,7 +19,8 @@ export function AddMentee({ schoolId, people, onAdded }: { schoolId: string; peo
         await unwrap(
           api.POST("/api/v1/schools/{school_id}/mentee-profiles", {
             params: { path: { school_id: schoolId } },
-            body: { user_id: values.user_id, ...menteeTerms(values) },
+            // Full time until the lead says otherwise (the API takes the FTE).
+            body: { user_id: values.user_id, fte: 1, ...menteeTerms(values) },
           }),
         );
       },

@@ -20,7 +20,8 @@ export function AddMentor({ schoolId, people, onAdded }: { schoolId: string; peo
         await unwrap(
           api.POST("/api/v1/schools/{school_id}/mentor-profiles", {
             params: { path: { school_id: schoolId } },
-            body: { user_id: values.user_id, ...mentorTerms(values, trained) },
+            // Full time until the lead says otherwise (the API takes the FTE).
+            body: { user_id: values.user_id, fte: 1, ...mentorTerms(values, trained) },
           }),
         );
       },

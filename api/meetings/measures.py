@@ -1,0 +1,112 @@
+"""Meetings as a measure source for entitlements: protected minutes held per school week.
+
+A meeting counts in the week of its slot's date (`occurrence_date`), so one moved to another
+day still fills its own week and never counts against anyone. Held: its minutes count. Called
+off ahead of time, or did not take place: nothing delivered and the loss counts against the
+entitlement. Cancelled because the school closed that day, or because the pairing ended: the
+week is not owed. One query for every person asked about.
+"""
+
+import uuid
+from collections.abc import Collection
+from datetime import date
+
+from sqlalchemy import func
+from sqlalchemy import select as sa_select
+from sqlalchemy.orm import Session as SASession
+from sqlmodel import Session, col, or_
+
+from api.core.wording import human_date
+from api.measures.sources import Decoder, Measure, MeasureAnswer, WeekAmount, raw, week_of
+from api.meetings.models import CancelReason, Meeting, MeetingStatus
+from api.mentoring.models import Pairing
+
+MINUTES = "meetings.protected_minutes"
+HELD = "meetings.held"
+
+
+class MeetingMeasures:
+    name = "meetings"
+    measures: tuple[Measure, ...] = (
+        Measure(MINUTES, "Protected meeting minutes held", "minutes", per_pairing=True),
+        Measure(HELD, "Mentoring meetings held", "meetings", per_pairing=True),
+    )
+
+    def delivered(
+        self,
+        session: Session,
+        measures: Collection[str],
+        people: Collection[uuid.UUID],
+        start: date,
+        end: date,
+    ) -> MeasureAnswer:
+        wanted = set(people)
+        answer: MeasureAnswer = {m: {} for m in measures}
+        if not wanted or not answer:
+            return answer
+        decode = Decoder(wanted)
+        starts, ends = col(Meeting.starts_at), col(Meeting.ends_at)
+        if session.get_bind().dialect.name == "postgresql":
+            span = func.extract("epoch", ends - starts) / 60
+        else:
+            span = (func.julianday(ends) - func.julianday(starts)) * 1440
+        rows = SASession.execute(
+            session,
+            sa_select(
+                raw(col(Pairing.mentor_id)),
+                raw(col(Pairing.mentee_id)),
+                raw(col(Meeting.occurrence_date)),
+                func.round(span),
+                raw(col(Meeting.status)),
+                raw(col(Meeting.cancel_reason)),
+            )
+            .join(Pairing, col(Pairing.id) == Meeting.pairing_id)
+            .where(
+                or_(col(Pairing.mentor_id).in_(wanted), col(Pairing.mentee_id).in_(wanted)),
+                col(Meeting.occurrence_date) >= start,
+                col(Meeting.occurrence_date) <= end,
+            ),
+        ).all()
+        today = date.today()
+        closed_reasons = (CancelReason.school_closed, CancelReason.pairing_ended)
+        for raw_mentor, raw_mentee, raw_day, minutes, status, reason in rows:
+            day = decode.day(raw_day)
+            week = week_of(day)
+            # What this meeting means, worked out once for both people and every measure.
+            held = status == MeetingStatus.held
+            excused = status == MeetingStatus.cancelled and reason in closed_reasons
+            lost = not held and not excused and status != MeetingStatus.scheduled
+            note = None
+            if excused:
+                why = (
+                    "the school was closed"
+                    if reason == CancelReason.school_closed
+                    else "the pairing had ended"
+                )
+                note = f"The meeting on {human_date(day)}: {why}."
+            elif status == MeetingStatus.cancelled:
+                note = f"The meeting on {human_date(day)} was called off."
+            elif status == MeetingStatus.missed:
+                note = f"The meeting on {human_date(day)} did not take place."
+            elif not held and day < today:
+                note = f"The meeting on {human_date(day)} is not recorded."
+            for raw_person in (raw_mentor, raw_mentee):
+                person = decode.id(raw_person)
+                if person not in wanted:
+                    continue
+                for measure, weeks in answer.items():
+                    by_week = weeks.get(person)
+                    if by_week is None:
+                        by_week = weeks[person] = {}
+                    amount = by_week.get(week)
+                    if amount is None:
+                        amount = by_week[week] = WeekAmount()
+                    if held:
+                        amount.delivered += float(minutes) if measure == MINUTES else 1.0
+                    if excused:
+                        amount.excused = True
+                    if lost:
+                        amount.lost += 1
+                    if note:
+                        amount.notes.append(note)
+        return answer
