@@ -26,7 +26,9 @@ def upgrade() -> None:
         sa.Column("trust_id", sa.Uuid(), nullable=False),
         sa.Column(
             "audience",
-            sa.Enum("mentor", "itt", "ect", "rqt", name="policyaudience", native_enum=False, length=32),
+            sa.Enum(
+                "mentor", "itt", "ect", "rqt", name="policyaudience", native_enum=False, length=32
+            ),
             nullable=False,
         ),
         sa.Column("version", sa.Integer(), nullable=False),
