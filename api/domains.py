@@ -11,9 +11,10 @@ from api.observations import plugin as observations
 from api.org import plugin as org
 from api.resources import plugin as resources
 from api.supervision import plugin as supervision
+from api.training import plugin as training
 from api.wellbeing import plugin as wellbeing
 
-DOMAINS = (org, mentoring, meetings, observations, resources, supervision, wellbeing)
+DOMAINS = (org, mentoring, meetings, observations, resources, supervision, wellbeing, training)
 
 
 def register_domains() -> None:

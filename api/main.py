@@ -33,6 +33,7 @@ from api.org.router import router as org_router
 from api.resources.router import router as resources_router
 from api.supervision.router import router as supervision_router
 from api.todos.router import router as todos_router
+from api.training.router import router as training_router
 from api.wellbeing.router import router as wellbeing_router
 
 API_PREFIX = "/api/v1"
@@ -50,6 +51,7 @@ def api_router() -> APIRouter:
         resources_router,
         wellbeing_router,
         supervision_router,
+        training_router,
         network_router,
         calendar_router,
         todos_router,

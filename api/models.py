@@ -9,6 +9,13 @@ from api.observations.models import Observation, ObservationAmendment, Target, T
 from api.org.models import Membership, School, TermDate, Trust, User
 from api.resources.models import Resource, ResourceBookmark, ResourceTag
 from api.supervision.models import SupervisionSession
+from api.training.models import (
+    CoverRequest,
+    TrainingHours,
+    TrainingItem,
+    TrainingItemPerson,
+    TrainingItemSchool,
+)
 from api.wellbeing.models import WellbeingCheckIn, WellbeingLead
 
 __all__ = [
@@ -39,6 +46,11 @@ __all__ = [
     "Trust",
     "User",
     "SupervisionSession",
+    "CoverRequest",
+    "TrainingHours",
+    "TrainingItem",
+    "TrainingItemPerson",
+    "TrainingItemSchool",
     "WellbeingCheckIn",
     "WellbeingLead",
 ]

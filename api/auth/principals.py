@@ -211,6 +211,9 @@ ResourceKeeper = Annotated[Principal, Security(current_principal, scopes=["resou
 WellbeingUser = Annotated[Principal, Security(current_principal, scopes=["wellbeing:write"])]
 SupervisionReader = Annotated[Principal, Security(current_principal, scopes=["supervision:read"])]
 SupervisionWriter = Annotated[Principal, Security(current_principal, scopes=["supervision:write"])]
+TrainingReader = Annotated[Principal, Security(current_principal, scopes=["training:read"])]
+TrainingWriter = Annotated[Principal, Security(current_principal, scopes=["training:write"])]
+TrainingManager = Annotated[Principal, Security(current_principal, scopes=["training:manage"])]
 
 
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]

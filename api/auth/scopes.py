@@ -26,6 +26,11 @@ SCOPE_DESCRIPTIONS: dict[str, str] = {
     "supervision:read": "Read the supervision sessions you hold or receive, or that your "
     "schools hold",
     "supervision:write": "Schedule and record supervision with the mentors of schools you lead",
+    "training:read": "Read the course dates and deadlines that concern you or your schools, "
+    "cover requests and mentors' training records you may see",
+    "training:write": "Log your own training and mark attendance (mentors), or your school's "
+    "mentors' (school leads)",
+    "training:manage": "Approve or decline cover for course dates (school leads, trust admins)",
 }
 
 ROLE_SCOPES: dict[Role, frozenset[str]] = {
@@ -44,6 +49,8 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
             "resources:read",
             "resources:write",
             "supervision:read",
+            "training:read",
+            "training:manage",
         }
     ),
     Role.school_lead: frozenset(
@@ -62,6 +69,9 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
             "wellbeing:write",
             "supervision:read",
             "supervision:write",
+            "training:read",
+            "training:write",
+            "training:manage",
         }
     ),
     Role.mentor: frozenset(
@@ -74,6 +84,8 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
             "resources:read",
             "wellbeing:write",
             "supervision:read",
+            "training:read",
+            "training:write",
         }
     ),
     Role.mentee: frozenset(
@@ -85,6 +97,7 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
             "observations:write",
             "resources:read",
             "wellbeing:write",
+            "training:read",
         }
     ),
     Role.observer: frozenset(
