@@ -7,6 +7,7 @@ from api.meetings.models import AgendaItem, Meeting, MeetingAction, MeetingRecor
 from api.mentoring.models import MenteeProfile, MentoringAgreement, MentorProfile, Pairing
 from api.observations.models import Observation, ObservationAmendment, Target, TargetReview
 from api.org.models import Membership, School, TermDate, Trust, User
+from api.providers.models import Provider, ProviderLink, ProviderSecret, WebhookDelivery
 from api.resources.models import Resource, ResourceBookmark, ResourceTag
 from api.supervision.models import SupervisionSession
 from api.wellbeing.models import WellbeingCheckIn, WellbeingLead
@@ -24,6 +25,9 @@ __all__ = [
     "ObservationAmendment",
     "Pairing",
     "ProtectedSlot",
+    "Provider",
+    "ProviderLink",
+    "ProviderSecret",
     "Resource",
     "ResourceBookmark",
     "ResourceTag",
@@ -39,6 +43,7 @@ __all__ = [
     "Trust",
     "User",
     "SupervisionSession",
+    "WebhookDelivery",
     "WellbeingCheckIn",
     "WellbeingLead",
 ]
