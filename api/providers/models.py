@@ -6,15 +6,17 @@ Webhooks signature needs the key itself, so it cannot be hashed. It is shown onc
 and on rotation), never returned again, and its column is restricted, so the audit service never
 records it. A rotated-out secret keeps verifying until its `expires_at` (the overlap), then stops.
 
-A delivery's (provider, webhook-id) is unique: the row is inserted in the same transaction as the
-delivery's effects, so a repeat, however concurrent, is processed once.
+A delivery's (provider, webhook-id) is unique among first arrivals: the row is inserted in the
+same transaction as the delivery's effects, so a repeat, however concurrent, is processed once.
+A repeat is kept too, as its own row with the outcome `duplicate` (outside the unique index) and
+a pointer to the first, so the log shows every delivery that arrived.
 """
 
 import uuid
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, Index, Text, text
 from sqlmodel import Field, SQLModel
 
 from api.core.models import UTCDateTime, created_at_field, enum_field, id_field, restricted_field
@@ -66,7 +68,14 @@ class WebhookDelivery(SQLModel, table=True):
 
     __tablename__ = "webhook_deliveries"
     __table_args__ = (
-        UniqueConstraint("provider_id", "webhook_id", name="uq_webhook_delivery_provider_id"),
+        Index(
+            "uq_webhook_deliveries_first",
+            "provider_id",
+            "webhook_id",
+            unique=True,
+            sqlite_where=text("outcome != 'duplicate'"),
+            postgresql_where=text("outcome != 'duplicate'"),
+        ),
         Index("ix_webhook_deliveries_provider_received", "provider_id", "received_at"),
     )
 
@@ -78,6 +87,9 @@ class WebhookDelivery(SQLModel, table=True):
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)  # payload `timestamp`
     outcome: DeliveryOutcome = enum_field(DeliveryOutcome)
     reason: str | None = Field(default=None, max_length=2000)
+    duplicate_of: uuid.UUID | None = Field(
+        default=None, foreign_key="webhook_deliveries.id", ondelete="CASCADE"
+    )
     effects: list[str] = Field(default_factory=list, sa_type=JSON)
     # The raw body (at most the receiver's cap), kept so a rejected or failed one can be
     # processed again after a fix.
