@@ -9,11 +9,21 @@ from api.meetings import plugin as meetings
 from api.mentoring import plugin as mentoring
 from api.observations import plugin as observations
 from api.org import plugin as org
+from api.providers import plugin as providers
 from api.resources import plugin as resources
 from api.supervision import plugin as supervision
 from api.wellbeing import plugin as wellbeing
 
-DOMAINS = (org, mentoring, meetings, observations, resources, supervision, wellbeing)
+DOMAINS = (
+    org,
+    mentoring,
+    meetings,
+    observations,
+    resources,
+    supervision,
+    wellbeing,
+    providers,
+)
 
 
 def register_domains() -> None:

@@ -211,6 +211,7 @@ ResourceKeeper = Annotated[Principal, Security(current_principal, scopes=["resou
 WellbeingUser = Annotated[Principal, Security(current_principal, scopes=["wellbeing:write"])]
 SupervisionReader = Annotated[Principal, Security(current_principal, scopes=["supervision:read"])]
 SupervisionWriter = Annotated[Principal, Security(current_principal, scopes=["supervision:write"])]
+ProviderManager = Annotated[Principal, Security(current_principal, scopes=["providers:manage"])]
 
 
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]

@@ -26,6 +26,8 @@ SCOPE_DESCRIPTIONS: dict[str, str] = {
     "supervision:read": "Read the supervision sessions you hold or receive, or that your "
     "schools hold",
     "supervision:write": "Schedule and record supervision with the mentors of schools you lead",
+    "providers:manage": "Register training providers, their webhook secrets and linked people; "
+    "read and reprocess their deliveries",
 }
 
 ROLE_SCOPES: dict[Role, frozenset[str]] = {
@@ -44,6 +46,7 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
             "resources:read",
             "resources:write",
             "supervision:read",
+            "providers:manage",
         }
     ),
     Role.school_lead: frozenset(
