@@ -30,6 +30,8 @@ from api.mentoring.router import router as mentoring_router
 from api.network.router import router as network_router
 from api.observations.router import router as observations_router
 from api.org.router import router as org_router
+from api.providers.router import receiver as provider_receiver
+from api.providers.router import router as providers_router
 from api.resources.router import router as resources_router
 from api.supervision.router import router as supervision_router
 from api.todos.router import router as todos_router
@@ -53,6 +55,8 @@ def api_router() -> APIRouter:
         supervision_router,
         training_router,
         network_router,
+        providers_router,
+        provider_receiver,
         calendar_router,
         todos_router,
         integrations_router,

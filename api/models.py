@@ -7,6 +7,7 @@ from api.meetings.models import AgendaItem, Meeting, MeetingAction, MeetingRecor
 from api.mentoring.models import MenteeProfile, MentoringAgreement, MentorProfile, Pairing
 from api.observations.models import Observation, ObservationAmendment, Target, TargetReview
 from api.org.models import Membership, School, TermDate, Trust, User
+from api.providers.models import Provider, ProviderLink, ProviderSecret, WebhookDelivery
 from api.resources.models import Resource, ResourceBookmark, ResourceTag
 from api.supervision.models import SupervisionSession
 from api.training.models import (
@@ -31,6 +32,9 @@ __all__ = [
     "ObservationAmendment",
     "Pairing",
     "ProtectedSlot",
+    "Provider",
+    "ProviderLink",
+    "ProviderSecret",
     "Resource",
     "ResourceBookmark",
     "ResourceTag",
@@ -51,6 +55,7 @@ __all__ = [
     "TrainingItem",
     "TrainingItemPerson",
     "TrainingItemSchool",
+    "WebhookDelivery",
     "WellbeingCheckIn",
     "WellbeingLead",
 ]

@@ -11,15 +11,21 @@ from sqlmodel import Session
 from api.core import events
 from api.db import new_session
 from api.providers.events import ItemData, ProviderItemReceived
+from api.training.models import (
+    ConcernRole,
+    CoverRequest,
+    ItemKind,
+    TrainingItem,
+    TrainingItemPerson,
+    TrainingItemSchool,
+)
 
 LONDON = ZoneInfo("Europe/London")
 
 
 def provider_id_for(session: Session, world: Any) -> uuid.UUID:
-    """The world's provider (one per world, kept on it)."""
-    if getattr(world, "_provider_id", None) is None:
-        world._provider_id = uuid.uuid4()
-    return world._provider_id
+    """The world's provider, Northern University."""
+    return world.provider.id
 
 
 def deliver(
@@ -60,3 +66,34 @@ def at(day: date, hh: int, mm: int = 0) -> str:
 def next_weekday(weekday: int, weeks_ahead: int = 1) -> date:
     today = date.today()
     return today + timedelta(days=(weekday - today.weekday()) % 7 + 7 * weeks_ahead)
+
+
+def training_world(session: Session, school: Any, people: dict, provider: Any) -> dict:
+    """Northern University's course date last Tuesday morning for Hillcrest's mentor and mentee
+    (so attendance can be marked), with the mentor's cover still waiting for the lead."""
+    day = next_weekday(1, -1)
+    item = TrainingItem(
+        trust_id=school.trust_id,
+        provider_id=provider.id,
+        kind=ItemKind.course_date,
+        external_id="world-course",
+        title="Mentor training: feedback that sticks",
+        starts_at=datetime.combine(day, time(9, 0), tzinfo=LONDON),
+        ends_at=datetime.combine(day, time(12, 30), tzinfo=LONDON),
+        location="Northern University, room 4.12",
+        requires_release=True,
+        version=datetime.now(UTC) - timedelta(days=14),
+    )
+    people_rows = [
+        TrainingItemPerson(
+            item_id=item.id, user_id=people[who].id, school_id=school.id, role=ConcernRole(who)
+        )
+        for who in ("mentor", "mentee")
+    ]
+    cover = CoverRequest(item_id=item.id, user_id=people["mentor"].id, school_id=school.id)
+    session.add(item)
+    session.flush()
+    session.add_all([*people_rows, TrainingItemSchool(item_id=item.id, school_id=school.id)])
+    session.flush()
+    session.add(cover)
+    return {"training_item": item, "cover_request": cover}

@@ -41,6 +41,16 @@ def _course(session, world, *, day=None, start=(9, 0), end=(12, 0), **data):  # 
     )
 
 
+def _covers(session):  # type: ignore[no-untyped-def]
+    """The cover requests of the deliveries a test made (not the world's own)."""
+    session.rollback()
+    return session.exec(
+        select(CoverRequest)
+        .join(TrainingItem, col(TrainingItem.id) == CoverRequest.item_id)
+        .where(TrainingItem.external_id != "world-course")
+    ).all()
+
+
 def _todos(client, world, who, kind):  # type: ignore[no-untyped-def]
     response = client.get("/api/v1/me/todos", headers=world.headers(who))
     assert response.status_code == 200, response.text
@@ -159,7 +169,9 @@ def test_data_that_cannot_be_applied_is_an_invalid_item_and_nothing_is_kept(
         deliver(session, world, kind=kind, schools=[world.school.urn], **data)
     assert raised.value.reason == reason
     session.rollback()  # a fresh read of what the handler committed
-    assert session.exec(select(TrainingItem)).all() == []
+    assert (
+        session.exec(select(TrainingItem).where(TrainingItem.external_id == "course-1")).all() == []
+    )
 
 
 def test_every_change_is_audited_without_the_provider_in_the_actor(session, world):
@@ -294,12 +306,12 @@ def test_release_in_the_school_day_asks_the_lead_for_cover(client, session, worl
 )
 def test_release_outside_the_school_day_needs_no_cover(session, world, weekday, start, end):
     _course(session, world, day=next_weekday(weekday), start=start, end=end, requires_release=True)
-    assert session.exec(select(CoverRequest)).all() == []
+    assert _covers(session) == []
 
 
 def test_release_in_the_holidays_needs_no_cover(session, world):
     _course(session, world, day=next_weekday(2, 5), requires_release=True)  # after 18 December
-    assert session.exec(select(CoverRequest)).all() == []
+    assert _covers(session) == []
 
 
 def test_the_lead_approves_or_declines_cover_with_a_note(client, session, world):
@@ -345,7 +357,8 @@ def test_the_lead_approves_or_declines_cover_with_a_note(client, session, world)
     week = client.get(
         f"{BASE}/items?person_id={world.people['mentor'].id}", headers=world.headers("mentor")
     ).json()["items"]
-    assert week[0]["my_release"]["status"] == "approved"
+    mine = [i for i in week if i["id"] == str(_item(session).id)]
+    assert mine[0]["my_release"]["status"] == "approved"
     assert _todos(client, world, "lead", "training.cover_to_decide") == []
     session.rollback()  # a fresh read of what the handler committed
     audit = session.exec(
@@ -356,7 +369,7 @@ def test_the_lead_approves_or_declines_cover_with_a_note(client, session, world)
 
 def test_only_the_school_lead_decides_cover(client, session, world):
     _course(session, world, requires_release=True)
-    cover = session.exec(select(CoverRequest)).first()
+    cover = _covers(session)[0]
     url = f"{BASE}/cover-requests/{cover.id}/decision"
     body = {"decision": "approved"}
     assert client.put(url, headers=world.headers("other_lead"), json=body).status_code == 404
@@ -442,7 +455,7 @@ def test_the_record_counts_sessions_and_logged_hours_by_provider_kind_and_standa
     }
     assert {t["label"]: t["minutes"] for t in record["by_provider"]} == {
         "Ambition Institute": 90,
-        "Training provider": 210,
+        "Northern University": 210,
     }
     assert [e["source"] for e in record["entries"]] == ["session", "logged"]
     bad = client.post(
@@ -542,3 +555,67 @@ def test_items_are_hidden_from_another_schools_lead_and_another_mentor(client, s
         assert "Hillcrest only" not in listed.text, who
     lead = client.get(f"{BASE}/items/{item.id}", headers=world.headers("lead")).json()
     assert [p["person"]["id"] for p in lead["people"]] == [str(world.people["mentor"].id)]
+
+
+def test_training_to_dos_cost_one_query_however_many_clashes_and_requests(client, session, world):
+    from tests.test_todos import counted_queries
+
+    meeting_day = world.next_meeting.starts_at.astimezone(LONDON_TZ).date()
+
+    def count(who):  # type: ignore[no-untyped-def]
+        with counted_queries() as statements:
+            client.get("/api/v1/me/todos", headers=world.headers(who))
+        return len(statements)
+
+    _course(
+        session, world, id="a", day=meeting_day, start=(15, 0), end=(16, 0), requires_release=True
+    )
+    before = {who: count(who) for who in ("mentor", "lead")}
+    for n in range(4):
+        _course(
+            session,
+            world,
+            id=f"more-{n}",
+            day=meeting_day,
+            start=(15, 0),
+            end=(16, 0),
+            requires_release=True,
+        )
+    assert len(_todos(client, world, "lead", "training.clash")) == 5
+    assert len(_todos(client, world, "lead", "training.cover_to_decide")) == 10
+    assert {who: count(who) for who in before} == before
+
+
+def test_an_approved_release_is_asked_again_when_the_course_moves(client, session, world):
+    now = datetime.now(UTC)
+    _course(session, world, requires_release=True, audience="mentors", sent_at=now)
+    cover = _covers(session)[0]
+    client.put(
+        f"{BASE}/cover-requests/{cover.id}/decision",
+        headers=world.headers("lead"),
+        json={"decision": "approved"},
+    )
+    moved = _course(
+        session,
+        world,
+        action="updated",
+        start=(13, 0),
+        end=(15, 0),
+        requires_release=True,
+        audience="mentors",
+        sent_at=now + timedelta(1),
+    )
+    assert "Asked again for cover for 1 (the time changed)." in moved.outcome.effects
+    assert [c.status for c in _covers(session)] == [CoverStatus.pending]
+    # Moved after school: nothing to cover any more.
+    _course(
+        session,
+        world,
+        action="updated",
+        start=(16, 0),
+        end=(18, 0),
+        requires_release=True,
+        audience="mentors",
+        sent_at=now + timedelta(2),
+    )
+    assert [c.status for c in _covers(session)] == [CoverStatus.withdrawn]

@@ -31,6 +31,8 @@ SCOPE_DESCRIPTIONS: dict[str, str] = {
     "training:write": "Log your own training and mark attendance (mentors), or your school's "
     "mentors' (school leads)",
     "training:manage": "Approve or decline cover for course dates (school leads, trust admins)",
+    "providers:manage": "Register training providers, their webhook secrets and linked people; "
+    "read and reprocess their deliveries",
 }
 
 ROLE_SCOPES: dict[Role, frozenset[str]] = {
@@ -51,6 +53,7 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
             "supervision:read",
             "training:read",
             "training:manage",
+            "providers:manage",
         }
     ),
     Role.school_lead: frozenset(

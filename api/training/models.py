@@ -60,7 +60,7 @@ class TrainingItem(SQLModel, table=True):
 
     id: uuid.UUID = id_field()
     trust_id: uuid.UUID = Field(foreign_key="trusts.id")
-    provider_id: uuid.UUID
+    provider_id: uuid.UUID = Field(foreign_key="providers.id")
     kind: ItemKind = enum_field(ItemKind)
     external_id: str = Field(max_length=200)  # the provider's own id for the item
     title: str = Field(max_length=300)
@@ -138,7 +138,7 @@ class TrainingHours(SQLModel, table=True):
     id: uuid.UUID = id_field()
     mentor_id: uuid.UUID = Field(foreign_key="users.id")
     school_id: uuid.UUID = Field(foreign_key="schools.id")
-    provider_id: uuid.UUID | None = None
+    provider_id: uuid.UUID | None = Field(default=None, foreign_key="providers.id")
     provider_name: str = Field(default="", max_length=200)
     training_kind: TrainingKind = enum_field(TrainingKind)
     title: str = Field(max_length=300)

@@ -15,11 +15,13 @@ from sqlmodel.sql.expression import SelectOfScalar
 from api.audit import service as audit
 from api.auth.principals import Principal
 from api.core.models import utcnow
-from api.core.problems import Forbidden, NotFound
+from api.core.problems import FieldProblem, Forbidden, NotFound, Unprocessable
 from api.mentoring.models import MenteeProfile, Pairing, Pathway
 from api.org import people as org_people
 from api.org.models import Membership, Role, TermDate, TermKind, User
 from api.org.schemas import PersonRef
+from api.providers import service as providers
+from api.providers.models import Provider
 from api.training import policy
 from api.training.models import (
     ConcernRole,
@@ -37,6 +39,7 @@ from api.training.schemas import (
     RecordEntry,
     Total,
     TrainingRecord,
+    TrainingRecordCan,
 )
 from api.training.service import ZONE
 
@@ -66,9 +69,14 @@ def _course_minutes(starts_at: datetime, ends_at: datetime) -> int:
 
 
 def provider_names(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
-    """What providers are called (by the providers domain)."""
-    del session, ids
-    return {}
+    wanted = set(ids)
+    if not wanted:
+        return {}
+    return dict(
+        session.exec(
+            select(col(Provider.id), col(Provider.name)).where(col(Provider.id).in_(wanted))
+        ).all()
+    )
 
 
 def _entries(session: Session, mentor_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list]:
@@ -87,7 +95,10 @@ def _entries(session: Session, mentor_ids: Sequence[uuid.UUID]) -> dict[uuid.UUI
     logged = session.exec(
         select(TrainingHours).where(col(TrainingHours.mentor_id).in_(mentor_ids))
     ).all()
-    names = provider_names(session, {i.provider_id for i, _ in sessions})
+    names = provider_names(
+        session,
+        {i.provider_id for i, _ in sessions} | {r.provider_id for r in logged if r.provider_id},
+    )
     for item, person in sessions:
         assert item.starts_at is not None and item.ends_at is not None
         found[person.user_id].append(
@@ -112,7 +123,9 @@ def _entries(session: Session, mentor_ids: Sequence[uuid.UUID]) -> dict[uuid.UUI
                 title=row.title,
                 taken_on=row.taken_on,
                 minutes=row.minutes,
-                provider=row.provider_name or "Not said",
+                provider=names.get(row.provider_id, row.provider_name)
+                if row.provider_id
+                else row.provider_name or "Not said",
                 training_kind=row.training_kind,
                 standards=row.standards,
                 evidence=row.evidence,
@@ -246,15 +259,17 @@ def training_record(session: Session, principal: Principal, mentor_id: uuid.UUID
     entries = _entries(session, [mentor_id]).get(mentor_id, [])
     window = _ect_windows(session, [mentor_id]).get(mentor_id)
     by_provider, by_kind, by_standard = _totals(entries)
+    linked = providers.provider_of(session, mentor_id)
     return TrainingRecord(
         mentor=org_people.people_refs(session, {mentor_id})[mentor_id],
+        provider=linked.name if linked else None,
         entries=entries,
         total_minutes=sum(e.minutes for e in entries),
         by_provider=by_provider,
         by_kind=by_kind,
         by_standard=by_standard,
         ect_entitlement=_progress(session, window, entries),
-        can_log=policy.may_log_for(principal, mentor_id, schools),
+        can=TrainingRecordCan(log_hours=policy.may_log_for(principal, mentor_id, schools)),
     )
 
 
@@ -304,9 +319,24 @@ def log_hours(
         raise Forbidden("A mentor logs their own training, or a lead their school's mentors'.")
     led = schools & principal.school_ids_with(Role.school_lead)
     school_id = sorted(led or schools)[0]
+    trust_id = session.exec(select(User.trust_id).where(User.id == mentor_id)).one()
+    provider_id = body.provider_id
+    if provider_id is not None:
+        known = session.exec(
+            select(Provider.id).where(Provider.id == provider_id, Provider.trust_id == trust_id)
+        ).first()
+        if known is None:
+            raise Unprocessable(
+                "Choose one of the trust's providers, or name the provider instead.",
+                errors=[FieldProblem(field="provider_id", detail="not a provider of the trust")],
+            )
+    elif not body.provider_name:
+        linked = providers.provider_of(session, mentor_id)
+        provider_id = linked.id if linked else None
     row = TrainingHours(
         mentor_id=mentor_id,
         school_id=school_id,
+        provider_id=provider_id,
         provider_name=body.provider_name,
         training_kind=body.training_kind,
         title=body.title,
@@ -318,7 +348,6 @@ def log_hours(
         created_by=principal.id,
     )
     session.add(row)
-    trust_id = session.exec(select(User.trust_id).where(User.id == mentor_id)).one()
     audit.record(
         session,
         principal,

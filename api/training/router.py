@@ -60,29 +60,34 @@ def list_training_items(
 
 
 @router.get(
-    "/training/items/{item_id}",
+    "/training/items/{training_item_id}",
     operation_id="get_training_item",
     summary="A course date or deadline, with the people it concerns that you can see",
     response_model=TrainingItemDetail,
     responses=READ_ERRORS,
 )
 def get_training_item(
-    item_id: uuid.UUID, session: SessionDep, principal: TrainingReader
+    training_item_id: uuid.UUID, session: SessionDep, principal: TrainingReader
 ) -> TrainingItemDetail:
-    return service.item_detail(session, principal, service.get_item(session, principal, item_id))
+    return service.item_detail(
+        session, principal, service.get_item(session, principal, training_item_id)
+    )
 
 
 @router.put(
-    "/training/items/{item_id}/attendance",
+    "/training/items/{training_item_id}/attendance",
     operation_id="mark_training_attendance",
     summary="Mark whether a mentor attended a course date (the mentor, or their lead)",
     response_model=TrainingItemDetail,
     responses=WRITE_ERRORS,
 )
 def mark_training_attendance(
-    item_id: uuid.UUID, body: AttendanceWrite, session: SessionDep, principal: TrainingWriter
+    training_item_id: uuid.UUID,
+    body: AttendanceWrite,
+    session: SessionDep,
+    principal: TrainingWriter,
 ) -> TrainingItemDetail:
-    item = service.mark_attendance(session, principal, item_id, body)
+    item = service.mark_attendance(session, principal, training_item_id, body)
     return service.item_detail(session, principal, item)
 
 
@@ -106,29 +111,34 @@ def list_cover_requests(
 
 
 @router.get(
-    "/training/cover-requests/{cover_id}",
+    "/training/cover-requests/{cover_request_id}",
     operation_id="get_cover_request",
     summary="A cover request",
     response_model=CoverRequestDetail,
     responses=READ_ERRORS,
 )
 def get_cover_request(
-    cover_id: uuid.UUID, session: SessionDep, principal: TrainingReader
+    cover_request_id: uuid.UUID, session: SessionDep, principal: TrainingReader
 ) -> CoverRequestDetail:
-    return service.cover_detail(session, principal, service.get_cover(session, principal, cover_id))
+    return service.cover_detail(
+        session, principal, service.get_cover(session, principal, cover_request_id)
+    )
 
 
 @router.put(
-    "/training/cover-requests/{cover_id}/decision",
+    "/training/cover-requests/{cover_request_id}/decision",
     operation_id="decide_cover_request",
     summary="Approve or decline cover, with a note (a lead of the school)",
     response_model=CoverRequestDetail,
     responses=WRITE_ERRORS,
 )
 def decide_cover_request(
-    cover_id: uuid.UUID, body: CoverDecision, session: SessionDep, principal: TrainingManager
+    cover_request_id: uuid.UUID,
+    body: CoverDecision,
+    session: SessionDep,
+    principal: TrainingManager,
 ) -> CoverRequestDetail:
-    row = service.decide_cover(session, principal, cover_id, body)
+    row = service.decide_cover(session, principal, cover_request_id, body)
     return service.cover_detail(session, principal, row)
 
 

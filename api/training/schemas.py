@@ -140,7 +140,14 @@ class HoursWrite(Input):
     training_kind: TrainingKind
     taken_on: SchoolDate
     minutes: whole_number(1, 2400) = Field(description="How long, in minutes")
-    provider_name: free_text(0, 200) = Field(default="", description="Who provided it")
+    provider_id: uuid.UUID | None = Field(
+        default=None, description="One of the trust's providers (or give provider_name)"
+    )
+    provider_name: free_text(0, 200) = Field(
+        default="",
+        description="Who provided it, if not one of the trust's providers (neither: the "
+        "provider the mentor is linked to)",
+    )
     standards: list[int] = Field(
         default_factory=list, max_length=4, description=STANDARDS_DESCRIPTION
     )
@@ -189,15 +196,20 @@ class EntitlementProgress(BaseModel):
     by_term: list[Total]
 
 
+class TrainingRecordCan(BaseModel):
+    log_hours: bool = Field(description="Log hours for this mentor (the mentor, or their lead)")
+
+
 class TrainingRecord(BaseModel):
     mentor: PersonRef
+    provider: str | None = Field(description="The provider the mentor is linked to, if any")
     entries: list[RecordEntry]
     total_minutes: int
     by_provider: list[Total]
     by_kind: list[Total]
     by_standard: list[Total]
     ect_entitlement: EntitlementProgress
-    can_log: bool = Field(description="Log hours for this mentor (the mentor, or their lead)")
+    can: TrainingRecordCan
 
 
 class MentorTrainingSummary(BaseModel):
