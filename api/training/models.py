@@ -22,7 +22,7 @@ class ItemKind(StrEnum):
     deadline = "deadline"
 
 
-class Audience(StrEnum):
+class TrainingAudience(StrEnum):
     mentors = "mentors"
     mentees = "mentees"
     both = "both"
@@ -67,7 +67,7 @@ class TrainingItem(SQLModel, table=True):
     starts_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     ends_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     due_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
-    audience: Audience = enum_field(Audience, default=Audience.both)
+    audience: TrainingAudience = enum_field(TrainingAudience, default=TrainingAudience.both)
     location: str | None = Field(default=None, max_length=300)
     online_url: str | None = Field(default=None, max_length=2000)
     requires_release: bool = False

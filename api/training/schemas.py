@@ -10,10 +10,10 @@ from pydantic import BaseModel, Field, StrictBool, field_validator
 from api.core.schemas import Input, SchoolDate, free_text, whole_number
 from api.org.schemas import PersonRef
 from api.training.models import (
-    Audience,
     ConcernRole,
     CoverStatus,
     ItemKind,
+    TrainingAudience,
     TrainingKind,
 )
 
@@ -59,7 +59,7 @@ class TrainingItemPublic(BaseModel):
     starts_at: datetime | None
     ends_at: datetime | None
     due_at: datetime | None
-    audience: Audience
+    audience: TrainingAudience
     location: str | None
     online_url: str | None
     requires_release: bool

@@ -34,11 +34,11 @@ from api.providers.events import InvalidItem, ProviderItemReceived
 from api.scheduling.terms import term_calendar
 from api.training import policy
 from api.training.models import (
-    Audience,
     ConcernRole,
     CoverRequest,
     CoverStatus,
     ItemKind,
+    TrainingAudience,
     TrainingItem,
     TrainingItemPerson,
     TrainingItemSchool,
@@ -133,9 +133,9 @@ def _resolve(
     today = utcnow().astimezone(ZONE).date()
     school_ids = [s.id for s in schools]
     wanted: list[tuple[ConcernRole, type[MentorProfile] | type[MenteeProfile]]] = []
-    if data.audience in (Audience.mentors, Audience.both):
+    if data.audience in (TrainingAudience.mentors, TrainingAudience.both):
         wanted.append((ConcernRole.mentor, MentorProfile))
-    if data.audience in (Audience.mentees, Audience.both):
+    if data.audience in (TrainingAudience.mentees, TrainingAudience.both):
         wanted.append((ConcernRole.mentee, MenteeProfile))
     for role, profile in wanted if school_ids else []:
         rows = session.exec(
@@ -260,7 +260,7 @@ def apply_provider_item(session: Session, event: ProviderItemReceived) -> None:
     was_cancelled = item.cancelled_at is not None
     item.title = data.title
     item.starts_at, item.ends_at, item.due_at = data.starts_at, data.ends_at, data.due_at
-    item.audience = Audience(data.audience)
+    item.audience = TrainingAudience(data.audience)
     item.location = data.location
     item.online_url = str(data.online_url) if data.online_url else None
     item.requires_release = data.requires_release

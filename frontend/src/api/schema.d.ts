@@ -2093,7 +2093,7 @@ export interface components {
          * Audience
          * @enum {string}
          */
-        "Audience-Input": "mentor" | "mentee" | "lead";
+        Audience: "mentor" | "mentee" | "lead";
         /** AuditEventPublic */
         AuditEventPublic: {
             /**
@@ -4885,7 +4885,7 @@ export interface components {
              * Audiences
              * @default []
              */
-            audiences: components["schemas"]["Audience-Input"][];
+            audiences: components["schemas"]["Audience"][];
             /**
              * Phases
              * @default []
@@ -4924,7 +4924,7 @@ export interface components {
             /** Themes */
             themes: components["schemas"]["Theme"][];
             /** Audiences */
-            audiences: components["schemas"]["api__resources__models__Audience"][];
+            audiences: components["schemas"]["Audience"][];
             /** Phases */
             phases: components["schemas"]["ResourcePhase"][];
             /** Standards */
@@ -4976,7 +4976,7 @@ export interface components {
             /** Themes */
             themes: components["schemas"]["Theme"][];
             /** Audiences */
-            audiences: components["schemas"]["api__resources__models__Audience"][];
+            audiences: components["schemas"]["Audience"][];
             /** Phases */
             phases: components["schemas"]["ResourcePhase"][];
             /** Standards */
@@ -5010,7 +5010,7 @@ export interface components {
             /** Themes */
             themes?: components["schemas"]["Theme"][];
             /** Audiences */
-            audiences?: components["schemas"]["Audience-Input"][];
+            audiences?: components["schemas"]["Audience"][];
             /** Phases */
             phases?: components["schemas"]["ResourcePhase"][];
             /**
@@ -5480,7 +5480,7 @@ export interface components {
             /** Themes */
             themes: components["schemas"]["Theme"][];
             /** Audiences */
-            audiences: components["schemas"]["api__resources__models__Audience"][];
+            audiences: components["schemas"]["Audience"][];
             /** Phases */
             phases: components["schemas"]["ResourcePhase"][];
             /** Standards */
@@ -6081,6 +6081,11 @@ export interface components {
             /** Minutes */
             minutes: number;
         };
+        /**
+         * TrainingAudience
+         * @enum {string}
+         */
+        TrainingAudience: "mentors" | "mentees" | "both";
         /** TrainingItemCan */
         TrainingItemCan: {
             /**
@@ -6110,7 +6115,7 @@ export interface components {
             ends_at: string | null;
             /** Due At */
             due_at: string | null;
-            audience: components["schemas"]["api__training__models__Audience"];
+            audience: components["schemas"]["TrainingAudience"];
             /** Location */
             location: string | null;
             /** Online Url */
@@ -6158,7 +6163,7 @@ export interface components {
             ends_at: string | null;
             /** Due At */
             due_at: string | null;
-            audience: components["schemas"]["api__training__models__Audience"];
+            audience: components["schemas"]["TrainingAudience"];
             /** Location */
             location: string | null;
             /** Online Url */
@@ -6474,16 +6479,6 @@ export interface components {
              */
             created_at: string;
         };
-        /**
-         * Audience
-         * @enum {string}
-         */
-        api__resources__models__Audience: "mentor" | "mentee" | "lead";
-        /**
-         * Audience
-         * @enum {string}
-         */
-        api__training__models__Audience: "mentors" | "mentees" | "both";
     };
     responses: never;
     parameters: never;
@@ -11513,7 +11508,7 @@ export interface operations {
                 q?: string | null;
                 kind?: components["schemas"]["ResourceKind"] | null;
                 theme?: components["schemas"]["Theme"] | null;
-                audience?: components["schemas"]["Audience-Input"] | null;
+                audience?: components["schemas"]["Audience"] | null;
                 phase?: components["schemas"]["ResourcePhase"] | null;
                 /** @description A Teachers' Standard (1 to 8) */
                 standard?: number | null;
