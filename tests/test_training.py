@@ -619,3 +619,34 @@ def test_an_approved_release_is_asked_again_when_the_course_moves(client, sessio
         sent_at=now + timedelta(2),
     )
     assert [c.status for c in _covers(session)] == [CoverStatus.withdrawn]
+
+
+def test_the_demo_has_a_provider_course_dates_a_clash_and_a_pending_cover_request(client):
+    from api.cli import main
+
+    main(["seed", "--demo"])
+
+    def sign_in(who):  # type: ignore[no-untyped-def]
+        token = client.post(
+            "/api/v1/auth/token",
+            data={
+                "grant_type": "password",
+                "username": f"{who}@demo.mentorhub.test",
+                "password": "mentorhub-demo",
+            },
+        ).json()["access_token"]
+        return {"Authorization": f"Bearer {token}"}
+
+    lead, mentor = sign_in("lead"), sign_in("mentor")
+    todos = client.get("/api/v1/me/todos", headers=lead).json()["items"]
+    kinds = {t["kind"] for t in todos}
+    assert {"training.clash", "training.cover_to_decide"} <= kinds
+    pending = client.get(f"{BASE}/cover-requests?status=pending", headers=lead).json()
+    assert pending["total"] >= 2
+    me = client.get("/api/v1/me", headers=mentor).json()["id"]
+    record = client.get(f"{BASE}/records/{me}", headers=mentor).json()
+    assert record["provider"] == "Northern Teacher Training"
+    assert [e["source"] for e in record["entries"]].count("session") == 1
+    assert record["ect_entitlement"]["applies"] is True
+    items = client.get(f"{BASE}/items", headers=mentor).json()["items"]
+    assert any(i["clashes_with_meeting"] for i in items)
