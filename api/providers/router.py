@@ -31,7 +31,7 @@ from api.providers.schemas import (
 )
 
 router = APIRouter(tags=["providers"], route_class=BodyAfterAuthRoute)
-receiver = APIRouter(tags=["provider webhooks"])
+receiver = APIRouter(tags=["provider webhooks"], route_class=BodyAfterAuthRoute)
 
 
 def _base(request: Request) -> str:

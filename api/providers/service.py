@@ -501,6 +501,22 @@ def _not_verified() -> Unauthorized:
     return Unauthorized(NOT_VERIFIED, slug="webhook-not-verified")
 
 
+def _usable_signatures(value: str) -> str:
+    """The `v1,<base64>` entries of a signature header, so that one garbled entry beside a
+    good one does not spoil it (the library stops at the first entry it cannot split)."""
+    kept = []
+    for entry in value.split(" "):
+        version, comma, signature = entry.partition(",")
+        if version != "v1" or not comma or not signature or "," in signature:
+            continue
+        try:
+            base64.b64decode(signature, validate=True)
+        except ValueError:
+            continue
+        kept.append(entry)
+    return " ".join(kept)
+
+
 def _signature_matches(secret: str, body: bytes, headers: Mapping[str, str]) -> bool:
     try:
         Webhook(secret).verify(body, dict(headers), json_parse=False)
@@ -536,6 +552,10 @@ def _verified_provider(
     ).all()
     if not rows or rows[0][0].disabled_at is not None:
         raise _not_verified()
+    signatures = _usable_signatures(headers.get("webhook-signature", ""))
+    if not signatures:
+        raise _not_verified()
+    headers = {**headers, "webhook-signature": signatures}
     if not any(secret and _signature_matches(secret, body, headers) for _, secret in rows):
         raise _not_verified()
     return rows[0][0]
