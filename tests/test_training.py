@@ -650,3 +650,43 @@ def test_the_demo_has_a_provider_course_dates_a_clash_and_a_pending_cover_reques
     assert record["ect_entitlement"]["applies"] is True
     items = client.get(f"{BASE}/items", headers=mentor).json()["items"]
     assert any(i["clashes_with_meeting"] for i in items)
+
+
+# --- through the receiver ---------------------------------------------------------------------
+
+
+def test_a_signed_delivery_becomes_a_course_date_and_the_log_keeps_its_effects(
+    client, session, world
+):
+    from tests.helpers_providers import payload, sign, webhook_path
+
+    day = next_weekday(2)
+    data = {
+        "id": "signed-1",
+        "title": "Signed course",
+        "starts_at": at(day, 9),
+        "ends_at": at(day, 12),
+        "audience": "both",
+        "requires_release": True,
+        "schools": [world.school.urn],
+    }
+    body, headers = sign(world.provider_secret, payload("course_date.created", data))
+    answered = client.post(webhook_path(world.provider.id), content=body, headers=headers)
+    assert 200 <= answered.status_code < 300, answered.text
+    item = _item(session, "signed-1")
+    assert set(_people(session, item.id)) == {world.people["mentor"].id, world.people["mentee"].id}
+    log = client.get("/api/v1/webhook-deliveries", headers=world.headers("admin")).json()
+    mine = [d for d in log["items"] if d["webhook_id"] == headers["webhook-id"]][0]
+    assert mine["outcome"] == "processed"
+    shown = client.get(f"/api/v1/webhook-deliveries/{mine['id']}", headers=world.headers("admin"))
+    assert any("Created course date" in e for e in shown.json()["effects"])
+
+    bad = dict(data, id="signed-2", ends_at=at(day, 8))
+    body, headers = sign(world.provider_secret, payload("course_date.created", bad))
+    refused = client.post(webhook_path(world.provider.id), content=body, headers=headers)
+    assert refused.status_code == 422
+    assert "end after it starts" in refused.text
+    session.rollback()
+    assert (
+        session.exec(select(TrainingItem).where(TrainingItem.external_id == "signed-2")).all() == []
+    )
