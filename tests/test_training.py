@@ -359,6 +359,12 @@ def test_the_lead_approves_or_declines_cover_with_a_note(client, session, world)
     ).json()["items"]
     mine = [i for i in week if i["id"] == str(_item(session).id)]
     assert mine[0]["my_release"]["status"] == "approved"
+    record = client.get(
+        f"{BASE}/records/{world.people['mentor'].id}", headers=world.headers("mentor")
+    ).json()
+    assert [(b["title"], b["release"]) for b in record["booked"]] == [
+        ("Mentor training day", "approved")
+    ]
     assert _todos(client, world, "lead", "training.cover_to_decide") == []
     session.rollback()  # a fresh read of what the handler committed
     audit = session.exec(

@@ -25,6 +25,8 @@ from api.providers.models import Provider
 from api.training import policy
 from api.training.models import (
     ConcernRole,
+    CoverRequest,
+    CoverStatus,
     ItemKind,
     TrainingHours,
     TrainingItem,
@@ -33,6 +35,7 @@ from api.training.models import (
 )
 from api.training.schemas import (
     MENTOR_STANDARDS,
+    BookedSession,
     EntitlementProgress,
     HoursWrite,
     MentorTrainingSummary,
@@ -254,6 +257,38 @@ def _totals(entries: list[RecordEntry]) -> tuple[list[Total], list[Total], list[
     return by_provider, by_kind, by_standard
 
 
+def _booked(session: Session, mentor_id: uuid.UUID) -> list[BookedSession]:
+    rows = session.exec(
+        select(TrainingItem, CoverRequest.status)
+        .join(TrainingItemPerson, col(TrainingItemPerson.item_id) == TrainingItem.id)
+        .outerjoin(
+            CoverRequest,
+            (col(CoverRequest.item_id) == TrainingItem.id)
+            & (col(CoverRequest.user_id) == TrainingItemPerson.user_id),
+        )
+        .where(
+            TrainingItemPerson.user_id == mentor_id,
+            TrainingItem.kind == ItemKind.course_date,
+            col(TrainingItem.cancelled_at).is_(None),
+            col(TrainingItem.ends_at) > utcnow(),
+        )
+        .order_by(col(TrainingItem.starts_at))
+    ).all()
+    names = provider_names(session, {i.provider_id for i, _ in rows})
+    return [
+        BookedSession(
+            id=item.id,
+            title=item.title,
+            starts_at=item.starts_at,
+            ends_at=item.ends_at,
+            provider=names.get(item.provider_id, "Training provider"),
+            release=status if status != CoverStatus.withdrawn else None,
+        )
+        for item, status in rows
+        if item.starts_at and item.ends_at
+    ]
+
+
 def training_record(session: Session, principal: Principal, mentor_id: uuid.UUID) -> TrainingRecord:
     schools = _mentor_schools(session, principal, mentor_id)
     entries = _entries(session, [mentor_id]).get(mentor_id, [])
@@ -264,6 +299,7 @@ def training_record(session: Session, principal: Principal, mentor_id: uuid.UUID
         mentor=org_people.people_refs(session, {mentor_id})[mentor_id],
         provider=linked.name if linked else None,
         entries=entries,
+        booked=_booked(session, mentor_id),
         total_minutes=sum(e.minutes for e in entries),
         by_provider=by_provider,
         by_kind=by_kind,

@@ -196,6 +196,15 @@ class EntitlementProgress(BaseModel):
     by_term: list[Total]
 
 
+class BookedSession(BaseModel):
+    id: uuid.UUID = Field(description="The course date")
+    title: str
+    starts_at: datetime
+    ends_at: datetime
+    provider: str
+    release: CoverStatus | None = Field(description="The mentor's release from school, if asked")
+
+
 class TrainingRecordCan(BaseModel):
     log_hours: bool = Field(description="Log hours for this mentor (the mentor, or their lead)")
 
@@ -204,6 +213,7 @@ class TrainingRecord(BaseModel):
     mentor: PersonRef
     provider: str | None = Field(description="The provider the mentor is linked to, if any")
     entries: list[RecordEntry]
+    booked: list[BookedSession] = Field(description="Course dates to come that concern the mentor")
     total_minutes: int
     by_provider: list[Total]
     by_kind: list[Total]

@@ -2174,6 +2174,31 @@ export interface components {
             /** @default body */
             token_transport: components["schemas"]["TokenTransport"];
         };
+        /** BookedSession */
+        BookedSession: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The course date
+             */
+            id: string;
+            /** Title */
+            title: string;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Provider */
+            provider: string;
+            /** @description The mentor's release from school, if asked */
+            release: components["schemas"]["CoverStatus"] | null;
+        };
         /** BusyPublic */
         BusyPublic: {
             /** Source */
@@ -6202,6 +6227,11 @@ export interface components {
             provider: string | null;
             /** Entries */
             entries: components["schemas"]["RecordEntry"][];
+            /**
+             * Booked
+             * @description Course dates to come that concern the mentor
+             */
+            booked: components["schemas"]["BookedSession"][];
             /** Total Minutes */
             total_minutes: number;
             /** By Provider */

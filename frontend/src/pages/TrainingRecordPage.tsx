@@ -7,7 +7,7 @@ import { Button, Checkbox, Fieldset, Radios, TextArea, TextField } from "../comp
 import { LoadFailed, Loading, Notice, Page, type Message } from "../components/Page";
 import { useLoad } from "../components/useLoad";
 import { formatDate } from "../lib/labels";
-import { hours, MENTOR_STANDARDS, TRAINING_KIND_WORDS, type TrainingRecord } from "../lib/training";
+import { COVER_WORDS, hours, MENTOR_STANDARDS, TRAINING_KIND_WORDS, whenOf, type TrainingRecord } from "../lib/training";
 import { schoolToday } from "../lib/time";
 
 export function TrainingRecordPage() {
@@ -43,6 +43,21 @@ export function TrainingRecordPage() {
             { header: "By", cell: (t) => t.what },
             { header: "Name", cell: (t) => t.label },
             { header: "Time", cell: (t) => hours(t.minutes) },
+          ]}
+        />
+      </section>
+      <section className="section" aria-labelledby="booked-heading">
+        <h2 id="booked-heading">Booked sessions</h2>
+        <DataTable
+          caption="Course dates to come"
+          rows={record.booked}
+          rowKey={(b) => b.id}
+          empty="No course dates to come."
+          columns={[
+            { header: "When", cell: (b) => whenOf({ kind: "course_date", starts_at: b.starts_at, ends_at: b.ends_at, due_at: null }) },
+            { header: "Session", cell: (b) => <Link to={`/training/items/${b.id}`}>{b.title}</Link> },
+            { header: "Provider", cell: (b) => b.provider },
+            { header: "Release", cell: (b) => (b.release ? COVER_WORDS[b.release] : "Not needed") },
           ]}
         />
       </section>
