@@ -696,3 +696,12 @@ def test_a_signed_delivery_becomes_a_course_date_and_the_log_keeps_its_effects(
     assert (
         session.exec(select(TrainingItem).where(TrainingItem.external_id == "signed-2")).all() == []
     )
+
+
+def test_each_of_the_pair_sees_the_clash_flag_on_a_course_for_both(client, session, world):
+    meeting_day = world.next_meeting.starts_at.astimezone(LONDON_TZ).date()
+    _course(session, world, day=meeting_day, start=(15, 0), end=(17, 0), audience="both")
+    item = _item(session)
+    for who in ("mentor", "mentee", "lead"):
+        shown = client.get(f"{BASE}/items/{item.id}", headers=world.headers(who)).json()
+        assert shown["clashes_with_meeting"] is True, who

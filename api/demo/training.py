@@ -78,7 +78,10 @@ def seed_training(session: Session, school: School, users: dict[str, User]) -> N
             audience="both",
             location="Northern Teacher Training, Leeds",
             requires_release=True,
-            schools=[school.urn],
+            participants=[
+                {"trn": users["mentor"].trn, "role": "mentor"},
+                {"trn": users["mentee"].trn, "role": "mentee"},
+            ],
         )
     past = term_day(1, today - timedelta(weeks=4))
     if past and past < today:

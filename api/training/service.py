@@ -295,7 +295,7 @@ def apply_provider_item(session: Session, event: ProviderItemReceived) -> None:
     cover = _sync_cover(session, item, concerns, moved)
     effects.extend(cover)
     if kind == ItemKind.course_date:
-        clashes = len(meeting_clashes(session, [item.id]))
+        clashes = len({c.meeting_id for c in meeting_clashes(session, [item.id])})
         if clashes:
             effects.append(
                 f"It overlaps {clashes} protected mentoring "
@@ -580,11 +580,8 @@ def meeting_clashes(
     )
     if item_ids is not None:
         query = query.where(col(TrainingItem.id).in_(list(item_ids)))
-    seen: dict[tuple[uuid.UUID, uuid.UUID], MeetingClash] = {}
-    for row in SASession.execute(session, query).all():
-        clash = MeetingClash(*row)
-        seen.setdefault((clash.item_id, clash.meeting_id), clash)
-    return list(seen.values())
+    # One row per course, meeting and person concerned in the pair (both, if both are).
+    return list(dict.fromkeys(MeetingClash(*row) for row in SASession.execute(session, query)))
 
 
 # --- reading items ----------------------------------------------------------------------------
