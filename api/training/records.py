@@ -180,6 +180,13 @@ def _ect_windows(session: Session, mentor_ids: Sequence[uuid.UUID]) -> dict[uuid
     return windows
 
 
+def _term_label(term: TermDate) -> str:
+    """The term's name, with its year unless the name says it."""
+    return (
+        term.name if str(term.starts_on.year) in term.name else f"{term.name} {term.starts_on.year}"
+    )
+
+
 def _progress(
     session: Session, window: _Window | None, entries: list[RecordEntry]
 ) -> EntitlementProgress:
@@ -210,9 +217,7 @@ def _progress(
     by_term, expected = [], 0.0
     for term in terms:
         minutes = sum(e.minutes for e in inside if term.starts_on <= e.taken_on <= term.ends_on)
-        by_term.append(
-            Total(key=str(term.id), label=f"{term.name} {term.starts_on.year}", minutes=minutes)
-        )
+        by_term.append(Total(key=str(term.id), label=_term_label(term), minutes=minutes))
         if today > term.ends_on:
             expected += TERM_MINUTES
         elif today >= term.starts_on:

@@ -124,9 +124,7 @@ function Bars({ totals }: { totals: { key: string; label: string; minutes: numbe
       {totals.map((t) => (
         <div className="hbars__row" key={t.key}>
           <span className="hbars__label">{t.label}</span>
-          <span className="hbars__track">
-            <span className="hbars__bar" style={{ width: `${(100 * t.minutes) / most}%` }} />
-          </span>
+          <progress className="hbars__track" max={most} value={t.minutes} />
           <span className="hbars__value">{hours(t.minutes)}</span>
         </div>
       ))}
