@@ -21,6 +21,18 @@ from tests.conftest import refresh
 from tests.helpers_providers import course_date, payload, sign, webhook_path
 
 
+@pytest.fixture(autouse=True)
+def receiver_alone():  # type: ignore[no-untyped-def]
+    """The receiver on its own: the handlers registered at start-up (the training domain's) are
+    set aside, so these tests see only what they subscribe. tests/test_training.py covers the
+    training domain's handler behind the receiver."""
+    handlers = events._handlers[ProviderItemReceived]
+    saved = list(handlers)
+    handlers.clear()
+    yield
+    handlers[:] = saved
+
+
 @pytest.fixture
 def received():  # type: ignore[no-untyped-def]
     """A test handler of ProviderItemReceived, doing what the test sets in `behaviour`."""
