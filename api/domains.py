@@ -10,11 +10,24 @@ from api.meetings import plugin as meetings
 from api.mentoring import plugin as mentoring
 from api.observations import plugin as observations
 from api.org import plugin as org
+from api.providers import plugin as providers
 from api.resources import plugin as resources
 from api.supervision import plugin as supervision
+from api.training import plugin as training
 from api.wellbeing import plugin as wellbeing
 
-DOMAINS = (org, mentoring, meetings, observations, resources, supervision, wellbeing, entitlements)
+DOMAINS = (
+    org,
+    mentoring,
+    meetings,
+    observations,
+    resources,
+    supervision,
+    wellbeing,
+    providers,
+    training,
+    entitlements,
+)
 
 
 def register_domains() -> None:

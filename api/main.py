@@ -31,9 +31,12 @@ from api.mentoring.router import router as mentoring_router
 from api.network.router import router as network_router
 from api.observations.router import router as observations_router
 from api.org.router import router as org_router
+from api.providers.router import receiver as provider_receiver
+from api.providers.router import router as providers_router
 from api.resources.router import router as resources_router
 from api.supervision.router import router as supervision_router
 from api.todos.router import router as todos_router
+from api.training.router import router as training_router
 from api.wellbeing.router import router as wellbeing_router
 
 API_PREFIX = "/api/v1"
@@ -52,7 +55,10 @@ def api_router() -> APIRouter:
         wellbeing_router,
         supervision_router,
         entitlements_router,
+        training_router,
         network_router,
+        providers_router,
+        provider_receiver,
         calendar_router,
         todos_router,
         integrations_router,

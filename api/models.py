@@ -13,8 +13,16 @@ from api.meetings.models import AgendaItem, Meeting, MeetingAction, MeetingRecor
 from api.mentoring.models import MenteeProfile, MentoringAgreement, MentorProfile, Pairing
 from api.observations.models import Observation, ObservationAmendment, Target, TargetReview
 from api.org.models import Membership, School, TermDate, Trust, User
+from api.providers.models import Provider, ProviderLink, ProviderSecret, WebhookDelivery
 from api.resources.models import Resource, ResourceBookmark, ResourceTag
 from api.supervision.models import SupervisionSession
+from api.training.models import (
+    CoverRequest,
+    TrainingHours,
+    TrainingItem,
+    TrainingItemPerson,
+    TrainingItemSchool,
+)
 from api.wellbeing.models import WellbeingCheckIn, WellbeingLead
 
 __all__ = [
@@ -34,6 +42,9 @@ __all__ = [
     "ObservationAmendment",
     "Pairing",
     "ProtectedSlot",
+    "Provider",
+    "ProviderLink",
+    "ProviderSecret",
     "Resource",
     "ResourceBookmark",
     "ResourceTag",
@@ -49,6 +60,12 @@ __all__ = [
     "Trust",
     "User",
     "SupervisionSession",
+    "CoverRequest",
+    "TrainingHours",
+    "TrainingItem",
+    "TrainingItemPerson",
+    "TrainingItemSchool",
+    "WebhookDelivery",
     "WellbeingCheckIn",
     "WellbeingLead",
 ]

@@ -69,15 +69,19 @@ def server_env(database: Path) -> dict[str, str]:
     # Schemathesis calls the MIS pull far more often than a client would (unless the caller
     # environment sets a rate, as the live-server tests do).
     defaults = {"MENTORHUB_INTEGRATION_RATE_LIMIT_PER_CLIENT": "100000/minute"}
-    return defaults | dict(os.environ) | {
-        "MENTORHUB_ENVIRONMENT": "test",
-        "MENTORHUB_SECRET_KEY": "contract-check-only-" + "k" * 40,
-        "MENTORHUB_DATABASE_URL": f"sqlite:///{database}",
-        "MENTORHUB_SERVE_FRONTEND": "false",
-        "MENTORHUB_LOG_LEVEL": "WARNING",
-        "MENTORHUB_ACCESS_TOKEN_MINUTES": "60",
-        "MENTORHUB_CLIENT_TOKEN_MINUTES": "60",
-    }
+    return (
+        defaults
+        | dict(os.environ)
+        | {
+            "MENTORHUB_ENVIRONMENT": "test",
+            "MENTORHUB_SECRET_KEY": "contract-check-only-" + "k" * 40,
+            "MENTORHUB_DATABASE_URL": f"sqlite:///{database}",
+            "MENTORHUB_SERVE_FRONTEND": "false",
+            "MENTORHUB_LOG_LEVEL": "WARNING",
+            "MENTORHUB_ACCESS_TOKEN_MINUTES": "60",
+            "MENTORHUB_CLIENT_TOKEN_MINUTES": "60",
+        }
+    )
 
 
 def free_port() -> int:

@@ -82,10 +82,14 @@ from api.observations.models import (  # noqa: E402
     TargetSource,
 )
 from api.org.models import Membership, Phase, Role, School, TermDate, TermKind, Trust, User  # noqa: E402
+from api.providers.models import Provider, ProviderLink, WebhookDelivery  # noqa: E402
 from api.resources.models import Resource, ResourceKind  # noqa: E402
 from api.supervision.models import SupervisionSession  # noqa: E402
+from api.training.models import CoverRequest, TrainingItem  # noqa: E402
 from api.wellbeing.models import WellbeingCheckIn, WellbeingLead  # noqa: E402
 from tests.helpers_entitlements import entitlements_world  # noqa: E402
+from tests.helpers_providers import providers_world  # noqa: E402
+from tests.helpers_training import training_world  # noqa: E402
 from tests.helpers_wellbeing import wellbeing_world  # noqa: E402
 
 PASSWORD = "correct-horse-battery"
@@ -185,6 +189,13 @@ class World:
     draft_policy: EntitlementPolicy  # mentor v2: a draft superseding v1 from 4 Jan 2027
     ect_policy: EntitlementPolicy  # ECT v1: approved, not adopted
     submitted_policy: EntitlementPolicy  # ECT v2: submitted to the board
+    provider: Provider  # Northern University, an HEI of the trust; the mentee is linked to it
+    provider_secret: str  # its one signing secret
+    disabled_provider: Provider  # Old SCITT, disabled
+    provider_link: ProviderLink  # the mentee, to Northern University
+    delivery: WebhookDelivery  # from Northern University, rejected, not processed again yet
+    training_item: TrainingItem  # its course date last Tuesday, for the mentor and mentee
+    cover_request: CoverRequest  # the mentor's release for it, waiting for the lead
 
     def token(self, who: str) -> str:
         if who == "client":
@@ -294,6 +305,8 @@ def world(session: Session) -> World:
     session.add_all([mentoring["resource"], mentoring["trust_resource"]])
     mentoring |= wellbeing_world(session, school, people)
     mentoring |= entitlements_world(session, trust, school, people)
+    mentoring |= providers_world(session, trust, people)
+    mentoring |= training_world(session, school, people, mentoring["provider"])
     session.commit()
     return World(
         trust, school, other, foreign, term, people, memberships, api_client, secret, **mentoring

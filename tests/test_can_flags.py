@@ -84,6 +84,30 @@ CAN_FLAGS = {
     ("/api/v1/supervision/sessions/{supervision_id}", ()): {
         "record": ("PUT", "/api/v1/supervision/sessions/{supervision_id}/record"),
     },
+    # A live provider and a disabled one (named each time: the matrix enables the disabled one).
+    **{
+        ("/api/v1/providers/{provider_id}", which): {
+            "edit": ("PATCH", "/api/v1/providers/{provider_id}"),
+            "rotate_secret": ("POST", "/api/v1/providers/{provider_id}/rotate-secret"),
+            "disable": ("POST", "/api/v1/providers/{provider_id}/disable"),
+            "enable": ("POST", "/api/v1/providers/{provider_id}/enable"),
+            "link_people": ("POST", "/api/v1/providers/{provider_id}/people"),
+        }
+        for which in ((("provider_id", "provider_id"),), (("provider_id", "disabled_provider_id"),))
+    },
+    # The world's course date last Tuesday, the mentor's cover for it, the mentor's record.
+    ("/api/v1/training/items/{training_item_id}", ()): {
+        "mark_attendance": ("PUT", "/api/v1/training/items/{training_item_id}/attendance"),
+    },
+    ("/api/v1/training/cover-requests/{cover_request_id}", ()): {
+        "decide": ("PUT", "/api/v1/training/cover-requests/{cover_request_id}/decision"),
+    },
+    ("/api/v1/training/records/{mentor_id}", ()): {
+        "log_hours": ("POST", "/api/v1/training/records/{mentor_id}/hours"),
+    },
+    ("/api/v1/webhook-deliveries/{delivery_id}", ()): {
+        "reprocess": ("POST", "/api/v1/webhook-deliveries/{delivery_id}/reprocess"),
+    },
 }
 
 CASES = [

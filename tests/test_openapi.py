@@ -24,6 +24,8 @@ PUBLIC_OPERATIONS = {
     # The invitation link is the credential.
     "open_invitation",
     "accept_invitation",
+    # A provider's delivery: its Standard Webhooks signature is the credential.
+    "receive_provider_delivery",
 }
 
 

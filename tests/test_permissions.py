@@ -131,6 +131,24 @@ SUPERVISION_WRITER = row(
     foreign_admin=FORBIDDEN,
     client=FORBIDDEN,
 )
+# Providers: the admins of the provider's trust; the receiver takes no sign-in at all (the
+# signature is its credential, tests/test_webhooks.py covers it), so a token changes nothing.
+PROVIDER_LISTER = ADMIN_ONLY
+PROVIDER_ADMIN = ADMIN_OF_THIS_TRUST
+WEBHOOK = row(**dict.fromkeys(PRINCIPALS[1:], ANON))
+# Training: people read (training:read: not observers, not clients); a course date, a cover
+# request and a record are hidden outside the school (and from the mentee where they are not
+# theirs); writing needs training:write (mentors and leads), deciding training:manage.
+TRAINING_LISTER = row(observer=FORBIDDEN, client=FORBIDDEN)
+TRAINING_READER = TRAINING_LISTER | {"other_lead": HIDDEN, "foreign_admin": HIDDEN}
+TRAINING_WRITER = TRAINING_READER | {
+    "admin": FORBIDDEN,
+    "mentee": FORBIDDEN,
+    "foreign_admin": FORBIDDEN,
+}
+COVER_READER = TRAINING_READER | {"mentee": HIDDEN}
+COVER_DECIDER = COVER_READER | {"mentor": FORBIDDEN, "mentee": FORBIDDEN}
+RECORD_READER = TRAINING_READER | {"mentee": HIDDEN}
 RECORD = {"focus_standards": [5, 7], "strengths": "Clear routines", "points_to_develop": "Pace"}
 TODAY = datetime.now(UTC).astimezone(ZoneInfo("Europe/London")).date()
 TODAY, IN_A_YEAR = TODAY.isoformat(), (TODAY + timedelta(days=365)).isoformat()
@@ -506,6 +524,59 @@ MATRIX = {
     ("GET", "/api/v1/schools/{school_id}/entitlement-compliance"): (ENT_SCHOOL, None),
     ("GET", "/api/v1/schools/{school_id}/entitlement-compliance/export"): (ENT_SCHOOL, None),
     ("GET", "/api/v1/people/{user_id}/entitlement-compliance"): (ENT_SCHOOL, None),
+    ("GET", "/api/v1/providers"): (PROVIDER_LISTER, None),
+    ("POST", "/api/v1/providers"): (PROVIDER_LISTER, {"name": "Leeds SCITT", "kind": "scitt"}),
+    ("GET", "/api/v1/providers/{provider_id}"): (PROVIDER_ADMIN, None),
+    ("PATCH", "/api/v1/providers/{provider_id}"): (PROVIDER_ADMIN, {"name": "Renamed"}),
+    ("POST", "/api/v1/providers/{provider_id}/rotate-secret"): (
+        PROVIDER_ADMIN,
+        {"overlap_hours": 24},
+    ),
+    ("POST", "/api/v1/providers/{provider_id}/disable"): (PROVIDER_ADMIN, None),
+    ("POST", "/api/v1/providers/{provider_id}/enable"): (
+        PROVIDER_ADMIN,
+        None,
+        {"provider_id": "disabled_provider_id"},
+    ),
+    ("GET", "/api/v1/providers/{provider_id}/people"): (PROVIDER_ADMIN, None),
+    ("POST", "/api/v1/providers/{provider_id}/people"): (
+        PROVIDER_ADMIN,
+        {"user_ids": ["{spare_mentee_id}"]},
+    ),
+    ("DELETE", "/api/v1/providers/{provider_id}/people/{user_id}"): (PROVIDER_ADMIN, None),
+    ("GET", "/api/v1/webhook-deliveries"): (PROVIDER_LISTER, None),
+    ("GET", "/api/v1/webhook-deliveries/{delivery_id}"): (PROVIDER_ADMIN, None),
+    ("POST", "/api/v1/webhook-deliveries/{delivery_id}/reprocess"): (PROVIDER_ADMIN, None),
+    ("POST", "/api/v1/webhooks/providers/{provider_id}"): (
+        WEBHOOK,
+        {"type": "course_date.created", "timestamp": "2026-09-20T08:00:00Z", "data": {}},
+    ),
+    # Training: course dates and deadlines, cover for them, mentors' training records.
+    ("GET", "/api/v1/training/items"): (TRAINING_LISTER, None),
+    ("GET", "/api/v1/training/items/{training_item_id}"): (TRAINING_READER, None),
+    ("PUT", "/api/v1/training/items/{training_item_id}/attendance"): (
+        TRAINING_WRITER,
+        {"user_id": "{mentor_id}", "attended": True, "standards": [2]},
+    ),
+    ("GET", "/api/v1/training/cover-requests"): (TRAINING_LISTER, None),
+    ("GET", "/api/v1/training/cover-requests/{cover_request_id}"): (COVER_READER, None),
+    ("PUT", "/api/v1/training/cover-requests/{cover_request_id}/decision"): (
+        COVER_DECIDER,
+        {"decision": "approved", "note": "Cover from the science team"},
+    ),
+    ("GET", "/api/v1/training/records"): (TRAINING_LISTER, None),
+    ("GET", "/api/v1/training/records/{mentor_id}"): (RECORD_READER, None),
+    ("POST", "/api/v1/training/records/{mentor_id}/hours"): (
+        TRAINING_WRITER,
+        {
+            "title": "Coaching conversations",
+            "training_kind": "refresher",
+            "taken_on": "2026-11-04",
+            "minutes": 90,
+            "standards": [1],
+            "evidence": "Notes shared with the induction tutor",
+        },
+    ),
     # The network: mentors and leads of the trust.
     ("GET", "/api/v1/mentor-network"): (
         row(
@@ -597,6 +668,11 @@ def world_ids(world, **overrides):  # type: ignore[no-untyped-def]
         "draft_policy_id": world.draft_policy.id,
         "ect_policy_id": world.ect_policy.id,
         "submitted_policy_id": world.submitted_policy.id,
+        "provider_id": world.provider.id,
+        "disabled_provider_id": world.disabled_provider.id,
+        "training_item_id": world.training_item.id,
+        "cover_request_id": world.cover_request.id,
+        "delivery_id": world.delivery.id,
     }
     for param, id_key in overrides.items():
         ids[param] = ids[id_key]

@@ -265,6 +265,10 @@ EntitlementManager = Annotated[
 EntitlementAdopter = Annotated[
     Principal, Security(current_principal, scopes=["entitlements:adopt"])
 ]
+TrainingReader = Annotated[Principal, Security(current_principal, scopes=["training:read"])]
+TrainingWriter = Annotated[Principal, Security(current_principal, scopes=["training:write"])]
+TrainingManager = Annotated[Principal, Security(current_principal, scopes=["training:manage"])]
+ProviderManager = Annotated[Principal, Security(current_principal, scopes=["providers:manage"])]
 
 
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]

@@ -32,6 +32,13 @@ SCOPE_DESCRIPTIONS: dict[str, str] = {
     "board's decisions on them",
     "entitlements:adopt": "Adopt approved entitlement policies for schools you lead and record "
     "the provisions they make",
+    "training:read": "Read the course dates and deadlines that concern you or your schools, "
+    "cover requests and mentors' training records you may see",
+    "training:write": "Log your own training and mark attendance (mentors), or your school's "
+    "mentors' (school leads)",
+    "training:manage": "Approve or decline cover for course dates (school leads, trust admins)",
+    "providers:manage": "Register training providers, their webhook secrets and linked people; "
+    "read and reprocess their deliveries",
 }
 
 ROLE_SCOPES: dict[Role, frozenset[str]] = {
@@ -53,6 +60,9 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
             "entitlements:read",
             "entitlements:manage",
             "entitlements:adopt",
+            "training:read",
+            "training:manage",
+            "providers:manage",
         }
     ),
     Role.school_lead: frozenset(
@@ -73,6 +83,9 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
             "supervision:write",
             "entitlements:read",
             "entitlements:adopt",
+            "training:read",
+            "training:write",
+            "training:manage",
         }
     ),
     Role.mentor: frozenset(
@@ -86,6 +99,8 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
             "wellbeing:write",
             "supervision:read",
             "entitlements:read",
+            "training:read",
+            "training:write",
         }
     ),
     Role.mentee: frozenset(
@@ -98,6 +113,7 @@ ROLE_SCOPES: dict[Role, frozenset[str]] = {
             "resources:read",
             "wellbeing:write",
             "entitlements:read",
+            "training:read",
         }
     ),
     Role.observer: frozenset(

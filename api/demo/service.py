@@ -10,7 +10,7 @@ from api.audit import service as audit
 from api.auth.passwords import hash_password
 from api.auth.principals import Principal, load_user_principal
 from api.core.models import utcnow
-from api.demo import support
+from api.demo import support, training
 from api.demo.entitlements import seed_entitlements
 from api.demo.resources import seed_resources
 from api.meetings import records, slots
@@ -123,6 +123,7 @@ def seed_demo(session: Session, today: date | None = None) -> list[DemoLogin] | 
     support.seed_support(session, schools[1], users)
     year_start = min(s for k, _, s, _ in typical_year(year) if k == TermKind.term)
     seed_entitlements(session, schools[1], users, year_start)
+    training.seed_training(session, schools[1], users)
     audit.record(
         session, None, "demo.seeded", object_type="trust", object_id=trust.id, trust_id=trust.id
     )

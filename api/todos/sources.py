@@ -18,7 +18,15 @@ from api.auth.principals import Principal
 # What a to-do opens in the web app; a new domain adds its own. The web app shows a to-do
 # whose target it does not know as plain text.
 TargetType = Literal[
-    "pairing", "meeting", "observation", "school", "user", "wellbeing_check_in", "supervision"
+    "pairing",
+    "meeting",
+    "observation",
+    "school",
+    "user",
+    "wellbeing_check_in",
+    "supervision",
+    "training_item",
+    "cover_request",
 ]
 
 # How a home groups its to-dos, in this order: what should already have been done, what needs

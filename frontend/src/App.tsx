@@ -54,6 +54,12 @@ const WellbeingCheckInPage = named(() => import("./pages/WellbeingCheckInPage"),
 const WellbeingSchoolPage = named(() => import("./pages/WellbeingSchoolPage"), "WellbeingSchoolPage");
 const SupervisionPage = named(() => import("./pages/SupervisionPage"), "SupervisionPage");
 const SupervisionSessionPage = named(() => import("./pages/SupervisionSessionPage"), "SupervisionSessionPage");
+const TrainingPage = named(() => import("./pages/TrainingPage"), "TrainingPage");
+const TrainingItemPage = named(() => import("./pages/TrainingItemPage"), "TrainingItemPage");
+const CoverRequestsPage = named(() => import("./pages/CoverRequestsPage"), "CoverRequestsPage");
+const CoverRequestPage = named(() => import("./pages/CoverRequestPage"), "CoverRequestPage");
+const TrainingRecordsPage = named(() => import("./pages/TrainingRecordsPage"), "TrainingRecordsPage");
+const TrainingRecordPage = named(() => import("./pages/TrainingRecordPage"), "TrainingRecordPage");
 const NetworkPage = named(() => import("./pages/NetworkPage"), "NetworkPage");
 
 export function App() {
@@ -122,6 +128,12 @@ export function App() {
         <Route path="/wellbeing/check-ins/:checkInId" element={<Need scope="wellbeing:write"><WellbeingCheckInPage /></Need>} />
         <Route path="/supervision" element={<Need scope="supervision:read"><SupervisionPage /></Need>} />
         <Route path="/supervision/:supervisionId" element={<Need scope="supervision:read"><SupervisionSessionPage /></Need>} />
+        <Route path="/training" element={<Need scope="training:read"><TrainingPage /></Need>} />
+        <Route path="/training/items/:itemId" element={<Need scope="training:read"><TrainingItemPage /></Need>} />
+        <Route path="/training/cover" element={<Need scope="training:read"><CoverRequestsPage /></Need>} />
+        <Route path="/training/cover/:coverId" element={<Need scope="training:read"><CoverRequestPage /></Need>} />
+        <Route path="/training/records" element={<Need scope="training:read"><TrainingRecordsPage /></Need>} />
+        <Route path="/training/records/:mentorId" element={<Need scope="training:read"><TrainingRecordPage /></Need>} />
         <Route path="/network" element={<Need scope="mentoring:read"><NetworkPage /></Need>} />
         <Route path="/mentoring" element={<Need scope="mentoring:write"><MentoringPage /></Need>} />
         <Route path="/mentoring/pairings/new" element={<Need scope="mentoring:write"><PairingNewPage /></Need>} />

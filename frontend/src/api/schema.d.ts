@@ -1496,6 +1496,159 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/training/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Course dates and deadlines that concern you or the schools you lead or oversee */
+        get: operations["list_training_items"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/items/{training_item_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A course date or deadline, with the people it concerns that you can see */
+        get: operations["get_training_item"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/items/{training_item_id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Mark whether a mentor attended a course date (the mentor, or their lead) */
+        put: operations["mark_training_attendance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/cover-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cover requests for course dates: yours, or your schools' */
+        get: operations["list_cover_requests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/cover-requests/{cover_request_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A cover request */
+        get: operations["get_cover_request"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/cover-requests/{cover_request_id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Approve or decline cover, with a note (a lead of the school) */
+        put: operations["decide_cover_request"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mentors whose training records you see, with their totals */
+        get: operations["list_training_records"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/records/{mentor_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A mentor's training record: sessions attended, hours logged, the 20-hour entitlement for mentors of early career teachers */
+        get: operations["get_training_record"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/records/{mentor_id}/hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log training by hand, with evidence (the mentor, or their lead) */
+        post: operations["log_training_hours"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/mentor-network": {
         parameters: {
             query?: never;
@@ -1507,6 +1660,199 @@ export interface paths {
         get: operations["list_mentor_network"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Training providers of your trust */
+        get: operations["list_providers"];
+        put?: never;
+        /** Register a provider; answers its webhook URL and signing secret, the secret once */
+        post: operations["create_provider"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/providers/{provider_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A provider: its webhook URL and which secrets still verify (never their values) */
+        get: operations["get_provider"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a provider or change its kind */
+        patch: operations["update_provider"];
+        trace?: never;
+    };
+    "/api/v1/providers/{provider_id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new signing secret, shown once; the old one keeps verifying for the overlap */
+        post: operations["rotate_provider_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/providers/{provider_id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a provider: every delivery from it is refused (401) until enabled */
+        post: operations["disable_provider"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/providers/{provider_id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable a disabled provider again */
+        post: operations["enable_provider"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/providers/{provider_id}/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mentors and mentees linked to a provider */
+        get: operations["list_provider_people"];
+        put?: never;
+        /** Link mentors and mentees to a provider (one provider per person) */
+        post: operations["link_provider_people"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/providers/{provider_id}/people/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unlink a person from a provider */
+        delete: operations["unlink_provider_person"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every delivery from your trust's providers, newest first */
+        get: operations["list_webhook_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-deliveries/{delivery_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A delivery: its payload, outcome and the effects it had */
+        get: operations["get_webhook_delivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-deliveries/{delivery_id}/reprocess": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Process a rejected or failed delivery again, once */
+        post: operations["reprocess_webhook_delivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/providers/{provider_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A provider's signed delivery of a course date or a deadline
+         * @description Processed once per webhook-id: a repeat answers 200 with outcome `duplicate`. An unknown type answers 200 `ignored`; invalid data for a known type 422; anything that cannot be verified 401, whatever the reason. See docs/providers.md.
+         */
+        post: operations["receive_provider_delivery"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1996,6 +2342,27 @@ export interface components {
              */
             created_at: string;
         };
+        /** AttendanceWrite */
+        AttendanceWrite: {
+            /**
+             * User Id
+             * Format: uuid
+             * @description The mentor whose attendance this is
+             */
+            user_id: string;
+            /** Attended */
+            attended: boolean;
+            /**
+             * @description Initial or refresher mentor training
+             * @default initial
+             */
+            training_kind: components["schemas"]["TrainingKind"];
+            /**
+             * Standards
+             * @description National standards for school-based ITT mentors: 1 Personal qualities, 2 Teaching, 3 Professionalism, 4 Self-development and working in partnership
+             */
+            standards?: number[];
+        };
         /**
          * Audience
          * @enum {string}
@@ -2080,6 +2447,31 @@ export interface components {
             client_secret?: string | null;
             /** @default body */
             token_transport: components["schemas"]["TokenTransport"];
+        };
+        /** BookedSession */
+        BookedSession: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The course date
+             */
+            id: string;
+            /** Title */
+            title: string;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Provider */
+            provider: string;
+            /** @description The mentor's release from school, if asked */
+            release: components["schemas"]["CoverStatus"] | null;
         };
         /** BusyPublic */
         BusyPublic: {
@@ -2408,6 +2800,141 @@ export interface components {
             ends_at: string;
         };
         /**
+         * ConcernRole
+         * @enum {string}
+         */
+        ConcernRole: "mentor" | "mentee";
+        /** ConcernedPerson */
+        ConcernedPerson: {
+            person: components["schemas"]["PersonRef"];
+            role: components["schemas"]["ConcernRole"];
+            /** School Id */
+            school_id: string | null;
+            /** Attended */
+            attended: boolean | null;
+            training_kind: components["schemas"]["TrainingKind"] | null;
+            /** Standards */
+            standards: number[];
+        };
+        /** CoverDecision */
+        CoverDecision: {
+            /**
+             * Decision
+             * @enum {string}
+             */
+            decision: "approved" | "declined";
+            /**
+             * Note
+             * @description Why, for the person released
+             * @default
+             */
+            note: string;
+        };
+        /** CoverRequestCan */
+        CoverRequestCan: {
+            /**
+             * Decide
+             * @description Approve or decline (a lead of the school, while pending)
+             */
+            decide: boolean;
+        };
+        /** CoverRequestDetail */
+        CoverRequestDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Item Id
+             * Format: uuid
+             */
+            item_id: string;
+            /** Title */
+            title: string;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Location */
+            location: string | null;
+            person: components["schemas"]["PersonRef"];
+            role: components["schemas"]["ConcernRole"];
+            /**
+             * School Id
+             * Format: uuid
+             */
+            school_id: string;
+            status: components["schemas"]["CoverStatus"];
+            /** Decision Note */
+            decision_note: string | null;
+            decided_by: components["schemas"]["PersonRef"] | null;
+            /** Decided At */
+            decided_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            can: components["schemas"]["CoverRequestCan"];
+        };
+        /** CoverRequestPublic */
+        CoverRequestPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Item Id
+             * Format: uuid
+             */
+            item_id: string;
+            /** Title */
+            title: string;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Location */
+            location: string | null;
+            person: components["schemas"]["PersonRef"];
+            role: components["schemas"]["ConcernRole"];
+            /**
+             * School Id
+             * Format: uuid
+             */
+            school_id: string;
+            status: components["schemas"]["CoverStatus"];
+            /** Decision Note */
+            decision_note: string | null;
+            decided_by: components["schemas"]["PersonRef"] | null;
+            /** Decided At */
+            decided_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /**
+         * CoverStatus
+         * @enum {string}
+         */
+        CoverStatus: "pending" | "approved" | "declined" | "withdrawn";
+        /**
          * CoverageRow
          * @description How many times one observer, in one role and kind, observed one mentee in one week:
          *     observations that took place, by the date at the school.
@@ -2462,6 +2989,132 @@ export interface components {
              * @description The board's note: when and what it decided
              */
             note: string;
+        };
+        /**
+         * DeliveryAnswer
+         * @description What the receiver answers a provider.
+         */
+        DeliveryAnswer: {
+            /**
+             * Delivery Id
+             * Format: uuid
+             */
+            delivery_id: string;
+            outcome: components["schemas"]["DeliveryOutcome"];
+            /** Reason */
+            reason?: string | null;
+        };
+        /** DeliveryCan */
+        DeliveryCan: {
+            /**
+             * Reprocess
+             * @description Process it again, once (a rejected or failed one)
+             */
+            reprocess: boolean;
+        };
+        /** DeliveryDetail */
+        DeliveryDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Provider Id
+             * Format: uuid
+             */
+            provider_id: string;
+            /** Provider Name */
+            provider_name: string;
+            /** Webhook Id */
+            webhook_id: string;
+            /**
+             * Received At
+             * Format: date-time
+             */
+            received_at: string;
+            /** Type */
+            type: string;
+            /** Sent At */
+            sent_at: string | null;
+            outcome: components["schemas"]["DeliveryOutcome"];
+            /** Reason */
+            reason: string | null;
+            /** Duplicate Of */
+            duplicate_of: string | null;
+            /** Reprocessed At */
+            reprocessed_at: string | null;
+            /**
+             * Effects
+             * @description What it changed, in plain words
+             */
+            effects: string[];
+            /**
+             * Body
+             * @description The payload as received
+             */
+            body: string;
+            can: components["schemas"]["DeliveryCan"];
+        };
+        /**
+         * DeliveryOutcome
+         * @enum {string}
+         */
+        DeliveryOutcome: "processed" | "duplicate" | "ignored" | "rejected" | "failed";
+        /** DeliveryPublic */
+        DeliveryPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Provider Id
+             * Format: uuid
+             */
+            provider_id: string;
+            /** Provider Name */
+            provider_name: string;
+            /** Webhook Id */
+            webhook_id: string;
+            /**
+             * Received At
+             * Format: date-time
+             */
+            received_at: string;
+            /** Type */
+            type: string;
+            /** Sent At */
+            sent_at: string | null;
+            outcome: components["schemas"]["DeliveryOutcome"];
+            /** Reason */
+            reason: string | null;
+            /** Duplicate Of */
+            duplicate_of: string | null;
+            /** Reprocessed At */
+            reprocessed_at: string | null;
+        };
+        /** EntitlementProgress */
+        EntitlementProgress: {
+            /**
+             * Applies
+             * @description The mentor mentors an ECT, so the 20 hours apply
+             */
+            applies: boolean;
+            /** Starts On */
+            starts_on: string | null;
+            /** Ends On */
+            ends_on: string | null;
+            /** Target Minutes */
+            target_minutes: number;
+            /** Done Minutes */
+            done_minutes: number;
+            /** Expected Minutes By Now */
+            expected_minutes_by_now: number;
+            /** On Track */
+            on_track: boolean;
+            /** By Term */
+            by_term: components["schemas"]["Total"][];
         };
         /** FeedCreated */
         FeedCreated: {
@@ -2549,6 +3202,53 @@ export interface components {
          * @enum {string}
          */
         GroupBy: "school" | "mentee" | "mentor" | "observer_role" | "week";
+        /** HoursWrite */
+        HoursWrite: {
+            /**
+             * Title
+             * @description At least 1 characters besides surrounding spaces
+             */
+            title: string;
+            training_kind: components["schemas"]["TrainingKind"];
+            /**
+             * Taken On
+             * @description A date from 2000 to 2100, e.g. 2026-09-01
+             * @example 2026-09-01
+             */
+            taken_on: string;
+            /**
+             * Minutes
+             * @description How long, in minutes
+             */
+            minutes: number;
+            /**
+             * Provider Id
+             * @description One of the trust's providers (or give provider_name)
+             */
+            provider_id?: string | null;
+            /**
+             * Provider Name
+             * @description Who provided it, if not one of the trust's providers (neither: the provider the mentor is linked to)
+             * @default
+             */
+            provider_name: string;
+            /**
+             * Standards
+             * @description National standards for school-based ITT mentors: 1 Personal qualities, 2 Teaching, 3 Professionalism, 4 Self-development and working in partnership
+             */
+            standards?: number[];
+            /**
+             * Evidence
+             * @description What shows it happened, in words
+             */
+            evidence: string;
+            /**
+             * Evidence Url
+             * @description A link to a certificate or notes (https://...)
+             * @default
+             */
+            evidence_url: string;
+        };
         /**
          * ImportProblem
          * @description 422 when a commit meets bad rows: nothing was written.
@@ -2752,6 +3452,11 @@ export interface components {
              */
             pro_rata: boolean;
         };
+        /**
+         * ItemKind
+         * @enum {string}
+         */
+        ItemKind: "course_date" | "deadline";
         /** ItemPublic */
         ItemPublic: {
             /**
@@ -2789,6 +3494,27 @@ export interface components {
              * @description Scheduled meetings of this school on a day it is closed; each is cancelled with the reason school_closed and counts against nobody
              */
             meeting_ids: string[];
+        };
+        /** LinkedPerson */
+        LinkedPerson: {
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+            /** Full Name */
+            full_name: string;
+            /** Email */
+            email: string;
+            /** Trn */
+            trn: string | null;
+            /** Roles */
+            roles: ("mentor" | "mentee")[];
+            /**
+             * Linked At
+             * Format: date-time
+             */
+            linked_at: string;
         };
         /** Liveness */
         Liveness: {
@@ -3302,6 +4028,25 @@ export interface components {
             /** Ends On */
             ends_on?: string | null;
         };
+        /** MentorTrainingSummary */
+        MentorTrainingSummary: {
+            mentor: components["schemas"]["PersonRef"];
+            /** Total Minutes */
+            total_minutes: number;
+            /** Entitlement Applies */
+            entitlement_applies: boolean;
+            /** Entitlement Done Minutes */
+            entitlement_done_minutes: number;
+        };
+        /** MyRelease */
+        MyRelease: {
+            /**
+             * Cover Request Id
+             * Format: uuid
+             */
+            cover_request_id: string;
+            status: components["schemas"]["CoverStatus"];
+        };
         /**
          * NetworkMentor
          * @description A mentor as colleagues see them: no mentee is named, only how many they mentor.
@@ -3798,6 +4543,17 @@ export interface components {
             /** Offset */
             offset: number;
         };
+        /** Page[CoverRequestPublic] */
+        Page_CoverRequestPublic_: {
+            /** Items */
+            items: components["schemas"]["CoverRequestPublic"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
         /** Page[CoverageRow] */
         Page_CoverageRow_: {
             /** Items */
@@ -3813,6 +4569,28 @@ export interface components {
         Page_CoverageWeek_: {
             /** Items */
             items: components["schemas"]["CoverageWeek"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[DeliveryPublic] */
+        Page_DeliveryPublic_: {
+            /** Items */
+            items: components["schemas"]["DeliveryPublic"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[LinkedPerson] */
+        Page_LinkedPerson_: {
+            /** Items */
+            items: components["schemas"]["LinkedPerson"][];
             /** Total */
             total: number;
             /** Limit */
@@ -3846,6 +4624,17 @@ export interface components {
         Page_MentorProfilePublic_: {
             /** Items */
             items: components["schemas"]["MentorProfilePublic"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[MentorTrainingSummary] */
+        Page_MentorTrainingSummary_: {
+            /** Items */
+            items: components["schemas"]["MentorTrainingSummary"][];
             /** Total */
             total: number;
             /** Limit */
@@ -3901,6 +4690,17 @@ export interface components {
         Page_PolicyPublic_: {
             /** Items */
             items: components["schemas"]["PolicyPublic"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[ProviderPublic] */
+        Page_ProviderPublic_: {
+            /** Items */
+            items: components["schemas"]["ProviderPublic"][];
             /** Total */
             total: number;
             /** Limit */
@@ -4000,6 +4800,17 @@ export interface components {
         Page_ThemePrompts_: {
             /** Items */
             items: components["schemas"]["ThemePrompts"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[TrainingItemPublic] */
+        Page_TrainingItemPublic_: {
+            /** Items */
+            items: components["schemas"]["TrainingItemPublic"][];
             /** Total */
             total: number;
             /** Limit */
@@ -4491,6 +5302,130 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** ProviderCan */
+        ProviderCan: {
+            /** Edit */
+            edit: boolean;
+            /** Rotate Secret */
+            rotate_secret: boolean;
+            /** Disable */
+            disable: boolean;
+            /** Enable */
+            enable: boolean;
+            /** Link People */
+            link_people: boolean;
+        };
+        /** ProviderCreate */
+        ProviderCreate: {
+            /**
+             * Name
+             * @description As the provider is known to your schools
+             */
+            name: string;
+            /** @description hei (a university), scitt, ecte_lead_provider (early career teacher entitlement) or other */
+            kind: components["schemas"]["ProviderKind"];
+        };
+        /** ProviderCreated */
+        ProviderCreated: {
+            provider: components["schemas"]["ProviderDetail"];
+            /**
+             * Signing Secret
+             * @description `whsec_` + base64: give it to the provider now; it is never shown again
+             */
+            signing_secret: string;
+        };
+        /** ProviderDetail */
+        ProviderDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Trust Id
+             * Format: uuid
+             */
+            trust_id: string;
+            /** Name */
+            name: string;
+            kind: components["schemas"]["ProviderKind"];
+            /** Disabled At */
+            disabled_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Updated At */
+            updated_at: string | null;
+            /**
+             * Webhook Url
+             * @description The address to give the provider for its deliveries
+             */
+            webhook_url: string;
+            /** Linked People */
+            linked_people: number;
+            /**
+             * Secrets
+             * @description The secrets that still verify
+             */
+            secrets: components["schemas"]["SecretPublic"][];
+            can: components["schemas"]["ProviderCan"];
+        };
+        /**
+         * ProviderKind
+         * @enum {string}
+         */
+        ProviderKind: "hei" | "scitt" | "ecte_lead_provider" | "other";
+        /** ProviderLinkCreate */
+        ProviderLinkCreate: {
+            /**
+             * User Ids
+             * @description Mentors or mentees of your trust; one already linked to another provider moves to this one
+             */
+            user_ids: string[];
+        };
+        /** ProviderPublic */
+        ProviderPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Trust Id
+             * Format: uuid
+             */
+            trust_id: string;
+            /** Name */
+            name: string;
+            kind: components["schemas"]["ProviderKind"];
+            /** Disabled At */
+            disabled_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Updated At */
+            updated_at: string | null;
+            /**
+             * Webhook Url
+             * @description The address to give the provider for its deliveries
+             */
+            webhook_url: string;
+            /** Linked People */
+            linked_people: number;
+        };
+        /** ProviderUpdate */
+        ProviderUpdate: {
+            /**
+             * Name
+             * @description At least 1 characters besides surrounding spaces
+             */
+            name?: string;
+            kind?: components["schemas"]["ProviderKind"];
+        };
         /** ProvisionInput */
         ProvisionInput: {
             /**
@@ -4566,6 +5501,38 @@ export interface components {
             checks: {
                 [key: string]: string;
             };
+        };
+        /** RecordEntry */
+        RecordEntry: {
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "session" | "logged";
+            /**
+             * Id
+             * Format: uuid
+             * @description The course date (session) or the logged hours
+             */
+            id: string;
+            /** Title */
+            title: string;
+            /**
+             * Taken On
+             * Format: date
+             */
+            taken_on: string;
+            /** Minutes */
+            minutes: number;
+            /** Provider */
+            provider: string;
+            training_kind: components["schemas"]["TrainingKind"] | null;
+            /** Standards */
+            standards: number[];
+            /** Evidence */
+            evidence: string | null;
+            /** Evidence Url */
+            evidence_url: string | null;
         };
         /**
          * RecordKeeper
@@ -5068,6 +6035,56 @@ export interface components {
             timezone?: string;
             /** Active */
             active?: boolean;
+        };
+        /**
+         * SecretPublic
+         * @description A signing secret as it is listed: never its value.
+         */
+        SecretPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Expires At
+             * @description When it stops verifying (set when a newer secret replaced it)
+             */
+            expires_at: string | null;
+            /**
+             * Status
+             * @description current: the newest; retiring: still verifying until expires_at
+             * @enum {string}
+             */
+            status: "current" | "retiring";
+        };
+        /** SecretRotate */
+        SecretRotate: {
+            /**
+             * Overlap Hours
+             * @description How long the current secret keeps working beside the new one (0: stops at once)
+             * @default 24
+             */
+            overlap_hours: number;
+        };
+        /** SecretRotated */
+        SecretRotated: {
+            provider: components["schemas"]["ProviderDetail"];
+            /**
+             * Signing Secret
+             * @description The new secret, shown this once
+             */
+            signing_secret: string;
+            /**
+             * Previous Expires At
+             * @description When the secrets it replaces stop verifying
+             */
+            previous_expires_at: string | null;
         };
         /** ShortWeekPublic */
         ShortWeekPublic: {
@@ -5862,7 +6879,7 @@ export interface components {
              * @description What the to-do is about; the web app opens it.
              * @enum {string}
              */
-            target_type: "pairing" | "meeting" | "observation" | "school" | "user" | "wellbeing_check_in" | "supervision";
+            target_type: "pairing" | "meeting" | "observation" | "school" | "user" | "wellbeing_check_in" | "supervision" | "training_item" | "cover_request";
             /**
              * Target Id
              * Format: uuid
@@ -5898,6 +6915,160 @@ export interface components {
          * @enum {string}
          */
         TokenTransport: "body" | "cookie";
+        /** Total */
+        Total: {
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /** Minutes */
+            minutes: number;
+        };
+        /**
+         * TrainingAudience
+         * @enum {string}
+         */
+        TrainingAudience: "mentors" | "mentees" | "both";
+        /** TrainingItemCan */
+        TrainingItemCan: {
+            /**
+             * Mark Attendance
+             * @description Mark who attended (a mentor for themselves, a lead for the school's mentors; once the course has started)
+             */
+            mark_attendance: boolean;
+        };
+        /** TrainingItemDetail */
+        TrainingItemDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Provider Id
+             * Format: uuid
+             */
+            provider_id: string;
+            kind: components["schemas"]["ItemKind"];
+            /** Title */
+            title: string;
+            /** Starts At */
+            starts_at: string | null;
+            /** Ends At */
+            ends_at: string | null;
+            /** Due At */
+            due_at: string | null;
+            audience: components["schemas"]["TrainingAudience"];
+            /** Location */
+            location: string | null;
+            /** Online Url */
+            online_url: string | null;
+            /** Requires Release */
+            requires_release: boolean;
+            /** Cancelled */
+            cancelled: boolean;
+            /**
+             * People Count
+             * @description How many people it concerns that you can see
+             */
+            people_count: number;
+            /** @description Your part in it, if it concerns you */
+            my_role: components["schemas"]["ConcernRole"] | null;
+            /** @description Your release from school for it, if any */
+            my_release: components["schemas"]["MyRelease"] | null;
+            /**
+             * Clashes With Meeting
+             * @description It overlaps a protected meeting of someone it concerns that you can see
+             */
+            clashes_with_meeting: boolean;
+            /** People */
+            people: components["schemas"]["ConcernedPerson"][];
+            can: components["schemas"]["TrainingItemCan"];
+        };
+        /** TrainingItemPublic */
+        TrainingItemPublic: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Provider Id
+             * Format: uuid
+             */
+            provider_id: string;
+            kind: components["schemas"]["ItemKind"];
+            /** Title */
+            title: string;
+            /** Starts At */
+            starts_at: string | null;
+            /** Ends At */
+            ends_at: string | null;
+            /** Due At */
+            due_at: string | null;
+            audience: components["schemas"]["TrainingAudience"];
+            /** Location */
+            location: string | null;
+            /** Online Url */
+            online_url: string | null;
+            /** Requires Release */
+            requires_release: boolean;
+            /** Cancelled */
+            cancelled: boolean;
+            /**
+             * People Count
+             * @description How many people it concerns that you can see
+             */
+            people_count: number;
+            /** @description Your part in it, if it concerns you */
+            my_role: components["schemas"]["ConcernRole"] | null;
+            /** @description Your release from school for it, if any */
+            my_release: components["schemas"]["MyRelease"] | null;
+            /**
+             * Clashes With Meeting
+             * @description It overlaps a protected meeting of someone it concerns that you can see
+             */
+            clashes_with_meeting: boolean;
+        };
+        /**
+         * TrainingKind
+         * @enum {string}
+         */
+        TrainingKind: "initial" | "refresher";
+        /** TrainingRecord */
+        TrainingRecord: {
+            mentor: components["schemas"]["PersonRef"];
+            /**
+             * Provider
+             * @description The provider the mentor is linked to, if any
+             */
+            provider: string | null;
+            /** Entries */
+            entries: components["schemas"]["RecordEntry"][];
+            /**
+             * Booked
+             * @description Course dates to come that concern the mentor
+             */
+            booked: components["schemas"]["BookedSession"][];
+            /** Total Minutes */
+            total_minutes: number;
+            /** By Provider */
+            by_provider: components["schemas"]["Total"][];
+            /** By Kind */
+            by_kind: components["schemas"]["Total"][];
+            /** By Standard */
+            by_standard: components["schemas"]["Total"][];
+            ect_entitlement: components["schemas"]["EntitlementProgress"];
+            can: components["schemas"]["TrainingRecordCan"];
+        };
+        /** TrainingRecordCan */
+        TrainingRecordCan: {
+            /**
+             * Log Hours
+             * @description Log hours for this mentor (the mentor, or their lead)
+             */
+            log_hours: boolean;
+        };
         /**
          * TrustCan
          * @description What the person asking may do with this trust: the rules the action routes enforce.
@@ -13927,6 +15098,586 @@ export interface operations {
             };
         };
     };
+    list_training_items: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["ItemKind"] | null;
+                school_id?: string | null;
+                person_id?: string | null;
+                starts_from?: string | null;
+                starts_before?: string | null;
+                include_cancelled?: boolean;
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TrainingItemPublic_"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_training_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                training_item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingItemDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mark_training_attendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                training_item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttendanceWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingItemDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_cover_requests: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["CoverStatus"] | null;
+                school_id?: string | null;
+                person_id?: string | null;
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_CoverRequestPublic_"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_cover_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cover_request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoverRequestDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decide_cover_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cover_request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CoverDecision"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoverRequestDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_training_records: {
+        parameters: {
+            query?: {
+                school_id?: string | null;
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_MentorTrainingSummary_"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_training_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mentor_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingRecord"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    log_training_hours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mentor_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HoursWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingRecord"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_mentor_network: {
         parameters: {
             query?: {
@@ -13991,6 +15742,980 @@ export interface operations {
                 };
             };
             /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_providers: {
+        parameters: {
+            query?: {
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ProviderPublic_"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_provider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProviderCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderCreated"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_provider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_provider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProviderUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotate_provider_secret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecretRotate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecretRotated"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    disable_provider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    enable_provider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_provider_people: {
+        parameters: {
+            query?: {
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                provider_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_LinkedPerson_"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    link_provider_people: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProviderLinkCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkedPerson"][];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unlink_provider_person: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider_id: string;
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_webhook_deliveries: {
+        parameters: {
+            query?: {
+                provider_id?: string | null;
+                outcome?: components["schemas"]["DeliveryOutcome"] | null;
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DeliveryPublic_"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_webhook_delivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reprocess_webhook_delivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryDetail"];
+                };
+            };
+            /** @description Not signed in, or the token is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing scope, or not yours to change */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clashes with what exists, or not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receive_provider_delivery: {
+        parameters: {
+            query?: never;
+            header: {
+                "webhook-id": string;
+                "webhook-timestamp": string;
+                "webhook-signature": string;
+            };
+            path: {
+                /** @description The provider's id, from its webhook URL */
+                provider_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Signed per Standard Webhooks: headers webhook-id, webhook-timestamp and webhook-signature (v1, HMAC-SHA256 over id.timestamp.body). */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description course_date.created|updated|cancelled or deadline.created|updated|cancelled; others are recorded as ignored
+                     * @example course_date.created
+                     */
+                    type: string;
+                    /** Format: date-time */
+                    timestamp: string;
+                    data: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryAnswer"];
+                };
+            };
+            /** @description Recorded, but not applied because of an error on our side; it will be processed again once fixed (outcome `failed`) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryAnswer"];
+                };
+            };
+            /** @description Not verified: a missing, malformed or wrong signature, a timestamp more than five minutes away, or an unknown or disabled provider */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over 262144 bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid data for a known type; recorded as rejected with the reason */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -25,6 +25,11 @@ export function useNavItems(): NavItem[] {
   if (has("resources:read")) items.push({ to: "/resources", label: "Resources", also: /^\/resources\// });
   if (has("wellbeing:write")) items.push({ to: "/wellbeing", label: "Wellbeing", also: /^\/wellbeing\// });
   if (has("supervision:read")) items.push({ to: "/supervision", label: "Supervision", also: /^\/supervision\// });
+  if (has("training:read")) items.push({ to: "/training", label: "Training", also: /^\/training\/items\// });
+  if (has("training:manage")) items.push({ to: "/training/cover", label: "Cover", also: /^\/training\/cover\// });
+  const mentors = (me?.roles ?? []).some((r) => r.role === "mentor");
+  if (has("training:manage")) items.push({ to: "/training/records", label: "Mentor training", also: /^\/training\/records\// });
+  else if (has("training:write") && mentors && me) items.push({ to: `/training/records/${me.id}`, label: "My training" });
   const networked = (me?.roles ?? []).some((r) => r.role === "mentor" || r.role === "school_lead");
   if (networked && has("mentoring:read")) items.push({ to: "/network", label: "Network" });
   if (has("mentoring:write")) items.push({ to: "/mentoring", label: "Mentoring", also: pairedUp ? undefined : MENTORING_PAGES });

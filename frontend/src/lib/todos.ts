@@ -22,6 +22,8 @@ const TARGET_ROUTES: Record<string, (id: string) => string> = {
   observation: (id) => `/observations/${id}`,
   wellbeing_check_in: (id) => `/wellbeing/check-ins/${id}`,
   supervision: (id) => `/supervision/${id}`,
+  training_item: (id) => `/training/items/${id}`,
+  cover_request: (id) => `/training/cover/${id}`,
   user: (id) => `/people/${id}`,
   school: (id) => `/people?school=${encodeURIComponent(id)}`,
 };

@@ -7,6 +7,7 @@ import { useLoad } from "../components/useLoad";
 import { formatDate } from "../lib/labels";
 import { KIND_LABELS, PAIRING_STATE, pairingState, partnerOf } from "../lib/mentoring";
 import { addDays, mondayOf, schoolToday, wallClock, wallClockToIso } from "../lib/time";
+import { COVER_WORDS, whenOf } from "../lib/training";
 
 /** A mentor's or mentee's meetings this week and next, and their pairings. */
 export function MyWeekPage() {
@@ -41,6 +42,7 @@ export function MyWeekPage() {
       <Loaded load={meetings} what="Loading your meetings">
         {(page) => <TwoWeeks meetings={page.items} nextMonday={nextMonday} meId={meId} />}
       </Loaded>
+      <TrainingWeeks meId={meId} monday={monday} />
       <section className="section" aria-labelledby="pairings-heading">
         <h2 id="pairings-heading">Your pairings</h2>
         <Loaded load={pairings} what="Loading your pairings">
@@ -96,5 +98,39 @@ function PairingCard({ pairing, meId, today }: { pairing: Pairing; meId: string;
       </span>
       <Badges badges={[PAIRING_STATE[pairingState(pairing, today)]]} />
     </li>
+  );
+}
+
+/** Course dates and deadlines this week and next that concern me, with my release from school. */
+function TrainingWeeks({ meId, monday }: { meId: string; monday: string }) {
+  const { has } = useAuth();
+  const load = useLoad(
+    () =>
+      has("training:read")
+        ? unwrap(
+            api.GET("/api/v1/training/items", {
+              params: { query: { person_id: meId, starts_from: wallClockToIso(monday, "00:00"), starts_before: wallClockToIso(addDays(monday, 14), "00:00"), limit: MAX_PAGE } },
+            }),
+          )
+        : Promise.resolve({ items: [], total: 0, limit: 0, offset: 0 }),
+    [meId, monday],
+  );
+  if (!load.data || load.data.items.length === 0) return null;
+  return (
+    <section className="section" aria-labelledby="training-week-heading">
+      <h2 id="training-week-heading">Training this week and next</h2>
+      <ul className="cards">
+        {load.data.items.map((item) => (
+          <li className="card" key={item.id}>
+            <Link to={`/training/items/${item.id}`}>{item.title}</Link>
+            <span>{whenOf(item)}</span>
+            <span>
+              {[item.my_release ? COVER_WORDS[item.my_release.status] : "", item.clashes_with_meeting ? "Clashes with a protected meeting" : ""].filter(Boolean).join(". ") ||
+                (item.location ?? "")}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

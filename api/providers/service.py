@@ -1,0 +1,715 @@
+"""Providers: registered by trust admins, with a signing secret shown once, rotated with an
+overlap, disabled; the people linked to them; and the receiver of their signed deliveries.
+
+The receiver, in one transaction:
+1. verifies the Standard Webhooks signature over the raw body with every live secret of the
+   provider (any failure, including an unknown or disabled provider, is the same 401, and
+   nothing is written);
+2. inserts the delivery, whose (provider, webhook-id) is unique among first arrivals: a repeat,
+   even one racing this one, ends up recorded as a duplicate of the first and answered 200;
+3. parses `{"type", "timestamp", "data"}`; an unknown type is recorded as ignored; a known one
+   with bad data is rejected (422) with the reason;
+4. publishes `ProviderItemReceived` inside a savepoint: a handler's `InvalidItem` (or any error)
+   undoes only the handler's effects, and the delivery is kept as rejected (or failed).
+"""
+
+import base64
+import json
+import logging
+import secrets
+import uuid
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from typing import Literal, cast
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, ValidationError
+from sqlalchemy import and_, func, or_
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
+from standardwebhooks.webhooks import Webhook
+
+from api.audit import service as audit
+from api.auth.principals import Principal
+from api.core import events
+from api.core.models import utcnow
+from api.core.problems import Conflict, FieldProblem, NotFound, Unauthorized, Unprocessable
+from api.core.queries import first_visible
+from api.org.models import Membership, Role, User
+from api.providers import policy
+from api.providers.events import InvalidItem, ItemData, ProviderItemReceived
+from api.providers.models import (
+    DeliveryOutcome,
+    Provider,
+    ProviderKind,
+    ProviderLink,
+    ProviderSecret,
+    WebhookDelivery,
+)
+from api.providers.schemas import (
+    DEFAULT_OVERLAP_HOURS,
+    DeliveryDetail,
+    DeliveryPublic,
+    LinkedPerson,
+    ProviderDetail,
+    ProviderPublic,
+    SecretPublic,
+)
+
+logger = logging.getLogger("mentorhub.providers")
+
+WEBHOOK_PATH = "/api/v1/webhooks/providers/{provider_id}"
+# The largest body the receiver reads; larger ones are refused (413) before any check.
+MAX_DELIVERY_BYTES = 256 * 1024
+SECRET_PREFIX = "whsec_"  # noqa: S105 (the prefix of every secret, not a secret)
+SECRET_BYTES = 32
+MAX_WEBHOOK_ID = 255
+MAX_REASON = 2000
+KINDS = ("course_date", "deadline")
+ACTIONS = ("created", "updated", "cancelled")
+KNOWN_TYPES = frozenset(f"{kind}.{action}" for kind in KINDS for action in ACTIONS)
+# The one answer to every delivery that cannot be verified, whatever the reason.
+NOT_VERIFIED = "The delivery could not be verified."
+LINKABLE_ROLES = (Role.mentor, Role.mentee)
+
+
+# --- providers ---------------------------------------------------------------------------
+
+
+def new_signing_secret() -> str:
+    """`whsec_` + base64 of 32 random bytes, as Standard Webhooks secrets are written."""
+    return SECRET_PREFIX + base64.b64encode(secrets.token_bytes(SECRET_BYTES)).decode("ascii")
+
+
+def webhook_url(base_url: str, provider_id: uuid.UUID) -> str:
+    return base_url.rstrip("/") + WEBHOOK_PATH.format(provider_id=provider_id)
+
+
+def providers_query(principal: Principal) -> SelectOfScalar[Provider]:
+    return (
+        select(Provider)
+        .where(policy.visible_providers(principal))
+        .order_by(col(Provider.name), col(Provider.id))
+    )
+
+
+def get_provider(session: Session, principal: Principal, provider_id: uuid.UUID) -> Provider:
+    return first_visible(
+        session,
+        select(Provider).where(Provider.id == provider_id, policy.visible_providers(principal)),
+        "provider",
+        provider_id,
+    )
+
+
+def _live_secrets(session: Session, provider_ids: list[uuid.UUID]) -> list[ProviderSecret]:
+    now = utcnow()
+    return list(
+        session.exec(
+            select(ProviderSecret)
+            .where(
+                col(ProviderSecret.provider_id).in_(provider_ids),
+                or_(
+                    col(ProviderSecret.expires_at).is_(None),
+                    col(ProviderSecret.expires_at) > now,
+                ),
+            )
+            .order_by(col(ProviderSecret.created_at).desc(), col(ProviderSecret.id))
+        ).all()
+    )
+
+
+def to_public(session: Session, providers: list[Provider], base_url: str) -> list[ProviderPublic]:
+    ids = [p.id for p in providers]
+    counts = dict(
+        session.exec(
+            select(ProviderLink.provider_id, func.count())
+            .where(col(ProviderLink.provider_id).in_(ids))
+            .group_by(col(ProviderLink.provider_id))
+        ).all()
+    )
+    return [
+        ProviderPublic.model_validate(
+            {
+                **p.model_dump(),
+                "webhook_url": webhook_url(base_url, p.id),
+                "linked_people": counts.get(p.id, 0),
+            }
+        )
+        for p in providers
+    ]
+
+
+def provider_detail(
+    session: Session, principal: Principal, provider: Provider, base_url: str
+) -> ProviderDetail:
+    public = to_public(session, [provider], base_url)[0]
+    live = _live_secrets(session, [provider.id])
+    secrets_public = [
+        SecretPublic(
+            id=s.id,
+            created_at=s.created_at,
+            expires_at=s.expires_at,
+            status="current" if s.expires_at is None else "retiring",
+        )
+        for s in live
+    ]
+    return ProviderDetail.model_validate(
+        {
+            **public.model_dump(),
+            "secrets": secrets_public,
+            "can": policy.provider_can(principal, provider),
+        }
+    )
+
+
+def _admin_trust(principal: Principal) -> uuid.UUID:
+    if not principal.is_user or policy.MANAGE not in principal.scopes:
+        raise NotFound("Providers are registered by the trust's admins.")
+    if principal.trust_id in principal.admin_trust_ids:
+        return principal.trust_id
+    return sorted(principal.admin_trust_ids)[0]
+
+
+def create_provider(
+    session: Session, principal: Principal, name: str, kind: ProviderKind | str
+) -> tuple[Provider, str]:
+    """A provider of the admin's trust and its first signing secret (`whsec_...`), which the
+    caller shows once."""
+    provider = Provider(
+        trust_id=_admin_trust(principal),
+        name=name,
+        kind=ProviderKind(kind),
+        created_by=principal.id,
+    )
+    secret = new_signing_secret()
+    session.add(provider)
+    session.add(
+        ProviderSecret(provider_id=provider.id, signing_secret=secret, created_by=principal.id)
+    )
+    audit.record(
+        session,
+        principal,
+        "provider.created",
+        object_type="provider",
+        object_id=provider.id,
+        trust_id=provider.trust_id,
+        changes={"name": name, "kind": provider.kind},
+    )
+    session.flush()
+    return provider, secret
+
+
+def update_provider(
+    session: Session, principal: Principal, provider_id: uuid.UUID, changes: dict
+) -> Provider:
+    provider = get_provider(session, principal, provider_id)
+    if changes:
+        audit.apply_changes(
+            session,
+            principal,
+            provider,
+            changes,
+            object_type="provider",
+            trust_id=provider.trust_id,
+        )
+        session.flush()
+    return provider
+
+
+def rotate_secret(
+    session: Session,
+    principal: Principal,
+    provider_id: uuid.UUID,
+    overlap_hours: int = DEFAULT_OVERLAP_HOURS,
+) -> tuple[Provider, str, datetime | None]:
+    """A new secret; the ones before it keep verifying for `overlap_hours` (never longer than
+    they already would), then stop. Answers the provider, the new secret, and when the old
+    ones stop."""
+    provider = get_provider(session, principal, provider_id)
+    now = utcnow()
+    until = now + timedelta(hours=overlap_hours)
+    previous: datetime | None = None
+    for old in _live_secrets(session, [provider.id]):
+        old.expires_at = min(old.expires_at, until) if old.expires_at else until
+        previous = max(previous, old.expires_at) if previous else old.expires_at
+        session.add(old)
+    secret = new_signing_secret()
+    session.add(
+        ProviderSecret(provider_id=provider.id, signing_secret=secret, created_by=principal.id)
+    )
+    audit.record(
+        session,
+        principal,
+        "provider.secret_rotated",
+        object_type="provider",
+        object_id=provider.id,
+        trust_id=provider.trust_id,
+        changes={"overlap_hours": overlap_hours, "previous_expires_at": previous},
+    )
+    session.flush()
+    return provider, secret, previous
+
+
+def set_disabled(
+    session: Session, principal: Principal, provider_id: uuid.UUID, disabled: bool
+) -> Provider:
+    provider = get_provider(session, principal, provider_id)
+    if disabled == (provider.disabled_at is not None):
+        state = "disabled" if disabled else "enabled"
+        raise Conflict(f"This provider is already {state}.")
+    provider.disabled_at = utcnow() if disabled else None
+    provider.updated_at = utcnow()
+    session.add(provider)
+    audit.record(
+        session,
+        principal,
+        "provider.disabled" if disabled else "provider.enabled",
+        object_type="provider",
+        object_id=provider.id,
+        trust_id=provider.trust_id,
+    )
+    session.flush()
+    return provider
+
+
+# --- linked people -----------------------------------------------------------------------
+
+
+def links_query(
+    session: Session, principal: Principal, provider_id: uuid.UUID
+) -> SelectOfScalar[ProviderLink]:
+    get_provider(session, principal, provider_id)
+    return (
+        select(ProviderLink)
+        .join(User, col(User.id) == ProviderLink.user_id)
+        .where(ProviderLink.provider_id == provider_id)
+        .order_by(col(User.full_name), col(User.id))
+    )
+
+
+def linked_people(session: Session, links: list[ProviderLink]) -> list[LinkedPerson]:
+    ids = [link.user_id for link in links]
+    users = {u.id: u for u in session.exec(select(User).where(col(User.id).in_(ids))).all()}
+    roles: dict[uuid.UUID, set[str]] = {i: set() for i in ids}
+    for user_id, role in session.exec(
+        select(Membership.user_id, Membership.role).where(
+            col(Membership.user_id).in_(ids), col(Membership.role).in_(LINKABLE_ROLES)
+        )
+    ).all():
+        roles[user_id].add(Role(role).value)
+    return [
+        LinkedPerson(
+            user_id=link.user_id,
+            full_name=users[link.user_id].full_name,
+            email=users[link.user_id].email,
+            trn=users[link.user_id].trn,
+            roles=cast(list[Literal["mentor", "mentee"]], sorted(roles[link.user_id])),
+            linked_at=link.created_at,
+        )
+        for link in links
+    ]
+
+
+def link_people(
+    session: Session, principal: Principal, provider_id: uuid.UUID, user_ids: list[uuid.UUID]
+) -> list[ProviderLink]:
+    """Links mentors and mentees of the provider's trust to it (one provider per person: a
+    person linked elsewhere moves here). Anyone else named is refused, and nothing changes."""
+    provider = get_provider(session, principal, provider_id)
+    wanted = list(dict.fromkeys(user_ids))
+    eligible = set(
+        session.exec(
+            select(Membership.user_id).where(
+                col(Membership.user_id).in_(wanted),
+                Membership.trust_id == provider.trust_id,
+                col(Membership.role).in_(LINKABLE_ROLES),
+            )
+        ).all()
+    )
+    refused = [u for u in wanted if u not in eligible]
+    if refused:
+        message = "Only mentors and mentees of the provider's trust can be linked to it."
+        raise Unprocessable(
+            message,
+            errors=[
+                FieldProblem(field="user_ids", detail=f"not a mentor or mentee of the trust: {u}")
+                for u in refused
+            ],
+        )
+    existing = {
+        link.user_id: link
+        for link in session.exec(
+            select(ProviderLink).where(col(ProviderLink.user_id).in_(wanted))
+        ).all()
+    }
+    linked = []
+    for user_id in wanted:
+        link = existing.get(user_id)
+        if link is not None and link.provider_id == provider.id:
+            linked.append(link)
+            continue
+        previous = link.provider_id if link else None
+        if link is None:
+            link = ProviderLink(provider_id=provider.id, user_id=user_id, created_by=principal.id)
+        else:
+            link.provider_id, link.created_by, link.created_at = provider.id, principal.id, utcnow()
+        session.add(link)
+        audit.record(
+            session,
+            principal,
+            "provider_link.created",
+            object_type="provider",
+            object_id=provider.id,
+            trust_id=provider.trust_id,
+            changes={"user_id": user_id, "previous_provider_id": previous},
+        )
+        linked.append(link)
+    session.flush()
+    return linked
+
+
+def unlink(
+    session: Session, principal: Principal, provider_id: uuid.UUID, user_id: uuid.UUID
+) -> None:
+    provider = get_provider(session, principal, provider_id)
+    link = first_visible(
+        session,
+        select(ProviderLink).where(
+            ProviderLink.provider_id == provider.id, ProviderLink.user_id == user_id
+        ),
+        "link to this provider for the person",
+        user_id,
+    )
+    session.delete(link)
+    audit.record(
+        session,
+        principal,
+        "provider_link.removed",
+        object_type="provider",
+        object_id=provider.id,
+        trust_id=provider.trust_id,
+        changes={"user_id": user_id},
+    )
+    session.flush()
+
+
+def provider_of(session: Session, user_id: uuid.UUID) -> Provider | None:
+    """The provider a person is linked to, if any (for other domains: no principal check)."""
+    return session.exec(
+        select(Provider)
+        .join(ProviderLink, col(ProviderLink.provider_id) == Provider.id)
+        .where(ProviderLink.user_id == user_id)
+    ).first()
+
+
+# --- the delivery log --------------------------------------------------------------------
+
+
+def deliveries_query(
+    principal: Principal,
+    *,
+    provider_id: uuid.UUID | None = None,
+    outcome: DeliveryOutcome | None = None,
+) -> SelectOfScalar[WebhookDelivery]:
+    query = select(WebhookDelivery).where(policy.visible_deliveries(principal))
+    if provider_id is not None:
+        query = query.where(WebhookDelivery.provider_id == provider_id)
+    if outcome is not None:
+        query = query.where(WebhookDelivery.outcome == outcome)
+    return query.order_by(col(WebhookDelivery.received_at).desc(), col(WebhookDelivery.id))
+
+
+def _provider_names(session: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
+    rows = session.exec(select(Provider.id, Provider.name).where(col(Provider.id).in_(ids)))
+    return {provider_id: name for provider_id, name in rows.all()}
+
+
+def deliveries_public(session: Session, rows: list[WebhookDelivery]) -> list[DeliveryPublic]:
+    names = _provider_names(session, {r.provider_id for r in rows})
+    return [
+        DeliveryPublic.model_validate({**r.model_dump(), "provider_name": names[r.provider_id]})
+        for r in rows
+    ]
+
+
+def get_delivery(
+    session: Session, principal: Principal, delivery_id: uuid.UUID
+) -> tuple[WebhookDelivery, Provider]:
+    row = first_visible(
+        session,
+        select(WebhookDelivery, Provider)
+        .join(Provider, col(Provider.id) == WebhookDelivery.provider_id)
+        .where(WebhookDelivery.id == delivery_id, policy.visible_deliveries(principal)),
+        "delivery",
+        delivery_id,
+    )
+    return row[0], row[1]
+
+
+def delivery_detail(
+    principal: Principal, delivery: WebhookDelivery, provider: Provider
+) -> DeliveryDetail:
+    return DeliveryDetail.model_validate(
+        {
+            **delivery.model_dump(),
+            "provider_name": provider.name,
+            "can": policy.delivery_can(principal, provider, delivery),
+        }
+    )
+
+
+def reprocess(
+    session: Session, principal: Principal, delivery_id: uuid.UUID
+) -> tuple[WebhookDelivery, Provider]:
+    """Processes a rejected or failed delivery again (after a fix), once: the same event is
+    published again, and the delivery takes the new outcome."""
+    delivery, provider = get_delivery(session, principal, delivery_id)
+    if not policy.may_reprocess(principal, provider, delivery):
+        if delivery.reprocessed_at is not None:
+            raise Conflict("This delivery has already been processed again; that happens once.")
+        raise Conflict("Only a rejected or failed delivery can be processed again.")
+    before = delivery.outcome
+    delivery.reprocessed_at, delivery.reprocessed_by = utcnow(), principal.id
+    delivery.reason, delivery.effects = None, []
+    _process(session, provider, delivery)
+    session.add(delivery)
+    audit.record(
+        session,
+        principal,
+        "webhook_delivery.reprocessed",
+        object_type="webhook_delivery",
+        object_id=delivery.id,
+        trust_id=provider.trust_id,
+        changes={"outcome_before": before, "outcome": delivery.outcome},
+    )
+    session.flush()
+    return delivery, provider
+
+
+# --- the receiver ------------------------------------------------------------------------
+
+
+class _Envelope(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    type: str
+    timestamp: AwareDatetime
+    data: ItemData
+
+
+def _not_verified() -> Unauthorized:
+    return Unauthorized(NOT_VERIFIED, slug="webhook-not-verified")
+
+
+def _usable_signatures(value: str) -> str:
+    """The `v1,<base64>` entries of a signature header, so that one garbled entry beside a
+    good one does not spoil it (the library stops at the first entry it cannot split)."""
+    kept = []
+    for entry in value.split(" "):
+        version, comma, signature = entry.partition(",")
+        if version != "v1" or not comma or not signature or "," in signature:
+            continue
+        try:
+            base64.b64decode(signature, validate=True)
+        except ValueError:
+            continue
+        kept.append(entry)
+    return " ".join(kept)
+
+
+def _signature_matches(secret: str, body: bytes, headers: Mapping[str, str]) -> bool:
+    try:
+        Webhook(secret).verify(body, dict(headers), json_parse=False)
+    except Exception:  # noqa: BLE001 - any way a header is garbled is the same failure
+        return False
+    return True
+
+
+def _verified_provider(
+    session: Session, provider_ref: str, headers: Mapping[str, str], body: bytes
+) -> Provider:
+    try:
+        provider_id = uuid.UUID(provider_ref)
+    except ValueError:
+        raise _not_verified() from None
+    webhook_id = headers.get("webhook-id", "")
+    if not webhook_id or len(webhook_id) > MAX_WEBHOOK_ID:
+        raise _not_verified()
+    now = utcnow()
+    rows = session.exec(
+        select(Provider, ProviderSecret.signing_secret)
+        .outerjoin(
+            ProviderSecret,
+            and_(
+                col(ProviderSecret.provider_id) == Provider.id,
+                or_(
+                    col(ProviderSecret.expires_at).is_(None),
+                    col(ProviderSecret.expires_at) > now,
+                ),
+            ),
+        )
+        .where(Provider.id == provider_id)
+    ).all()
+    if not rows or rows[0][0].disabled_at is not None:
+        raise _not_verified()
+    signatures = _usable_signatures(headers.get("webhook-signature", ""))
+    if not signatures:
+        raise _not_verified()
+    headers = {**headers, "webhook-signature": signatures}
+    if not any(secret and _signature_matches(secret, body, headers) for _, secret in rows):
+        raise _not_verified()
+    return rows[0][0]
+
+
+def _first_arrival(
+    session: Session, provider_id: uuid.UUID, webhook_id: str
+) -> WebhookDelivery | None:
+    return session.exec(
+        select(WebhookDelivery).where(
+            WebhookDelivery.provider_id == provider_id,
+            WebhookDelivery.webhook_id == webhook_id,
+            WebhookDelivery.outcome != DeliveryOutcome.duplicate,
+        )
+    ).first()
+
+
+def receive(
+    session: Session, provider_ref: str, headers: Mapping[str, str], body: bytes
+) -> WebhookDelivery:
+    """Verifies, records and applies one delivery; answers the recorded delivery (its outcome
+    says how the receiver answers). Raises the generic 401 when it cannot be verified."""
+    headers = {k.lower(): v for k, v in headers.items()}
+    provider = _verified_provider(session, provider_ref, headers, body)
+    webhook_id = headers["webhook-id"]
+    first = _first_arrival(session, provider.id, webhook_id)
+    if first is not None:
+        return _duplicate(session, provider, first, body)
+    delivery = WebhookDelivery(
+        provider_id=provider.id,
+        webhook_id=webhook_id,
+        outcome=DeliveryOutcome.processed,
+        body=body.decode("utf-8"),
+    )
+    try:
+        with session.begin_nested():
+            session.add(delivery)
+            session.flush()
+    except IntegrityError:
+        # Another request with this webhook-id committed first (PostgreSQL makes this insert
+        # wait for it): that one is the delivery, this one a duplicate of it.
+        first = _first_arrival(session, provider.id, webhook_id)
+        if first is None:
+            raise
+        return _duplicate(session, provider, first, body)
+    _process(session, provider, delivery)
+    session.add(delivery)
+    _audit_received(session, provider, delivery)
+    session.flush()
+    return delivery
+
+
+def _duplicate(
+    session: Session, provider: Provider, first: WebhookDelivery, body: bytes
+) -> WebhookDelivery:
+    repeat = WebhookDelivery(
+        provider_id=provider.id,
+        webhook_id=first.webhook_id,
+        type=first.type,
+        sent_at=first.sent_at,
+        outcome=DeliveryOutcome.duplicate,
+        reason="Already received: processed once, on its first arrival.",
+        duplicate_of=first.id,
+        body=body.decode("utf-8") if body.decode("utf-8") != first.body else "",
+    )
+    session.add(repeat)
+    _audit_received(session, provider, repeat)
+    session.flush()
+    return repeat
+
+
+def _audit_received(session: Session, provider: Provider, delivery: WebhookDelivery) -> None:
+    audit.record(
+        session,
+        None,
+        "webhook_delivery.received",
+        object_type="webhook_delivery",
+        object_id=delivery.id,
+        trust_id=provider.trust_id,
+        changes={
+            "provider_id": provider.id,
+            "webhook_id": delivery.webhook_id,
+            "type": delivery.type,
+            "outcome": delivery.outcome,
+        },
+    )
+
+
+def _reason_from(error: ValidationError) -> str:
+    parts = []
+    for problem in error.errors():
+        where = ".".join(str(p) for p in problem.get("loc", ())) or "body"
+        parts.append(f"{where}: {problem['msg']}")
+    return "Invalid " + "; ".join(parts)
+
+
+def _settle(delivery: WebhookDelivery, outcome: DeliveryOutcome, reason: str | None) -> None:
+    delivery.outcome = outcome
+    delivery.reason = reason[:MAX_REASON] if reason else None
+
+
+def _process(session: Session, provider: Provider, delivery: WebhookDelivery) -> None:
+    """Parses the stored body and hands it to the handlers; sets the delivery's outcome."""
+    try:
+        payload = json.loads(delivery.body)
+    except ValueError:
+        _settle(delivery, DeliveryOutcome.rejected, "The body is not JSON.")
+        return
+    kind = payload.get("type") if isinstance(payload, dict) else None
+    if not isinstance(kind, str) or not kind:
+        _settle(
+            delivery,
+            DeliveryOutcome.rejected,
+            'The body must be a JSON object with "type", "timestamp" and "data".',
+        )
+        return
+    delivery.type = kind[:100]
+    if kind not in KNOWN_TYPES:
+        _settle(delivery, DeliveryOutcome.ignored, f"Unknown type {kind[:100]!r}: nothing done.")
+        return
+    try:
+        envelope = _Envelope.model_validate(payload)
+    except ValidationError as exc:
+        _settle(delivery, DeliveryOutcome.rejected, _reason_from(exc))
+        return
+    delivery.sent_at = envelope.timestamp
+    item_kind, _, action = kind.partition(".")
+    event = ProviderItemReceived(
+        provider_id=provider.id,
+        trust_id=provider.trust_id,
+        delivery_id=delivery.id,
+        kind=cast(Literal["course_date", "deadline"], item_kind),
+        action=cast(Literal["created", "updated", "cancelled"], action),
+        sent_at=envelope.timestamp,
+        data=envelope.data,
+    )
+    try:
+        with session.begin_nested():
+            events.publish(session, event)
+            session.flush()
+    except InvalidItem as exc:
+        _settle(delivery, DeliveryOutcome.rejected, exc.reason)
+        return
+    except Exception:
+        logger.exception("a provider delivery's handler failed", extra={"delivery": delivery.id})
+        _settle(
+            delivery,
+            DeliveryOutcome.failed,
+            "It could not be applied because of an error on our side; it can be processed "
+            "again once that is fixed.",
+        )
+        return
+    delivery.effects = list(event.outcome.effects)
+    if event.outcome.ignored_because:
+        _settle(delivery, DeliveryOutcome.ignored, event.outcome.ignored_because)
+    else:
+        _settle(delivery, DeliveryOutcome.processed, None)
