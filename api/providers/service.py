@@ -527,7 +527,9 @@ def _signature_matches(secret: str, body: bytes, headers: Mapping[str, str]) -> 
 
 def _verified_provider(
     session: Session, provider_ref: str, headers: Mapping[str, str], body: bytes
-) -> Provider:
+) -> tuple[Provider, uuid.UUID | None]:
+    """The provider, once the signature is verified, and the id of the first arrival of this
+    webhook-id if there was one (asked in the same query)."""
     try:
         provider_id = uuid.UUID(provider_ref)
     except ValueError:
@@ -536,8 +538,18 @@ def _verified_provider(
     if not webhook_id or len(webhook_id) > MAX_WEBHOOK_ID:
         raise _not_verified()
     now = utcnow()
+    first = (
+        select(WebhookDelivery.id)
+        .where(
+            WebhookDelivery.provider_id == provider_id,
+            WebhookDelivery.webhook_id == webhook_id,
+            WebhookDelivery.outcome != DeliveryOutcome.duplicate,
+        )
+        .limit(1)
+        .scalar_subquery()
+    )
     rows = session.exec(
-        select(Provider, ProviderSecret.signing_secret)
+        select(Provider, ProviderSecret.signing_secret, first)
         .outerjoin(
             ProviderSecret,
             and_(
@@ -556,9 +568,9 @@ def _verified_provider(
     if not signatures:
         raise _not_verified()
     headers = {**headers, "webhook-signature": signatures}
-    if not any(secret and _signature_matches(secret, body, headers) for _, secret in rows):
+    if not any(secret and _signature_matches(secret, body, headers) for _, secret, _ in rows):
         raise _not_verified()
-    return rows[0][0]
+    return rows[0][0], rows[0][2]
 
 
 def _first_arrival(
@@ -579,11 +591,12 @@ def receive(
     """Verifies, records and applies one delivery; answers the recorded delivery (its outcome
     says how the receiver answers). Raises the generic 401 when it cannot be verified."""
     headers = {k.lower(): v for k, v in headers.items()}
-    provider = _verified_provider(session, provider_ref, headers, body)
+    provider, first_id = _verified_provider(session, provider_ref, headers, body)
     webhook_id = headers["webhook-id"]
-    first = _first_arrival(session, provider.id, webhook_id)
-    if first is not None:
-        return _duplicate(session, provider, first, body)
+    if first_id is not None:
+        first = session.get(WebhookDelivery, first_id)
+        if first is not None:
+            return _duplicate(session, provider, first, body)
     delivery = WebhookDelivery(
         provider_id=provider.id,
         webhook_id=webhook_id,
