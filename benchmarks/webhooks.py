@@ -195,7 +195,7 @@ def run_database(args, wrk: str, database: str) -> dict:  # type: ignore[no-unty
             "max_ms": round(result["max_us"] / 1000, 1),
             "non_2xx": result["non2xx"],
             "timeouts": result["timeouts"],
-            "recorded": outcomes(url),
+            "recorded_with_warm_up": outcomes(url),
             "presigned_per_second": round(HEADROOM_PER_SECOND * args.duration / signing),
             "load_before": [round(x, 2) for x in load_before],
             "load_after": [round(x, 2) for x in load_after],
