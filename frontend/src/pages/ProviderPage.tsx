@@ -213,7 +213,8 @@ export function ProviderPage() {
         </>
       )}
 
-      <h2>Deliveries</h2>
+      <h2>Accepting deliveries</h2>
+      <p className="hint">A disabled provider's deliveries are all refused, whatever their signature.</p>
       {detail.can.disable && (
         <Button variant="secondary" onClick={() => setConfirm("disable")}>
           Disable provider
