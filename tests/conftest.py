@@ -5,12 +5,34 @@ trusts with a person for every role."""
 import os
 import tempfile
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
+
+# The whole suite runs on one clock that starts at the same instant every run, so that "today",
+# "next week" and the world's autumn term below agree whatever the real date: a run in the
+# Christmas holidays or next year gives the same answers as one on this day. The clock ticks, so
+# tokens, rate limits and timeouts still see time pass.
+SUITE_STARTS_AT = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)
+_suite_clock = time_machine.travel(SUITE_STARTS_AT, tick=True)
+_suite_clock.start()
+
+
+@pytest.fixture(scope="module")
+def real_clock() -> Iterator[None]:
+    """The real clock, for tests against a server in another process: that server keeps real
+    time, so the test must too (signature timestamps, "updated since" instants)."""
+    _suite_clock.stop()
+    try:
+        yield
+    finally:
+        _suite_clock.start()
+
 
 _tmp = Path(tempfile.mkdtemp(prefix="mentorhub-tests-"))
 TEST_DATABASE_URL = os.environ.get("MENTORHUB_TEST_DATABASE_URL") or f"sqlite:///{_tmp / 'test.db'}"

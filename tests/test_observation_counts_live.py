@@ -81,7 +81,7 @@ class Live:
 
 
 @pytest.fixture(scope="module")
-def live() -> Iterator[Live]:
+def live(real_clock: None) -> Iterator[Live]:
     contract = _contract_script()
     work = Path(tempfile.mkdtemp(prefix="mentorhub-counts-live-"))
     database = work / "live.db"

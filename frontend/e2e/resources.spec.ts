@@ -38,7 +38,7 @@ test("a mentor sees what the mentee's targets suggest on the pairing page and op
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My week" }).click();
   await page.getByRole("link", { name: "Mentoring James Patel" }).first().click();
   const suggestions = page.getByRole("region", { name: "Suggested reading" });
-  await expect(suggestions.getByText("Resources from the library that speak to the mentee's open targets", { exact: false })).toBeVisible();
+  await expect(suggestions.getByText("From the library, for the mentee's open targets.")).toBeVisible();
   const first = suggestions.getByRole("listitem").first();
   await expect(first.getByText(/^Why: /)).toBeVisible();
   await checkA11y(page, "the pairing page with suggestions");

@@ -55,8 +55,18 @@ test("a mentee checks in asking to talk; the mentor sees the request and not the
   await expect(page.getByText("Not shared with you")).toBeVisible();
   await expect(page.getByText(note)).toHaveCount(0);
   await checkA11y(page, "a mentee's check-in as the mentor sees it");
-  // Opening a resource suggested for one of the mentee's targets follows here once the
-  // resource library is in place.
+
+  // From there to the mentee's pairing page, where the library suggests reading for their
+  // open targets; the mentor opens one.
+  await nav(page, "My week").click();
+  await page.getByRole("link", { name: "Mentoring James Patel" }).first().click();
+  const suggestions = page.getByRole("region", { name: "Suggested reading" });
+  const first = suggestions.getByRole("listitem").first();
+  await expect(first.getByText(/^Why: .+, for standard \d$/)).toBeVisible();
+  const title = (await first.getByRole("link").innerText()).trim();
+  await first.getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeFocused();
+  await checkA11y(page, "a resource suggested for the mentee's target");
 });
 
 test("the wellbeing page works at phone width", async ({ page }) => {

@@ -16,7 +16,7 @@ import { ResourceSuggestions } from "../components/ResourceSuggestions";
 import { SlotsSection } from "./pairing/SlotsSection";
 
 // A few each way; every meeting is one link away, on the pairing's meetings page.
-const UPCOMING = 4;
+const UPCOMING = 3;
 const RECENT = 3;
 
 /** "34 " once both lists have loaded: every meeting is either coming up or earlier. */
@@ -125,7 +125,7 @@ function PairingView({ pairing, reload }: { pairing: PairingDetail; reload: () =
         </Link>
         , filtered by status and dates.
       </p>
-      {(isMentor || isMentee) && <ResourceSuggestions menteeId={pairing.mentee.id} forMentee={isMentee} />}
+      {(isMentor || isMentee) && <ResourceSuggestions menteeId={pairing.mentee.id} forMentee={isMentee} brief />}
       {can.end && state !== "ended" && <EndPairing pairing={pairing} onEnded={ended} />}
     </Page>
   );
