@@ -1,6 +1,6 @@
 # The two commands a newcomer needs: `make run` and `make test`. Both are safe to repeat.
 .PHONY: run test install build migrate seed serve openapi contract lint bench bench-api \
-	bench-observation-counts bench-entitlements
+	bench-observation-counts bench-entitlements bench-webhooks
 
 run: install build seed serve
 
@@ -68,3 +68,11 @@ BENCH_ENTITLEMENTS_URL ?= postgresql+psycopg://postgres:postgres@127.0.0.1:5432/
 bench-entitlements: install
 	scripts/ensure-services.sh postgres
 	.venv/bin/python benchmarks/entitlements.py --postgres-url "$(BENCH_ENTITLEMENTS_URL)" $(BENCH_ENTITLEMENTS_ARGS)
+
+# Signed provider deliveries on a live server: deliveries/s and p50/p99, SQLite and PostgreSQL
+# (BENCH_WEBHOOKS_URL, emptied first). BENCH_WEBHOOKS_ARGS="--duration 5 --databases sqlite".
+BENCH_WEBHOOKS_URL ?= postgresql+psycopg://postgres:postgres@127.0.0.1:5432/bench_webhooks
+bench-webhooks: install
+	scripts/ensure-services.sh postgres
+	.venv/bin/python benchmarks/webhooks.py --postgres-url "$(BENCH_WEBHOOKS_URL)" \
+		$(BENCH_WEBHOOKS_ARGS)

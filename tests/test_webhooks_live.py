@@ -37,8 +37,9 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(database, tmp_path_factory) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    """The server, on the database the tests already migrated; stopped by its process id."""
+def server(database, real_clock, tmp_path_factory) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The server, on the database the tests already migrated, on the real clock (it keeps real
+    time, and signatures are checked against it); stopped by its process id."""
     port = _free_port()
     log = (tmp_path_factory.mktemp("webhooks-live") / "server.log").open("w")
     env = dict(os.environ) | {"MENTORHUB_DATABASE_URL": TEST_DATABASE_URL}

@@ -28,14 +28,24 @@ from api.core.models import utcnow
 _SECRET_MARKERS = ("password", "secret", "token", "hash", "note")
 
 
+_restricted_names: dict[int, frozenset[str]] = {}
+
+
 def restricted_field_names() -> frozenset[str]:
-    """The names of every column marked restricted, in any table."""
-    return frozenset(
-        column.name
-        for table in SQLModel.metadata.tables.values()
-        for column in table.columns
-        if column.info.get("restricted")
-    )
+    """The names of every column marked restricted, in any table (worked out again only when
+    the number of tables changes: every write asks)."""
+    tables = SQLModel.metadata.tables
+    known = _restricted_names.get(len(tables))
+    if known is None:
+        known = frozenset(
+            column.name
+            for table in tables.values()
+            for column in table.columns
+            if column.info.get("restricted")
+        )
+        _restricted_names.clear()
+        _restricted_names[len(tables)] = known
+    return known
 
 
 def _without_restricted(changes: dict[str, Any], restricted: frozenset[str]) -> dict[str, Any]:

@@ -527,7 +527,9 @@ def _signature_matches(secret: str, body: bytes, headers: Mapping[str, str]) -> 
 
 def _verified_provider(
     session: Session, provider_ref: str, headers: Mapping[str, str], body: bytes
-) -> Provider:
+) -> tuple[Provider, uuid.UUID | None]:
+    """The provider, once the signature is verified, and the id of the first arrival of this
+    webhook-id if there was one (asked in the same query)."""
     try:
         provider_id = uuid.UUID(provider_ref)
     except ValueError:
@@ -536,8 +538,18 @@ def _verified_provider(
     if not webhook_id or len(webhook_id) > MAX_WEBHOOK_ID:
         raise _not_verified()
     now = utcnow()
+    first = (
+        select(WebhookDelivery.id)
+        .where(
+            WebhookDelivery.provider_id == provider_id,
+            WebhookDelivery.webhook_id == webhook_id,
+            WebhookDelivery.outcome != DeliveryOutcome.duplicate,
+        )
+        .limit(1)
+        .scalar_subquery()
+    )
     rows = session.exec(
-        select(Provider, ProviderSecret.signing_secret)
+        select(Provider, ProviderSecret.signing_secret, first)
         .outerjoin(
             ProviderSecret,
             and_(
@@ -556,9 +568,9 @@ def _verified_provider(
     if not signatures:
         raise _not_verified()
     headers = {**headers, "webhook-signature": signatures}
-    if not any(secret and _signature_matches(secret, body, headers) for _, secret in rows):
+    if not any(secret and _signature_matches(secret, body, headers) for _, secret, _ in rows):
         raise _not_verified()
-    return rows[0][0]
+    return rows[0][0], rows[0][2]
 
 
 def _first_arrival(
@@ -579,32 +591,39 @@ def receive(
     """Verifies, records and applies one delivery; answers the recorded delivery (its outcome
     says how the receiver answers). Raises the generic 401 when it cannot be verified."""
     headers = {k.lower(): v for k, v in headers.items()}
-    provider = _verified_provider(session, provider_ref, headers, body)
+    provider, first_id = _verified_provider(session, provider_ref, headers, body)
     webhook_id = headers["webhook-id"]
-    first = _first_arrival(session, provider.id, webhook_id)
-    if first is not None:
-        return _duplicate(session, provider, first, body)
+    if first_id is not None:
+        first = session.get(WebhookDelivery, first_id)
+        if first is not None:
+            return _duplicate(session, provider, first, body)
     delivery = WebhookDelivery(
         provider_id=provider.id,
         webhook_id=webhook_id,
         outcome=DeliveryOutcome.processed,
         body=body.decode("utf-8"),
     )
+    event = _parse(provider, delivery)
+    handled = event is not None and bool(events.handlers_for(ProviderItemReceived))
+    session.add(delivery)
+    if not handled:  # its outcome is known already: one flush records it and its audit event
+        _audit_received(session, provider, delivery)
     try:
-        with session.begin_nested():
-            session.add(delivery)
-            session.flush()
+        session.flush()  # the claim: unique among first arrivals, before any effect
     except IntegrityError:
         # Another request with this webhook-id committed first (PostgreSQL makes this insert
-        # wait for it): that one is the delivery, this one a duplicate of it.
+        # wait for it): that one is the delivery, this one a duplicate of it. Nothing else was
+        # written yet, so the whole transaction rolls back.
+        session.rollback()
         first = _first_arrival(session, provider.id, webhook_id)
         if first is None:
             raise
         return _duplicate(session, provider, first, body)
-    _process(session, provider, delivery)
-    session.add(delivery)
-    _audit_received(session, provider, delivery)
-    session.flush()
+    if handled and event is not None:
+        _apply(session, delivery, event)
+        session.add(delivery)
+        _audit_received(session, provider, delivery)
+        session.flush()
     return delivery
 
 
@@ -659,11 +678,19 @@ def _settle(delivery: WebhookDelivery, outcome: DeliveryOutcome, reason: str | N
 
 def _process(session: Session, provider: Provider, delivery: WebhookDelivery) -> None:
     """Parses the stored body and hands it to the handlers; sets the delivery's outcome."""
+    event = _parse(provider, delivery)
+    if event is not None:
+        _apply(session, delivery, event)
+
+
+def _parse(provider: Provider, delivery: WebhookDelivery) -> ProviderItemReceived | None:
+    """The event a delivery's body stands for, or None when its outcome is settled already
+    (ignored, or rejected with the reason). Touches no database."""
     try:
         payload = json.loads(delivery.body)
     except ValueError:
         _settle(delivery, DeliveryOutcome.rejected, "The body is not JSON.")
-        return
+        return None
     kind = payload.get("type") if isinstance(payload, dict) else None
     if not isinstance(kind, str) or not kind:
         _settle(
@@ -671,19 +698,20 @@ def _process(session: Session, provider: Provider, delivery: WebhookDelivery) ->
             DeliveryOutcome.rejected,
             'The body must be a JSON object with "type", "timestamp" and "data".',
         )
-        return
+        return None
     delivery.type = kind[:100]
     if kind not in KNOWN_TYPES:
         _settle(delivery, DeliveryOutcome.ignored, f"Unknown type {kind[:100]!r}: nothing done.")
-        return
+        return None
     try:
         envelope = _Envelope.model_validate(payload)
     except ValidationError as exc:
         _settle(delivery, DeliveryOutcome.rejected, _reason_from(exc))
-        return
+        return None
     delivery.sent_at = envelope.timestamp
     item_kind, _, action = kind.partition(".")
-    event = ProviderItemReceived(
+    _settle(delivery, DeliveryOutcome.processed, None)
+    return ProviderItemReceived(
         provider_id=provider.id,
         trust_id=provider.trust_id,
         delivery_id=delivery.id,
@@ -692,6 +720,11 @@ def _process(session: Session, provider: Provider, delivery: WebhookDelivery) ->
         sent_at=envelope.timestamp,
         data=envelope.data,
     )
+
+
+def _apply(session: Session, delivery: WebhookDelivery, event: ProviderItemReceived) -> None:
+    """Publishes the event inside a savepoint: a handler that refuses the item (or fails)
+    undoes its own effects only, and the delivery keeps why."""
     try:
         with session.begin_nested():
             events.publish(session, event)

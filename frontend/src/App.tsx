@@ -9,6 +9,9 @@ import { ChangePasswordPage } from "./pages/ChangePasswordPage";
 import { HomePage } from "./pages/HomePage";
 import { IntegrationNewPage } from "./pages/IntegrationNewPage";
 import { IntegrationsPage } from "./pages/IntegrationsPage";
+import { DeliveriesPage, DeliveryPage } from "./pages/DeliveriesPage";
+import { ProviderPage } from "./pages/ProviderPage";
+import { ProvidersPage } from "./pages/ProvidersPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { PeoplePage } from "./pages/PeoplePage";
 import { PersonNewPage } from "./pages/PersonNewPage";
@@ -151,6 +154,10 @@ export function App() {
         <Route path="/people/:userId" element={<Need scope="users:read"><PersonPage /></Need>} />
         <Route path="/integrations" element={<Need scope="clients:manage"><IntegrationsPage /></Need>} />
         <Route path="/integrations/new" element={<Need scope="clients:manage"><IntegrationNewPage /></Need>} />
+        <Route path="/providers" element={<Need scope="providers:manage"><ProvidersPage /></Need>} />
+        <Route path="/providers/deliveries" element={<Need scope="providers:manage"><DeliveriesPage /></Need>} />
+        <Route path="/providers/deliveries/:deliveryId" element={<Need scope="providers:manage"><DeliveryPage /></Need>} />
+        <Route path="/providers/:providerId" element={<Need scope="providers:manage"><ProviderPage /></Need>} />
         <Route path="/audit" element={<Need scope="audit:read"><AuditPage /></Need>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

@@ -36,6 +36,7 @@ export function useNavItems(): NavItem[] {
   if (has("org:write")) items.push({ to: "/schools", label: "Schools" });
   if (has("terms:write") && !isTrustAdmin) items.push({ to: "/term-dates", label: "Term dates", also: /^\/schools\/[^/]+\/term-dates$/ });
   if (has("users:read")) items.push({ to: "/people", label: "People" });
+  if (has("providers:manage")) items.push({ to: "/providers", label: "Providers", also: /^\/providers\// });
   if (has("clients:manage")) items.push({ to: "/integrations", label: "Integrations" });
   if (has("audit:read")) items.push({ to: "/audit", label: "Audit log" });
   return items;
