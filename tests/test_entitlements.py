@@ -86,7 +86,12 @@ def test_a_policy_goes_from_template_to_adoption_with_every_step_audited(client,
         {"policy_id": pid, "adopted_from": "2026-09-01"},
     )
     assert adopted.status_code == 201, adopted.text
-    assert {(a["audience"], a["adopted_from"]) for a in adopted.json()} == {
+    assert (adopted.json()["audience"], adopted.json()["adopted_from"]) == ("rqt", "2026-09-01")
+    listed = client.get(
+        f"{API}/schools/{world.school.id}/entitlement-adoptions", headers=world.headers("lead")
+    ).json()
+    assert listed["total"] == 2
+    assert {(a["audience"], a["adopted_from"]) for a in listed["items"]} == {
         ("mentor", "2026-09-01"),
         ("rqt", "2026-09-01"),
     }
@@ -373,7 +378,8 @@ def test_provisions_are_recorded_by_a_lead_with_evidence(client, world):
     }
     recorded = _post(client, world, "lead", path, body)
     assert recorded.status_code == 201, recorded.text
-    assert recorded.json()[0]["recorded_by"]["id"] == str(world.people["lead"].id)
+    assert recorded.json()["recorded_by"]["id"] == str(world.people["lead"].id)
+    assert recorded.json()["evidence"] == "Signed copy in the HR file"
     # Someone with no profile at the school: refused, with the field named.
     stranger = _post(
         client, world, "lead", path, body | {"user_id": str(world.people["observer"].id)}
@@ -382,7 +388,7 @@ def test_provisions_are_recorded_by_a_lead_with_evidence(client, world):
     assert stranger.json()["errors"][0]["field"] == "user_id"
     # The mentee sees only their own provisions (none).
     mine = client.get(f"{API}{path}", headers=world.headers("mentee")).json()
-    assert mine == []
+    assert mine["items"] == [] and mine["total"] == 0
 
 
 def test_the_demo_has_approved_policies_and_a_mixed_record(session):

@@ -196,13 +196,14 @@ def revise_entitlement_policy(
     "/schools/{school_id}/entitlement-adoptions",
     operation_id="list_entitlement_adoptions",
     summary="The policy versions the school has adopted, newest first",
-    response_model=list[AdoptionPublic],
+    response_model=Page[AdoptionPublic],
     responses=WRITE_ERRORS,
 )
 def list_entitlement_adoptions(
-    school_id: uuid.UUID, session: SessionDep, principal: EntitlementReader
-) -> list[AdoptionPublic]:
-    return service.adoptions(session, principal, school_id)
+    school_id: uuid.UUID, session: SessionDep, principal: EntitlementReader, page: PageQuery
+) -> Page[AdoptionPublic]:
+    query = service.adoptions_query(session, principal, school_id)
+    return page_of(session, query, page, lambda rows: service.adoptions_public(session, rows))
 
 
 @router.post(
@@ -210,27 +211,28 @@ def list_entitlement_adoptions(
     operation_id="adopt_entitlement_policy",
     summary="Adopt an approved policy version for the school from a date",
     status_code=status.HTTP_201_CREATED,
-    response_model=list[AdoptionPublic],
+    response_model=AdoptionPublic,
     responses=WRITE_ERRORS,
 )
 def adopt_entitlement_policy(
     school_id: uuid.UUID, body: AdoptionInput, session: SessionDep, principal: EntitlementAdopter
-) -> list[AdoptionPublic]:
-    service.adopt(session, principal, school_id, body)
-    return service.adoptions(session, principal, school_id)
+) -> AdoptionPublic:
+    adoption = service.adopt(session, principal, school_id, body)
+    return service.adoptions_public(session, [adoption])[0]
 
 
 @router.get(
     "/schools/{school_id}/entitlement-provisions",
     operation_id="list_entitlement_provisions",
     summary="What the school recorded it provides (yours only, unless you lead or oversee it)",
-    response_model=list[ProvisionPublic],
+    response_model=Page[ProvisionPublic],
     responses=WRITE_ERRORS,
 )
 def list_entitlement_provisions(
-    school_id: uuid.UUID, session: SessionDep, principal: EntitlementReader
-) -> list[ProvisionPublic]:
-    return service.provisions(session, principal, school_id)
+    school_id: uuid.UUID, session: SessionDep, principal: EntitlementReader, page: PageQuery
+) -> Page[ProvisionPublic]:
+    query = service.provisions_query(session, principal, school_id)
+    return page_of(session, query, page, lambda rows: service.provisions_public(session, rows))
 
 
 @router.post(
@@ -238,14 +240,14 @@ def list_entitlement_provisions(
     operation_id="record_entitlement_provision",
     summary="Record a provision (timetable reduction, TLR, device, job description) with evidence",
     status_code=status.HTTP_201_CREATED,
-    response_model=list[ProvisionPublic],
+    response_model=ProvisionPublic,
     responses=WRITE_ERRORS,
 )
 def record_entitlement_provision(
     school_id: uuid.UUID, body: ProvisionInput, session: SessionDep, principal: EntitlementAdopter
-) -> list[ProvisionPublic]:
-    service.record_provision(session, principal, school_id, body)
-    return service.provisions(session, principal, school_id)
+) -> ProvisionPublic:
+    provision = service.record_provision(session, principal, school_id, body)
+    return service.provisions_public(session, [provision])[0]
 
 
 @router.get(

@@ -468,30 +468,43 @@ def adopt(
     return adoption
 
 
-def adoptions(session: Session, principal: Principal, school_id: uuid.UUID) -> list[AdoptionPublic]:
+def adoptions_query(
+    session: Session, principal: Principal, school_id: uuid.UUID
+) -> SelectOfScalar[PolicyAdoption]:
+    """The versions a school adopted, newest first (404 for a school the asker cannot see)."""
     school = org_service.get_school(session, principal, school_id)
     if policy.READ not in principal.scopes:
         raise Forbidden("Entitlements are read with entitlements:read.")
-    rows = session.exec(
-        select(PolicyAdoption, EntitlementPolicy)
-        .join(EntitlementPolicy, col(EntitlementPolicy.id) == PolicyAdoption.policy_id)
+    return (
+        select(PolicyAdoption)
         .where(PolicyAdoption.school_id == school.id)
-        .order_by(col(PolicyAdoption.adopted_from).desc())
-    ).all()
-    names = org_people.people_refs(session, {a.adopted_by for a, _ in rows})
+        .order_by(col(PolicyAdoption.adopted_from).desc(), col(PolicyAdoption.id))
+    )
+
+
+def adoptions_public(session: Session, rows: Sequence[PolicyAdoption]) -> list[AdoptionPublic]:
+    policies = {
+        p.id: p
+        for p in session.exec(
+            select(EntitlementPolicy).where(
+                col(EntitlementPolicy.id).in_({a.policy_id for a in rows})
+            )
+        ).all()
+    }
+    names = org_people.people_refs(session, {a.adopted_by for a in rows})
     return [
         AdoptionPublic(
             id=a.id,
             school_id=a.school_id,
-            policy_id=p.id,
-            audience=p.audience,
-            version=p.version,
-            policy_name=p.name,
+            policy_id=a.policy_id,
+            audience=policies[a.policy_id].audience,
+            version=policies[a.policy_id].version,
+            policy_name=policies[a.policy_id].name,
             adopted_from=a.adopted_from,
             adopted_by=names[a.adopted_by],
             created_at=a.created_at,
         )
-        for a, p in rows
+        for a in rows
     ]
 
 
@@ -530,15 +543,19 @@ def record_provision(
     return row
 
 
-def provisions(
+def provisions_query(
     session: Session, principal: Principal, school_id: uuid.UUID
-) -> list[ProvisionPublic]:
+) -> SelectOfScalar[Provision]:
+    """What the school recorded it provides, newest first, as far as the asker may see."""
     school = org_service.get_school(session, principal, school_id)
-    rows = session.exec(
+    return (
         select(Provision)
         .where(Provision.school_id == school.id, policy.visible_provisions(principal))
         .order_by(col(Provision.effective_from).desc(), col(Provision.id))
-    ).all()
+    )
+
+
+def provisions_public(session: Session, rows: Sequence[Provision]) -> list[ProvisionPublic]:
     names = org_people.people_refs(session, {p for r in rows for p in (r.user_id, r.recorded_by)})
     return [
         ProvisionPublic(

@@ -4488,6 +4488,17 @@ export interface components {
             /** Meeting Id */
             meeting_id?: string | null;
         };
+        /** Page[AdoptionPublic] */
+        Page_AdoptionPublic_: {
+            /** Items */
+            items: components["schemas"]["AdoptionPublic"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
         /** Page[AgreementPublic] */
         Page_AgreementPublic_: {
             /** Items */
@@ -4701,6 +4712,17 @@ export interface components {
         Page_ProviderPublic_: {
             /** Items */
             items: components["schemas"]["ProviderPublic"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[ProvisionPublic] */
+        Page_ProvisionPublic_: {
+            /** Items */
+            items: components["schemas"]["ProvisionPublic"][];
             /** Total */
             total: number;
             /** Limit */
@@ -14530,7 +14552,12 @@ export interface operations {
     };
     list_entitlement_adoptions: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
             header?: never;
             path: {
                 school_id: string;
@@ -14545,7 +14572,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AdoptionPublic"][];
+                    "application/json": components["schemas"]["Page_AdoptionPublic_"];
                 };
             };
             /** @description Not signed in, or the token is not valid */
@@ -14616,7 +14643,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AdoptionPublic"][];
+                    "application/json": components["schemas"]["AdoptionPublic"];
                 };
             };
             /** @description Not signed in, or the token is not valid */
@@ -14668,7 +14695,12 @@ export interface operations {
     };
     list_entitlement_provisions: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page; a larger page is refused. */
+                limit?: number;
+                /** @description Items to skip. */
+                offset?: number;
+            };
             header?: never;
             path: {
                 school_id: string;
@@ -14683,7 +14715,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProvisionPublic"][];
+                    "application/json": components["schemas"]["Page_ProvisionPublic_"];
                 };
             };
             /** @description Not signed in, or the token is not valid */
@@ -14754,7 +14786,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProvisionPublic"][];
+                    "application/json": components["schemas"]["ProvisionPublic"];
                 };
             };
             /** @description Not signed in, or the token is not valid */
