@@ -235,7 +235,10 @@ def test_nobody_sees_another_persons_to_dos(client, world, session):
     for who in ("admin", "observer", "other_lead", "foreign_admin", "spare_mentor"):
         assert _todos(client, world, who) == [], who
     # The school's lead is told the meeting has no record, as a lead; not asked to write it.
-    assert [(t["kind"], t["target_id"]) for t in _todos(client, world, "lead")] == [
+    # (The lead's other to-dos, such as the entitlement's early warning that the world's mentee
+    # has not been observed for three weeks, are the lead's own and tested where they are made.)
+    about_meetings = [t for t in _todos(client, world, "lead") if t["kind"].startswith("meeting.")]
+    assert [(t["kind"], t["target_id"]) for t in about_meetings] == [
         ("meeting.unrecorded", str(meeting.id))
     ]
     assert client.get("/api/v1/me/todos", headers=world.headers("client")).status_code == 403
