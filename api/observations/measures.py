@@ -74,24 +74,35 @@ class ObservationMeasures:
         decode = Decoder(wanted)
         received, by_mentor = answer.get(RECEIVED), answer.get(BY_MENTOR)
         formal, made, peer_made = answer.get(FORMAL), answer.get(MADE), answer.get(PEER_MADE)
+        mentor, formal_kind = ObserverRole.mentor, ObservationKind.formal
+        peer = ObservationKind.peer
+        weeks_by_raw: dict[object, date] = {}
+
+        def add(weeks: dict, person: uuid.UUID, week: date, count: int) -> None:
+            by_week = weeks.get(person)
+            if by_week is None:
+                by_week = weeks[person] = {}
+            amount = by_week.get(week)
+            if amount is None:
+                by_week[week] = WeekAmount(delivered=count)
+            else:
+                amount.delivered += count
+
         for raw_mentee, raw_observer, role, kind, raw_week, count in rows:
-            week = decode.day(raw_week)
+            week = weeks_by_raw.get(raw_week)
+            if week is None:
+                week = weeks_by_raw[raw_week] = decode.day(raw_week)
             mentee, observer = decode.id(raw_mentee), decode.id(raw_observer)
-            for weeks, person, counts in (
-                (received, mentee, True),
-                (by_mentor, mentee, role == ObserverRole.mentor),
-                (formal, mentee, kind == ObservationKind.formal),
-                (made, observer, True),
-                (peer_made, observer, kind == ObservationKind.peer),
-            ):
-                if weeks is None or not counts or person not in wanted:
-                    continue
-                by_week = weeks.get(person)
-                if by_week is None:
-                    by_week = weeks[person] = {}
-                amount = by_week.get(week)
-                if amount is None:
-                    by_week[week] = WeekAmount(delivered=count)
-                else:
-                    amount.delivered += count
+            if mentee in wanted:
+                if received is not None:
+                    add(received, mentee, week, count)
+                if by_mentor is not None and role == mentor:
+                    add(by_mentor, mentee, week, count)
+                if formal is not None and kind == formal_kind:
+                    add(formal, mentee, week, count)
+            if observer in wanted:
+                if made is not None:
+                    add(made, observer, week, count)
+                if peer_made is not None and kind == peer:
+                    add(peer_made, observer, week, count)
         return answer
