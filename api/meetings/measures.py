@@ -17,7 +17,16 @@ from sqlalchemy.orm import Session as SASession
 from sqlmodel import Session, col, or_
 
 from api.core.wording import human_date
-from api.measures.sources import Decoder, Measure, MeasureAnswer, WeekAmount, raw, week_of
+from api.measures.sources import (
+    Decoder,
+    Measure,
+    MeasureAnswer,
+    WeekAmount,
+    among,
+    raw,
+    raw_id,
+    week_of,
+)
 from api.meetings.models import CancelReason, Meeting, MeetingStatus
 from api.mentoring.models import Pairing
 
@@ -53,8 +62,8 @@ class MeetingMeasures:
         rows = SASession.execute(
             session,
             sa_select(
-                raw(col(Pairing.mentor_id)),
-                raw(col(Pairing.mentee_id)),
+                raw_id(col(Pairing.mentor_id)),
+                raw_id(col(Pairing.mentee_id)),
                 raw(col(Meeting.occurrence_date)),
                 func.round(span),
                 raw(col(Meeting.status)),
@@ -62,7 +71,10 @@ class MeetingMeasures:
             )
             .join(Pairing, col(Pairing.id) == Meeting.pairing_id)
             .where(
-                or_(col(Pairing.mentor_id).in_(wanted), col(Pairing.mentee_id).in_(wanted)),
+                or_(
+                    among(session, col(Pairing.mentor_id), wanted),
+                    among(session, col(Pairing.mentee_id), wanted),
+                ),
                 col(Meeting.occurrence_date) >= start,
                 col(Meeting.occurrence_date) <= end,
             ),

@@ -11,7 +11,7 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.orm import Session as SASession
 from sqlmodel import Session, col, or_
 
-from api.measures.sources import Decoder, Measure, MeasureAnswer, WeekAmount, raw
+from api.measures.sources import Decoder, Measure, MeasureAnswer, WeekAmount, among, raw, raw_id
 from api.observations.models import TOOK_PLACE, Observation, ObservationKind, ObserverRole
 
 RECEIVED = "observations.received"
@@ -46,8 +46,8 @@ class ObservationMeasures:
         rows = SASession.execute(
             session,
             sa_select(
-                raw(col(Observation.mentee_id)),
-                raw(col(Observation.observer_id)),
+                raw_id(col(Observation.mentee_id)),
+                raw_id(col(Observation.observer_id)),
                 raw(col(Observation.observer_role)),
                 raw(col(Observation.kind)),
                 raw(col(Observation.week_start)),
@@ -55,8 +55,8 @@ class ObservationMeasures:
             )
             .where(
                 or_(
-                    col(Observation.mentee_id).in_(wanted),
-                    col(Observation.observer_id).in_(wanted),
+                    among(session, col(Observation.mentee_id), wanted),
+                    among(session, col(Observation.observer_id), wanted),
                 ),
                 col(Observation.status).in_(TOOK_PLACE),
                 col(Observation.observed_on) >= start,
