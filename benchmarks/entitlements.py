@@ -5,8 +5,9 @@ The data is generated in bulk (SQLAlchemy Core, a batch per table) from a seed: 
 a typical English school year (terms, half terms, INSET days, bank holidays), 500 pairs (an ECT
 and a mentor each, some mentors with two mentees), a weekly protected meeting in every term week
 (most held, some moved, some called off, some missed, those on a closure cancelled), an
-observation most fortnights, supervision each half term, wellbeing check-ins, recorded
-provisions, and the mentor and ECT starter policies approved and adopted by every school.
+observation most fortnights, supervision each half term, wellbeing check-ins, a training day
+each term (most attended, with release) and hours logged by hand, recorded provisions, and
+the mentor and ECT starter policies approved and adopted by every school.
 
 Measured: `service.compute` for every school of the trust over the school year (policies,
 people, term dates, then one batch per measure source), and the roll-up per school and item;
@@ -81,8 +82,15 @@ def generate(url: str) -> tuple[uuid.UUID, int]:
     from api.observations.models import Observation
     from api.org.models import Membership, School, TermDate, TermKind, Trust, User
     from api.org.school_year import typical_year
+    from api.providers.models import Provider
     from api.scheduling.terms import TermCalendar
     from api.supervision.models import SupervisionSession
+    from api.training.models import (
+        CoverRequest,
+        TrainingHours,
+        TrainingItem,
+        TrainingItemPerson,
+    )
     from api.wellbeing.models import WellbeingCheckIn
 
     rng = random.Random(SEED)  # noqa: S311  (reproducible data, not secrets)
@@ -108,6 +116,25 @@ def generate(url: str) -> tuple[uuid.UUID, int]:
         start + timedelta(days=(2 - start.weekday()) % 7) + timedelta(weeks=n) for n in range(53)
     ]
     wednesdays = [d for d in wednesdays if d <= end and terms[0][0] <= d <= terms[-1][1]]
+    provider = add(Provider, trust_id=trust, name="North University", kind="hei")
+    courses = []  # a mentor training day each term, 09:00-15:30
+    for n, (first, _) in enumerate(terms):
+        day = first + timedelta(weeks=3, days=(3 - first.weekday()) % 7)
+        courses.append(
+            add(
+                TrainingItem,
+                trust_id=trust,
+                provider_id=provider,
+                kind="course_date",
+                external_id=f"MT-{n}",
+                title=f"Mentor training day {n + 1}",
+                starts_at=datetime(day.year, day.month, day.day, 9, tzinfo=london),
+                ends_at=datetime(day.year, day.month, day.day, 15, 30, tzinfo=london),
+                audience="mentors",
+                requires_release=True,
+                version=now,
+            )
+        )
     policies = {}
     for audience, key in (("mentor", "mentor"), ("ect", "ect")):
         pid = add(
@@ -204,6 +231,38 @@ def generate(url: str) -> tuple[uuid.UUID, int]:
                         held_on=day if held else None,
                         supervision_note="",
                         created_by=lead,
+                    )
+                for course in courses:
+                    attended = rng.random() < 0.8
+                    add(
+                        TrainingItemPerson,
+                        item_id=course,
+                        user_id=mentor,
+                        school_id=school,
+                        role="mentor",
+                        attended=attended,
+                        standards=[],
+                    )
+                    add(
+                        CoverRequest,
+                        item_id=course,
+                        user_id=mentor,
+                        school_id=school,
+                        status="approved" if attended else "declined",
+                    )
+                for week in range(0, len(wednesdays), 8):
+                    add(
+                        TrainingHours,
+                        mentor_id=mentor,
+                        school_id=school,
+                        provider_name="",
+                        training_kind="initial",
+                        title="Reading",
+                        taken_on=wednesdays[week],
+                        minutes=90,
+                        standards=[],
+                        evidence="",
+                        created_by=mentor,
                     )
                 mentors.append(mentor)
             mentee = add(
@@ -321,6 +380,8 @@ def generate(url: str) -> tuple[uuid.UUID, int]:
         TermDate,
         User,
         Membership,
+        Provider,
+        TrainingItem,
         EntitlementPolicy,
         EntitlementItem,
         PolicyAdoption,
@@ -329,6 +390,9 @@ def generate(url: str) -> tuple[uuid.UUID, int]:
         Pairing,
         Provision,
         SupervisionSession,
+        TrainingItemPerson,
+        CoverRequest,
+        TrainingHours,
         Meeting,
         Observation,
         WellbeingCheckIn,

@@ -430,9 +430,11 @@ def test_the_crafted_term_after_it_ended(session, crafted):
     assert (ash["job_description"].delivered, ash["job_description"].status) == (1, "met")
     assert (bea["job_description"].delivered, bea["job_description"].status) == (0, "missed")
 
-    # Training hours: no source answers it yet.
-    assert ash["training_release"].status == "not_measured"
-    assert ash["training_release"].periods == []
+    # Training hours, 20 a year, not pro rata: the year here is the term's 12 weeks. Ash owed 6
+    # of them: 20 x 6/12 = 10 hours promised; he attended and logged none: 0, missed. Bea the
+    # same: 10 promised, 0, missed.
+    assert _periods(ash["training_release"]) == [(W[1], 10, 0, "missed")]
+    assert _periods(bea["training_release"]) == [(W[1], 10, 0, "missed")]
 
     # Mo's observations, 1 a fortnight for the whole term: 10 Sep (F1), 1 Oct (F2), 12 Nov (F5)
     # took place; the cancelled one on 15 Oct counts for nothing. F3, F4, F6 missed. 6 promised,
@@ -494,7 +496,7 @@ def test_the_school_roll_up_counts_people_by_status(session, crafted):
     assert cells["protected_weekly_meeting"].counts == {"missed": 2}
     assert cells["supervision"].counts == {"met": 2}
     assert cells["job_description"].counts == {"met": 1, "missed": 1}
-    assert cells["training_release"].counts == {"not_measured": 2}
+    assert cells["training_release"].counts == {"missed": 2}
     assert cells["mentoring_time"].counts == {"missed": 1}
     assert cells["job_description"].status == "missed"
 
@@ -537,6 +539,6 @@ def test_compliance_costs_a_fixed_number_of_queries(session, crafted):
         event.remove(engine, "before_cursor_execute", note)
     # Adoptions, published policies, items, pairings, mentor and mentee profiles, term dates,
     # and one per measure source asked (meetings, observations, supervision, wellbeing,
-    # recorded provisions).
+    # recorded provisions), training two (course dates attended, hours logged).
     selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
-    assert len(selects) == 12, selects
+    assert len(selects) == 14, selects

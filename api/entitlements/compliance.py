@@ -256,12 +256,19 @@ def judge(
     per_pairing = measure.per_pairing
     to_come = False  # owed periods after as_of: the range is not over for this person
     for span in spans:
+        # One walk of the span's weeks: which are owed, and what the person's weeks delivered.
         owed = []
+        got = 0.0
         for w in span.weeks:
             if w in presence:
-                amount = delivered.get(w)
-                if amount is None or not amount.excused:
+                amount = delivered.get(w) if delivered else None
+                if amount is None:
                     owed.append(w)
+                else:
+                    if not amount.excused:
+                        owed.append(w)
+                    if w <= as_of:
+                        got += amount.delivered
         if not owed:
             continue
         if span.starts_on > as_of:
@@ -274,13 +281,6 @@ def judge(
         ratio = promised / total if total else 0.0
         if level:
             got = _level(delivered, min(span.ends_on, as_of))
-        else:
-            got = 0.0
-            for w in span.weeks:
-                if w <= as_of and w in presence:
-                    amount = delivered.get(w)
-                    if amount is not None:
-                        got += amount.delivered
         ended = span.ends_on < as_of
         if ended or level:
             so_far = promised

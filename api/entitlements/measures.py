@@ -10,7 +10,7 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from api.entitlements.models import Provision, ProvisionKind
-from api.measures.sources import Measure, MeasureAnswer, WeekAmount, week_of
+from api.measures.sources import Measure, MeasureAnswer, WeekAmount, among, week_of
 
 PREFIX = "recorded."
 UNITS = {
@@ -49,7 +49,7 @@ class RecordedProvisions:
                 col(Provision.amount),
             )
             .where(
-                col(Provision.user_id).in_(wanted),
+                among(session, col(Provision.user_id), wanted),
                 col(Provision.kind).in_(kinds),
                 col(Provision.effective_from) <= end,
             )

@@ -20,6 +20,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from api.audit import service as audit
 from api.auth.principals import Principal
+from api.core.collector import collector_paused
 from api.core.models import utcnow
 from api.core.problems import Conflict, FieldProblem, Forbidden, NotFound, Unprocessable
 from api.core.queries import first_visible
@@ -733,9 +734,22 @@ def compute(
 ) -> list[PersonResult]:
     """Compliance for everyone of these schools (or only these people), in a fixed number of
     queries however many people: policies, people, term dates, then one batch per measure
-    source."""
+    source. The cycle collector waits meanwhile (`api.core.collector`): nothing here makes
+    cycles, and a trust's year is tens of thousands of small objects."""
     if not school_ids:
         return []
+    with collector_paused():
+        return _compute(session, school_ids, people, start, end, as_of)
+
+
+def _compute(
+    session: Session,
+    school_ids: set[uuid.UUID],
+    people: set[uuid.UUID] | None,
+    start: date,
+    end: date,
+    as_of: date,
+) -> list[PersonResult]:
     segments = _segments(session, school_ids, start, end)
     if not segments:
         return []

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal, Protocol
 
-from sqlalchemy import String, TypeDecorator, type_coerce
+from sqlalchemy import String, TypeDecorator, Uuid, any_, bindparam, cast, type_coerce
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Session
 
 # `sum`: amounts add up over weeks (minutes, sessions, observations). `level`: the amount is a
@@ -129,6 +130,20 @@ class _Raw(TypeDecorator):
 
     def result_processor(self, dialect: Any, coltype: Any) -> None:
         return None
+
+
+def raw_id(column: Any) -> Any:
+    """An id column selected as text: decoded by `Decoder.id` through a dict of strings, which
+    is cheaper than the driver building a UUID per row and hashing it in Python."""
+    return type_coerce(cast(column, String), _Raw())
+
+
+def among(session: Session, column: Any, ids: Collection[uuid.UUID]) -> Any:
+    """`column IN ids`; on PostgreSQL as `column = ANY(array)`, one parameter however many ids
+    (a trust's people are hundreds, each otherwise a parameter rendered and sent)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam(None, list(ids), type_=ARRAY(Uuid())))
+    return column.in_(list(ids))
 
 
 def week_of(day: date) -> date:

@@ -17,7 +17,16 @@ from sqlalchemy.orm import Session as SASession
 from sqlmodel import Session, col, or_
 
 from api.core.wording import human_date
-from api.measures.sources import Decoder, Measure, MeasureAnswer, WeekAmount, raw, week_of
+from api.measures.sources import (
+    Decoder,
+    Measure,
+    MeasureAnswer,
+    WeekAmount,
+    among,
+    raw,
+    raw_id,
+    week_of,
+)
 from api.meetings.models import CancelReason, Meeting, MeetingStatus
 from api.mentoring.models import Pairing
 
@@ -53,8 +62,8 @@ class MeetingMeasures:
         rows = SASession.execute(
             session,
             sa_select(
-                raw(col(Pairing.mentor_id)),
-                raw(col(Pairing.mentee_id)),
+                raw_id(col(Pairing.mentor_id)),
+                raw_id(col(Pairing.mentee_id)),
                 raw(col(Meeting.occurrence_date)),
                 func.round(span),
                 raw(col(Meeting.status)),
@@ -62,20 +71,58 @@ class MeetingMeasures:
             )
             .join(Pairing, col(Pairing.id) == Meeting.pairing_id)
             .where(
-                or_(col(Pairing.mentor_id).in_(wanted), col(Pairing.mentee_id).in_(wanted)),
+                or_(
+                    among(session, col(Pairing.mentor_id), wanted),
+                    among(session, col(Pairing.mentee_id), wanted),
+                ),
                 col(Meeting.occurrence_date) >= start,
                 col(Meeting.occurrence_date) <= end,
             ),
         ).all()
         today = date.today()
         closed_reasons = (CancelReason.school_closed, CancelReason.pairing_ended)
+        held_status, cancelled, missed = (
+            MeetingStatus.held,
+            MeetingStatus.cancelled,
+            MeetingStatus.missed,
+        )
+        # measure -> person -> week: one dict per person, found once per person not per row.
+        per_person: dict[object, list[tuple[dict[date, WeekAmount], bool]]] = {}
+        wanted_measures = list(answer.items())
+
+        def weeks_of(raw_person: object) -> list[tuple[dict[date, WeekAmount], bool]] | None:
+            found = per_person.get(raw_person)
+            if found is None:
+                person = decode.id(raw_person)
+                if person not in wanted:
+                    found = per_person[raw_person] = []
+                else:
+                    found = per_person[raw_person] = [
+                        (weeks.setdefault(person, {}), measure == MINUTES)
+                        for measure, weeks in wanted_measures
+                    ]
+            return found
+
+        weeks_by_day: dict[object, tuple[date, date]] = {}
         for raw_mentor, raw_mentee, raw_day, minutes, status, reason in rows:
-            day = decode.day(raw_day)
-            week = week_of(day)
+            found_day = weeks_by_day.get(raw_day)
+            if found_day is None:
+                day = decode.day(raw_day)
+                found_day = weeks_by_day[raw_day] = (day, week_of(day))
+            day, week = found_day
             # What this meeting means, worked out once for both people and every measure.
-            held = status == MeetingStatus.held
-            excused = status == MeetingStatus.cancelled and reason in closed_reasons
-            lost = not held and not excused and status != MeetingStatus.scheduled
+            held = status == held_status
+            if held:
+                got = float(minutes)
+                for raw_person in (raw_mentor, raw_mentee):
+                    for by_week, in_minutes in weeks_of(raw_person) or ():
+                        amount = by_week.get(week)
+                        if amount is None:
+                            amount = by_week[week] = WeekAmount()
+                        amount.delivered += got if in_minutes else 1.0
+                continue
+            excused = status == cancelled and reason in closed_reasons
+            lost = not excused and status != MeetingStatus.scheduled
             note = None
             if excused:
                 why = (
@@ -84,25 +131,17 @@ class MeetingMeasures:
                     else "the pairing had ended"
                 )
                 note = f"The meeting on {human_date(day)}: {why}."
-            elif status == MeetingStatus.cancelled:
+            elif status == cancelled:
                 note = f"The meeting on {human_date(day)} was called off."
-            elif status == MeetingStatus.missed:
+            elif status == missed:
                 note = f"The meeting on {human_date(day)} did not take place."
-            elif not held and day < today:
+            elif day < today:
                 note = f"The meeting on {human_date(day)} is not recorded."
             for raw_person in (raw_mentor, raw_mentee):
-                person = decode.id(raw_person)
-                if person not in wanted:
-                    continue
-                for measure, weeks in answer.items():
-                    by_week = weeks.get(person)
-                    if by_week is None:
-                        by_week = weeks[person] = {}
+                for by_week, _ in weeks_of(raw_person) or ():
                     amount = by_week.get(week)
                     if amount is None:
                         amount = by_week[week] = WeekAmount()
-                    if held:
-                        amount.delivered += float(minutes) if measure == MINUTES else 1.0
                     if excused:
                         amount.excused = True
                     if lost:

@@ -11,7 +11,7 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.orm import Session as SASession
 from sqlmodel import Session, col, or_
 
-from api.measures.sources import Decoder, Measure, MeasureAnswer, WeekAmount, raw
+from api.measures.sources import Decoder, Measure, MeasureAnswer, WeekAmount, among, raw, raw_id
 from api.observations.models import TOOK_PLACE, Observation, ObservationKind, ObserverRole
 
 RECEIVED = "observations.received"
@@ -46,8 +46,8 @@ class ObservationMeasures:
         rows = SASession.execute(
             session,
             sa_select(
-                raw(col(Observation.mentee_id)),
-                raw(col(Observation.observer_id)),
+                raw_id(col(Observation.mentee_id)),
+                raw_id(col(Observation.observer_id)),
                 raw(col(Observation.observer_role)),
                 raw(col(Observation.kind)),
                 raw(col(Observation.week_start)),
@@ -55,8 +55,8 @@ class ObservationMeasures:
             )
             .where(
                 or_(
-                    col(Observation.mentee_id).in_(wanted),
-                    col(Observation.observer_id).in_(wanted),
+                    among(session, col(Observation.mentee_id), wanted),
+                    among(session, col(Observation.observer_id), wanted),
                 ),
                 col(Observation.status).in_(TOOK_PLACE),
                 col(Observation.observed_on) >= start,
@@ -74,24 +74,35 @@ class ObservationMeasures:
         decode = Decoder(wanted)
         received, by_mentor = answer.get(RECEIVED), answer.get(BY_MENTOR)
         formal, made, peer_made = answer.get(FORMAL), answer.get(MADE), answer.get(PEER_MADE)
+        mentor, formal_kind = ObserverRole.mentor, ObservationKind.formal
+        peer = ObservationKind.peer
+        weeks_by_raw: dict[object, date] = {}
+
+        def add(weeks: dict, person: uuid.UUID, week: date, count: int) -> None:
+            by_week = weeks.get(person)
+            if by_week is None:
+                by_week = weeks[person] = {}
+            amount = by_week.get(week)
+            if amount is None:
+                by_week[week] = WeekAmount(delivered=count)
+            else:
+                amount.delivered += count
+
         for raw_mentee, raw_observer, role, kind, raw_week, count in rows:
-            week = decode.day(raw_week)
+            week = weeks_by_raw.get(raw_week)
+            if week is None:
+                week = weeks_by_raw[raw_week] = decode.day(raw_week)
             mentee, observer = decode.id(raw_mentee), decode.id(raw_observer)
-            for weeks, person, counts in (
-                (received, mentee, True),
-                (by_mentor, mentee, role == ObserverRole.mentor),
-                (formal, mentee, kind == ObservationKind.formal),
-                (made, observer, True),
-                (peer_made, observer, kind == ObservationKind.peer),
-            ):
-                if weeks is None or not counts or person not in wanted:
-                    continue
-                by_week = weeks.get(person)
-                if by_week is None:
-                    by_week = weeks[person] = {}
-                amount = by_week.get(week)
-                if amount is None:
-                    by_week[week] = WeekAmount(delivered=count)
-                else:
-                    amount.delivered += count
+            if mentee in wanted:
+                if received is not None:
+                    add(received, mentee, week, count)
+                if by_mentor is not None and role == mentor:
+                    add(by_mentor, mentee, week, count)
+                if formal is not None and kind == formal_kind:
+                    add(formal, mentee, week, count)
+            if observer in wanted:
+                if made is not None:
+                    add(made, observer, week, count)
+                if peer_made is not None and kind == peer:
+                    add(peer_made, observer, week, count)
         return answer

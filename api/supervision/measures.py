@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from api.measures.sources import Measure, MeasureAnswer, WeekAmount, week_of
+from api.measures.sources import Measure, MeasureAnswer, WeekAmount, among, week_of
 from api.supervision.models import SupervisionSession, SupervisionStatus
 
 SESSIONS = "supervision.sessions"
@@ -37,7 +37,7 @@ class SupervisionMeasures:
                 func.count(col(SupervisionSession.id)),
             )
             .where(
-                col(SupervisionSession.mentor_id).in_(wanted),
+                among(session, col(SupervisionSession.mentor_id), wanted),
                 SupervisionSession.status == SupervisionStatus.held,
                 col(SupervisionSession.held_on) >= start,
                 col(SupervisionSession.held_on) <= end,

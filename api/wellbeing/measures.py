@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from api.measures.sources import Decoder, Measure, MeasureAnswer, WeekAmount, raw
+from api.measures.sources import Decoder, Measure, MeasureAnswer, WeekAmount, among, raw, raw_id
 from api.wellbeing.models import WellbeingCheckIn
 
 CHECK_INS = "wellbeing.check_ins"
@@ -32,12 +32,12 @@ class WellbeingMeasures:
             return answer
         rows = session.exec(
             select(
-                raw(col(WellbeingCheckIn.subject_id)),
+                raw_id(col(WellbeingCheckIn.subject_id)),
                 raw(col(WellbeingCheckIn.week_start)),
                 func.count(col(WellbeingCheckIn.id)),
             )
             .where(
-                col(WellbeingCheckIn.subject_id).in_(wanted),
+                among(session, col(WellbeingCheckIn.subject_id), wanted),
                 col(WellbeingCheckIn.checked_in_on) >= start,
                 col(WellbeingCheckIn.checked_in_on) <= end,
             )
