@@ -52,6 +52,7 @@ function NewPolicy() {
   const [audience, setAudience] = useState<Audience>("mentor");
   const [name, setName] = useState("");
   const [template, setTemplate] = useState("");
+  const [from, setFrom] = useState("");
   const [error, setError] = useState<string | null>(null);
   const templates = (catalogue.data?.templates ?? []).filter((t) => t.audience === audience);
 
@@ -63,7 +64,7 @@ function NewPolicy() {
     }
     setError(null);
     try {
-      const created = await unwrap(api.POST("/api/v1/entitlements/policies", { body: { audience, name: name.trim(), template: template || null } }));
+      const created = await unwrap(api.POST("/api/v1/entitlements/policies", { body: { audience, name: name.trim(), template: template || null, effective_from: from || null } }));
       navigate(`/entitlements/policies/${created.id}`, { state: { notice: "Draft started." } });
     } catch (e) {
       setError(e instanceof Error ? e.message : "The draft could not be started.");
@@ -88,6 +89,7 @@ function NewPolicy() {
         />
         <TextField label="Name" name="name" value={name} onChange={(e) => setName(e.target.value)} />
         <SelectField label="Start from" name="template" value={template} onChange={(e) => setTemplate(e.target.value)} blank="No items (add them yourself)" options={templates.map((t) => ({ value: t.key, label: `Starter template: ${t.name}` }))} />
+        <TextField type="date" label="Takes effect from (optional)" name="effective_from" hint="For a new version of an approved policy: the date it supersedes the current one." value={from} onChange={(e) => setFrom(e.target.value)} />
         <div className="button-row">
           <Button type="submit">Start the draft</Button>
         </div>

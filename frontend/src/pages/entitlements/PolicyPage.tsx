@@ -145,6 +145,7 @@ function ItemsTable({ items }: { items: Detail["items"] }) {
 function ItemsEditor({ policy, act }: { policy: Detail; act: Act }) {
   const catalogue = useLoad(() => unwrap(api.GET("/api/v1/entitlements/catalogue")), []);
   const [name, setName] = useState(policy.name);
+  const [from, setFrom] = useState(policy.effective_from ?? "");
   const [items, setItems] = useState<ItemInput[]>(policy.items.map(({ category, promise, measure, target, period, pro_rata }) => ({ category, promise, measure, target, period, pro_rata })));
   const categories = catalogue.data?.categories[policy.audience] ?? [];
   const measures = catalogue.data?.measures ?? [];
@@ -152,7 +153,7 @@ function ItemsEditor({ policy, act }: { policy: Detail; act: Act }) {
 
   function save(event: React.FormEvent) {
     event.preventDefault();
-    void act(() => unwrap(api.PATCH("/api/v1/entitlements/policies/{policy_id}", { params: { path: { policy_id: policy.id } }, body: { name, items } })), "The draft is saved.");
+    void act(() => unwrap(api.PATCH("/api/v1/entitlements/policies/{policy_id}", { params: { path: { policy_id: policy.id } }, body: { name, items, effective_from: from || null } })), "The draft is saved.");
   }
 
   return (
@@ -160,6 +161,7 @@ function ItemsEditor({ policy, act }: { policy: Detail; act: Act }) {
       <h2 id="items-heading">Edit the draft</h2>
       <form onSubmit={save} noValidate aria-labelledby="items-heading">
         <TextField label="Name" name="policy-name" value={name} onChange={(e) => setName(e.target.value)} />
+        {policy.supersedes_id && <TextField type="date" label="Supersedes the current version from" name="policy-from" value={from} onChange={(e) => setFrom(e.target.value)} />}
         <ol className="ent-items">
           {items.map((item, index) => (
             <li key={index} className="card">
