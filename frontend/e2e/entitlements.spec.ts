@@ -31,6 +31,8 @@ async function loseEarlierMeeting(page: Page, nth: number) {
   await expect(page.getByRole("heading", { level: 1, name: "Mentoring Emily Clarke" })).toBeFocused();
   await page.getByRole("table", { name: "Earlier meetings, newest first" }).getByRole("link", { name: /^Tue .*, 12:30–13:30$/ }).nth(nth).click();
   await expect(page.getByRole("heading", { level: 1, name: /^Meeting on Tue / })).toBeFocused();
+  const change = page.getByRole("button", { name: "Change the record" });
+  if (await change.isVisible()) await change.click();
   await page.getByRole("radio", { name: /^No: did not take place/ }).check();
   await page.getByRole("button", { name: "Save the record" }).click();
   await expect(page.getByText("The record has been saved.")).toBeVisible();
