@@ -66,6 +66,8 @@ export function SchoolCompliancePage() {
               </section>
               <section className="section" aria-labelledby="items-heading">
                 <h2 id="items-heading">Items by person</h2>
+                <details>
+                  <summary>Every item, person by person ({rows.length})</summary>
                 <DataTable
                   caption="Each person's items: promised, delivered and status"
                   rows={rows}
@@ -80,6 +82,7 @@ export function SchoolCompliancePage() {
                     { header: "Short weeks", cell: (r: Row) => r.item.short_weeks.length },
                   ]}
                 />
+                </details>
               </section>
               <section className="section" aria-labelledby="csv-heading">
                 <h2 id="csv-heading">Download</h2>

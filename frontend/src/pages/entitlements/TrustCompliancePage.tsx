@@ -45,7 +45,7 @@ export function TrustCompliancePage() {
                 empty="No school has adopted an entitlement policy yet."
                 columns={[
                   { header: "School", cell: (s: School) => <Link to={`/entitlements/schools/${s.school_id}`}>{s.school_name}</Link> },
-                  { header: "Overall", cell: (s: School) => <StatusBadge status={s.status} /> },
+                  { header: "Overall", cell: (s: School) => (s.cells.length === 0 ? "No policy adopted" : <StatusBadge status={s.status} />) },
                   ...data.categories.map((category) => ({
                     header: categoryLabel(category),
                     cell: (s: School) => {
