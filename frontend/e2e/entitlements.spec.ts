@@ -39,6 +39,7 @@ async function loseEarlierMeeting(page: Page, nth: number) {
 }
 
 test("a policy is drafted, approved and adopted; two lost meetings put a mentor at risk and the lead is told", async ({ page, browser }) => {
+  test.setTimeout(150_000); // three people in turn, each page checked with axe
   await page.setViewportSize(DESKTOP);
   // The trust admin drafts a new mentor version from the starter template.
   await signInAndWait(page, USERS.admin);
@@ -126,6 +127,7 @@ test("a policy is drafted, approved and adopted; two lost meetings put a mentor 
 });
 
 test("a mentor's and a mentee's own entitlement, and the lead's views, at desktop and phone width", async ({ browser }) => {
+  test.setTimeout(120_000);
   for (const [who, path, heading] of [
     [USERS.mentor, "/my-entitlement", "My entitlement"],
     [USERS.mentee, "/my-entitlement", "My entitlement"],
