@@ -65,7 +65,7 @@ test("a policy is drafted, approved and adopted; two lost meetings put a mentor 
   await expect(page.getByText("Draft started.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Approve" })).toHaveCount(0);
   // Edit an item, save, submit.
-  await page.getByLabel("Promise").first().fill("A protected hour with your mentee every week, in the timetable.");
+  await page.getByRole("group", { name: /Protected weekly meeting$/ }).getByLabel("Promise").fill("A protected hour with your mentee every week, in the timetable.");
   await page.getByRole("button", { name: "Save the draft" }).click();
   await expect(page.getByText("The draft is saved.")).toBeVisible();
   await checkA11y(page, "policy draft");
