@@ -72,7 +72,7 @@ test("a trust admin creates a school and a person, who signs in with the initial
   await them.getByRole("button", { name: "Save password and continue" }).click();
   await expect(them.getByRole("heading", { level: 1, name: "Welcome, Robin Newcome" })).toBeVisible();
   await expect(them.getByText(`Mentor at ${schoolName}`)).toBeVisible();
-  expect(await them.getByRole("navigation", { name: "Main" }).getByRole("link").allInnerTexts()).toEqual(["Home", "My week", "Observations", "Targets", "Resources", "Wellbeing", "Supervision", "Network", "Calendar link", "Change password"]);
+  expect(await them.getByRole("navigation", { name: "Main" }).getByRole("link").allInnerTexts()).toEqual(["Home", "My week", "Observations", "Targets", "Resources", "Wellbeing", "Supervision", "Training", "My training", "Network", "My entitlement", "Calendar link", "Change password"]);
   await checkA11y(them, "new person's home");
 
   // The session survives a reload (the new refresh cookie works).

@@ -1,10 +1,10 @@
 import { checkA11y, expect, mainNavLinks, signInAndWait, test, USERS } from "./helpers";
 
 const expectedNav = {
-  admin: ["Home", "Observations", "Coverage", "Resources", "Supervision", "Mentoring", "Schools", "People", "Integrations", "Audit log", "Change password"],
-  lead: ["Home", "Observations", "Targets", "Coverage", "Resources", "Wellbeing", "Supervision", "Network", "Mentoring", "Term dates", "People", "Change password"],
-  mentor: ["Home", "My week", "Observations", "Targets", "Resources", "Wellbeing", "Supervision", "Network", "Calendar link", "Change password"],
-  mentee: ["Home", "My week", "Observations", "Targets", "Resources", "Wellbeing", "Calendar link", "Change password"],
+  admin: ["Home", "Observations", "Coverage", "Resources", "Supervision", "Training", "Cover", "Mentor training", "Mentoring", "Entitlements", "Schools", "People", "Providers", "Integrations", "Audit log", "Change password"],
+  lead: ["Home", "Observations", "Targets", "Coverage", "Resources", "Wellbeing", "Supervision", "Training", "Cover", "Mentor training", "Network", "Mentoring", "Entitlements", "Term dates", "People", "Change password"],
+  mentor: ["Home", "My week", "Observations", "Targets", "Resources", "Wellbeing", "Supervision", "Training", "My training", "Network", "My entitlement", "Calendar link", "Change password"],
+  mentee: ["Home", "My week", "Observations", "Targets", "Resources", "Wellbeing", "Training", "My entitlement", "Calendar link", "Change password"],
   observer: ["Home", "Observations", "Targets", "Resources", "Calendar link", "Change password"],
 } as const;
 

@@ -64,6 +64,12 @@ const CoverRequestPage = named(() => import("./pages/CoverRequestPage"), "CoverR
 const TrainingRecordsPage = named(() => import("./pages/TrainingRecordsPage"), "TrainingRecordsPage");
 const TrainingRecordPage = named(() => import("./pages/TrainingRecordPage"), "TrainingRecordPage");
 const NetworkPage = named(() => import("./pages/NetworkPage"), "NetworkPage");
+const TrustCompliancePage = named(() => import("./pages/entitlements/TrustCompliancePage"), "TrustCompliancePage");
+const SchoolCompliancePage = named(() => import("./pages/entitlements/SchoolCompliancePage"), "SchoolCompliancePage");
+const PersonCompliancePage = named(() => import("./pages/entitlements/PersonCompliancePage"), "PersonCompliancePage");
+const MyEntitlementPage = named(() => import("./pages/entitlements/PersonCompliancePage"), "MyEntitlementPage");
+const PoliciesPage = named(() => import("./pages/entitlements/PoliciesPage"), "PoliciesPage");
+const PolicyPage = named(() => import("./pages/entitlements/PolicyPage"), "PolicyPage");
 
 export function App() {
   const { status, me, keepPlace } = useAuth();
@@ -137,6 +143,12 @@ export function App() {
         <Route path="/training/cover/:coverId" element={<Need scope="training:read"><CoverRequestPage /></Need>} />
         <Route path="/training/records" element={<Need scope="training:read"><TrainingRecordsPage /></Need>} />
         <Route path="/training/records/:mentorId" element={<Need scope="training:read"><TrainingRecordPage /></Need>} />
+        <Route path="/entitlements" element={<Need scope="entitlements:adopt"><TrustCompliancePage /></Need>} />
+        <Route path="/entitlements/schools/:schoolId" element={<Need scope="entitlements:read"><SchoolCompliancePage /></Need>} />
+        <Route path="/entitlements/people/:userId" element={<Need scope="entitlements:read"><PersonCompliancePage /></Need>} />
+        <Route path="/entitlements/policies" element={<Need scope="entitlements:read"><PoliciesPage /></Need>} />
+        <Route path="/entitlements/policies/:policyId" element={<Need scope="entitlements:read"><PolicyPage /></Need>} />
+        <Route path="/my-entitlement" element={<Need scope="entitlements:read"><MyEntitlementPage /></Need>} />
         <Route path="/network" element={<Need scope="mentoring:read"><NetworkPage /></Need>} />
         <Route path="/mentoring" element={<Need scope="mentoring:write"><MentoringPage /></Need>} />
         <Route path="/mentoring/pairings/new" element={<Need scope="mentoring:write"><PairingNewPage /></Need>} />

@@ -33,6 +33,8 @@ export function useNavItems(): NavItem[] {
   const networked = (me?.roles ?? []).some((r) => r.role === "mentor" || r.role === "school_lead");
   if (networked && has("mentoring:read")) items.push({ to: "/network", label: "Network" });
   if (has("mentoring:write")) items.push({ to: "/mentoring", label: "Mentoring", also: pairedUp ? undefined : MENTORING_PAGES });
+  if (has("entitlements:adopt")) items.push({ to: "/entitlements", label: "Entitlements", also: /^\/entitlements\// });
+  else if (pairedUp && has("entitlements:read")) items.push({ to: "/my-entitlement", label: "My entitlement" });
   if (has("org:write")) items.push({ to: "/schools", label: "Schools" });
   if (has("terms:write") && !isTrustAdmin) items.push({ to: "/term-dates", label: "Term dates", also: /^\/schools\/[^/]+\/term-dates$/ });
   if (has("users:read")) items.push({ to: "/people", label: "People" });

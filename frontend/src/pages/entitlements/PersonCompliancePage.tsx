@@ -1,0 +1,180 @@
+/** One person's entitlement, item by item: promised against delivered, the status, the weeks
+ * that fell short and why, and each item over the year as a chart with the same numbers as a
+ * table. The same screen is a mentor's or a mentee's own "My entitlement". */
+import { useId, useState } from "react";
+import { Link, useParams } from "react-router";
+import { api, unwrap, type Schemas } from "../../api/client";
+import { useAuth } from "../../auth/AuthContext";
+import { DataTable } from "../../components/DataTable";
+import { SelectField } from "../../components/forms";
+import { Loaded, Page } from "../../components/Page";
+import { useLoad } from "../../components/useLoad";
+import { formatDate, ROLE_LABELS } from "../../lib/labels";
+import { amount, AUDIENCE_LABELS, categoryLabel, PERIOD_LABELS, statusLabel } from "../../lib/entitlements";
+import { StatusBadge } from "./StatusBadge";
+
+type Person = Schemas["PersonCompliance"];
+type Item = Schemas["ItemCompliance"];
+type Period = Schemas["PeriodPublic"];
+type ShortWeek = Schemas["ShortWeekPublic"];
+
+export function MyEntitlementPage() {
+  const { me } = useAuth();
+  return <PersonCompliance userId={me?.id ?? ""} own />;
+}
+
+export function PersonCompliancePage() {
+  const { userId = "" } = useParams();
+  return <PersonCompliance userId={userId} own={false} />;
+}
+
+function PersonCompliance({ userId, own }: { userId: string; own: boolean }) {
+  const load = useLoad(() => unwrap(api.GET("/api/v1/people/{user_id}/entitlement-compliance", { params: { path: { user_id: userId } } })), [userId]);
+  const name = load.data?.people[0]?.person.full_name;
+  const title = own ? "My entitlement" : name ? `${name}'s entitlement` : "Entitlement";
+  return (
+    <Page title={title} lead={own ? "What your school promised you, item by item, against what has happened so far." : "What the school promised, item by item, against what has happened so far."}>
+      {!own && load.data?.people[0] && (
+        <p>
+          <Link to={`/entitlements/schools/${load.data.people[0].school_id}`}>Back to the school</Link>
+        </p>
+      )}
+      <Loaded load={load} what="Loading the entitlement">
+        {(data) => (
+          <>
+            <p>
+              From {formatDate(data.starts_on)} to {formatDate(data.ends_on)}, as things stood on {formatDate(data.as_of)}.
+            </p>
+            {data.people.length === 0 && <p>No adopted policy covers {own ? "you" : "this person"} yet.</p>}
+            {data.people.map((p) => (
+              <Entry key={`${p.school_id}-${p.role}`} entry={p} />
+            ))}
+          </>
+        )}
+      </Loaded>
+    </Page>
+  );
+}
+
+function Entry({ entry }: { entry: Person }) {
+  const headingId = useId();
+  const role = ROLE_LABELS[entry.role as keyof typeof ROLE_LABELS] ?? entry.role;
+  const short = entry.items.flatMap((item) => item.short_weeks.map((week) => ({ item, week })));
+  return (
+    <section className="section" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        As {role.toLowerCase()}: {AUDIENCE_LABELS[entry.audience]}
+      </h2>
+      <p>
+        Overall: <StatusBadge status={entry.status} />
+        {entry.fte < 1 && ` Part-time (${amount(entry.fte)} FTE): items marked pro rata are scaled.`}
+      </p>
+      <DataTable
+        caption={`${entry.person.full_name}'s items as ${role.toLowerCase()}`}
+        rows={entry.items}
+        rowKey={(item, i) => `${item.category}-${i}`}
+        empty="The policy has no items."
+        columns={[
+          { header: "Item", cell: (item: Item) => categoryLabel(item.category) },
+          { header: "Promise", cell: (item: Item) => item.promise },
+          { header: "Target", cell: (item: Item) => `${amount(item.target, item.unit)} ${PERIOD_LABELS[item.period]}${item.pro_rata ? " (pro rata)" : ""}` },
+          { header: "Promised so far", cell: (item: Item) => amount(item.promised, item.unit) },
+          { header: "Delivered", cell: (item: Item) => amount(item.delivered, item.unit) },
+          { header: "Status", cell: (item: Item) => <StatusBadge status={item.status} /> },
+        ]}
+      />
+      <h3>Weeks that fell short</h3>
+      <DataTable
+        caption="Weeks that fell short, and why"
+        rows={short}
+        rowKey={(r, i) => `${r.item.category}-${r.week.week}-${i}`}
+        empty="No week fell short."
+        columns={[
+          { header: "Week of", cell: (r: { item: Item; week: ShortWeek }) => formatDate(r.week.week) },
+          { header: "Item", cell: (r: { item: Item; week: ShortWeek }) => categoryLabel(r.item.category) },
+          { header: "Promised", cell: (r: { item: Item; week: ShortWeek }) => amount(r.week.promised, r.item.unit) },
+          { header: "Delivered", cell: (r: { item: Item; week: ShortWeek }) => amount(r.week.delivered, r.item.unit) },
+          { header: "Why", cell: (r: { item: Item; week: ShortWeek }) => r.week.reasons.join("; ") || "No reason recorded" },
+        ]}
+      />
+      <OverTheYear entry={entry} />
+    </section>
+  );
+}
+
+/** One item at a time over the year: a bar per period (delivered) against its promise. */
+function OverTheYear({ entry }: { entry: Person }) {
+  const charted = entry.items.filter((item) => (item.periods?.length ?? 0) > 0);
+  const [chosen, setChosen] = useState(0);
+  const summaryId = useId();
+  if (charted.length === 0) return null;
+  const item = charted[Math.min(chosen, charted.length - 1)];
+  const periods = item.periods ?? [];
+  const short = periods.filter((p) => p.delivered < p.promised).length;
+  return (
+    <>
+      <h3>Over the year</h3>
+      <SelectField
+        label="Item"
+        name={`chart-item-${entry.role}`}
+        value={String(chosen)}
+        onChange={(e) => setChosen(Number(e.target.value))}
+        options={charted.map((it, i) => ({ value: String(i), label: categoryLabel(it.category) }))}
+      />
+      <p id={summaryId}>
+        {categoryLabel(item.category)}: {periods.length} {periods.length === 1 ? "period" : "periods"} judged, {short} short of the promise.
+      </p>
+      <PeriodChart periods={periods} unit={item.unit} labelledBy={summaryId} />
+      <details>
+        <summary>The same numbers as a table</summary>
+        <DataTable
+          caption={`${categoryLabel(item.category)} period by period`}
+          rows={periods}
+          rowKey={(p) => p.starts_on}
+          columns={[
+            { header: "Period", cell: (p: Period) => p.label },
+            { header: "From", cell: (p: Period) => formatDate(p.starts_on) },
+            { header: "Promised", cell: (p: Period) => amount(p.promised, item.unit) },
+            { header: "Delivered", cell: (p: Period) => amount(p.delivered, item.unit) },
+            { header: "Status", cell: (p: Period) => statusLabel(p.status) },
+          ]}
+        />
+      </details>
+    </>
+  );
+}
+
+const STATUS_FILL: Record<string, string> = { met: "#2e7d32", on_track: "#1565c0", at_risk: "#b26a00", missed: "#b71c1c" };
+
+function PeriodChart({ periods, unit, labelledBy }: { periods: Period[]; unit: string; labelledBy: string }) {
+  const width = 640;
+  const height = 200;
+  const pad = { left: 40, right: 8, top: 10, bottom: 24 };
+  const top = Math.max(1, ...periods.map((p) => Math.max(p.promised, p.delivered)));
+  const band = (width - pad.left - pad.right) / periods.length;
+  const y = (v: number) => pad.top + (height - pad.top - pad.bottom) * (1 - v / top);
+  return (
+    <svg className="ent-chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={labelledBy}>
+      <line x1={pad.left} x2={width - pad.right} y1={y(0)} y2={y(0)} stroke="currentColor" />
+      <text x={pad.left - 4} y={y(top) + 4} textAnchor="end" fontSize="11" fill="currentColor">
+        {amount(top)}
+      </text>
+      <text x={pad.left - 4} y={y(0)} textAnchor="end" fontSize="11" fill="currentColor">
+        0
+      </text>
+      {periods.map((p, i) => {
+        const x = pad.left + i * band;
+        return (
+          <g key={p.starts_on}>
+            <title>{`${p.label}: ${amount(p.delivered, unit)} of ${amount(p.promised, unit)}, ${statusLabel(p.status)}`}</title>
+            <rect x={x + band * 0.15} width={band * 0.7} y={y(p.delivered)} height={Math.max(0, y(0) - y(p.delivered))} fill={STATUS_FILL[p.status] ?? "#757575"} />
+            <line x1={x + band * 0.05} x2={x + band * 0.95} y1={y(p.promised)} y2={y(p.promised)} stroke="currentColor" strokeWidth="2" strokeDasharray="4 2" />
+          </g>
+        );
+      })}
+      <text x={pad.left} y={height - 6} fontSize="11" fill="currentColor">
+        Bars: delivered; dashed line: promised
+      </text>
+    </svg>
+  );
+}

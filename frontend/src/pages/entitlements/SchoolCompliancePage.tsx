@@ -1,0 +1,105 @@
+/** One school's entitlement compliance: each person's items, promised against delivered, with the
+ * weeks that fell short; the rows as CSV. */
+import { useState } from "react";
+import { Link, useParams } from "react-router";
+import { api, unwrap, type Schemas } from "../../api/client";
+import { DataTable } from "../../components/DataTable";
+import { Button } from "../../components/forms";
+import { Loaded, Page } from "../../components/Page";
+import { useLoad } from "../../components/useLoad";
+import { saveFile } from "../../lib/download";
+import { formatDate, ROLE_LABELS } from "../../lib/labels";
+import { amount, AUDIENCE_LABELS, categoryLabel } from "../../lib/entitlements";
+import { StatusBadge } from "./StatusBadge";
+
+type Person = Schemas["PersonCompliance"];
+type Row = { person: Person; item: Schemas["ItemCompliance"] };
+
+export function SchoolCompliancePage() {
+  const { schoolId = "" } = useParams();
+  const load = useLoad(() => unwrap(api.GET("/api/v1/schools/{school_id}/entitlement-compliance", { params: { path: { school_id: schoolId } } })), [schoolId]);
+  const [download, setDownload] = useState<{ kind: "success" | "error"; text: string } | null>(null);
+
+  async function downloadCsv(first: string, last: string) {
+    setDownload(null);
+    const name = `entitlement-compliance-${first}-to-${last}.csv`;
+    try {
+      const text = await unwrap(api.GET("/api/v1/schools/{school_id}/entitlement-compliance/export", { params: { path: { school_id: schoolId } }, parseAs: "text" }));
+      saveFile(text as string, name);
+      setDownload({ kind: "success", text: `The rows have been downloaded as ${name}.` });
+    } catch (e) {
+      setDownload({ kind: "error", text: e instanceof Error ? `The CSV could not be downloaded: ${e.message}` : "The CSV could not be downloaded." });
+    }
+  }
+
+  const title = load.data ? `Entitlements at ${load.data.school.school_name}` : "School entitlements";
+  return (
+    <Page title={title} lead="Each person's entitlement, item by item: what was promised so far, what happened, and the weeks that fell short.">
+      <p>
+        <Link to="/entitlements">Back to all schools</Link>
+      </p>
+      <Loaded load={load} what="Loading the school's compliance">
+        {(data) => {
+          const rows: Row[] = data.people.flatMap((person) => person.items.map((item) => ({ person, item })));
+          return (
+            <>
+              <p>
+                From {formatDate(data.starts_on)} to {formatDate(data.ends_on)}, as things stood on {formatDate(data.as_of)}. Overall:{" "}
+                <StatusBadge status={data.school.status} />
+              </p>
+              <section className="section" aria-labelledby="people-heading">
+                <h2 id="people-heading">People</h2>
+                <DataTable
+                  caption="People and their overall status"
+                  rows={data.people}
+                  rowKey={(p) => `${p.person.id}-${p.role}`}
+                  empty="Nobody here is covered by an adopted policy."
+                  columns={[
+                    { header: "Person", cell: (p: Person) => <Link to={`/entitlements/people/${p.person.id}`}>{p.person.full_name}</Link> },
+                    { header: "Role", cell: (p: Person) => ROLE_LABELS[p.role as keyof typeof ROLE_LABELS] ?? p.role },
+                    { header: "Policy", cell: (p: Person) => AUDIENCE_LABELS[p.audience] },
+                    { header: "FTE", cell: (p: Person) => amount(p.fte) },
+                    { header: "Status", cell: (p: Person) => <StatusBadge status={p.status} /> },
+                    { header: "Items at risk or missed", cell: (p: Person) => p.items.filter((i) => i.status === "at_risk" || i.status === "missed").length },
+                  ]}
+                />
+              </section>
+              <section className="section" aria-labelledby="items-heading">
+                <h2 id="items-heading">Items by person</h2>
+                <details>
+                  <summary>Every item, person by person ({rows.length})</summary>
+                <DataTable
+                  caption="Each person's items: promised, delivered and status"
+                  rows={rows}
+                  rowKey={(r, i) => `${r.person.person.id}-${r.person.role}-${r.item.category}-${i}`}
+                  empty="No items yet."
+                  columns={[
+                    { header: "Person", cell: (r: Row) => r.person.person.full_name },
+                    { header: "Item", cell: (r: Row) => categoryLabel(r.item.category) },
+                    { header: "Promised so far", cell: (r: Row) => amount(r.item.promised, r.item.unit) },
+                    { header: "Delivered", cell: (r: Row) => amount(r.item.delivered, r.item.unit) },
+                    { header: "Status", cell: (r: Row) => <StatusBadge status={r.item.status} /> },
+                    { header: "Short weeks", cell: (r: Row) => r.item.short_weeks.length },
+                  ]}
+                />
+                </details>
+              </section>
+              <section className="section" aria-labelledby="csv-heading">
+                <h2 id="csv-heading">Download</h2>
+                <p>One row per person, item and period. The CSV never holds what meeting records or check-ins say.</p>
+                <div className="button-row">
+                  <Button variant="secondary" onClick={() => downloadCsv(data.starts_on, data.ends_on)}>
+                    Download the rows as CSV
+                  </Button>
+                </div>
+                <p role="status" className="download-status">
+                  {download && <span className={download.kind === "error" ? "error-message" : undefined}>{download.text}</span>}
+                </p>
+              </section>
+            </>
+          );
+        }}
+      </Loaded>
+    </Page>
+  );
+}
