@@ -205,6 +205,9 @@ def check(caller: str, template: Path, work: Path) -> Outcome:
     report, log = work / f"{caller}.json", work / f"{caller}.log"
     try:
         server.wait_ready()
+        # The app builds its OpenAPI description on the first request for it; on a busy machine
+        # that can outlast schemathesis's 10 s schema timeout, so ask once first, patiently.
+        httpx.get(server.base + "/api/v1/openapi.json", timeout=120).raise_for_status()
         email = CALLERS[caller]
         token = sign_in(server.base, email) if email else client_token(server.base)
         run_schemathesis(server.base, token, report, log, *SCHEMATHESIS_OPTIONS)
