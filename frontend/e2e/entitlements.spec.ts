@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { checkA11y, expect, expectNoSideScroll, signInAndWait, test, unique, USERS } from "./helpers";
+import { checkA11y, clockNow, expect, expectNoSideScroll, newContext, signInAndWait, test, unique, USERS } from "./helpers";
 
 // The demo trust has approved mentor, ECT and ITT policies that Hillcrest adopted at the start of
 // the year. Here the trust drafts a new mentor version, the board approves it, Hillcrest adopts
@@ -10,11 +10,11 @@ const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
 function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  return new Date(clockNow()).toISOString().slice(0, 10);
 }
 
 async function as(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: DESKTOP });
+  const context = await newContext(browser, { viewport: DESKTOP });
   const page = await context.newPage();
   await signInAndWait(page, email);
   return page;
