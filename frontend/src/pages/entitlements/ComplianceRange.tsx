@@ -92,23 +92,27 @@ export function ComplianceRange({ shown, query, onChange }: { shown: { starts_on
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => setValues({ ...values, [name]: e.target.value }),
   });
 
+  // Folded until a range is asked for, so a phone shows the figures first.
+  const asked = Boolean(query.from || query.to || query.as_of);
   return (
-    <section className="section" aria-labelledby="range-heading">
-      <h2 id="range-heading">Dates</h2>
+    <details className="ent-range" open={asked || Object.keys(errors).length > 0 || undefined}>
+      <summary id="range-heading">Change the dates</summary>
       <ErrorSummary items={summaryItems(errors as Record<string, string>, FIELDS)} focusKey={attempt} />
-      <form className="ent-range" onSubmit={submit} noValidate aria-labelledby="range-heading">
-        <TextField type="date" label="From" hint="The first day judged" {...bind("from")} />
-        <TextField type="date" label="To" hint="The last day judged" {...bind("to")} />
-        <TextField type="date" label="As things stood on (optional)" hint="Blank for today" {...bind("as_of")} />
+      <form onSubmit={submit} noValidate aria-labelledby="range-heading">
+        <div className="ent-range__fields">
+          <TextField type="date" label="From" {...bind("from")} />
+          <TextField type="date" label="To" {...bind("to")} />
+          <TextField type="date" label="As things stood on" hint="Optional: blank for today" {...bind("as_of")} />
+        </div>
         <div className="button-row">
           <Button type="submit">Show these dates</Button>
-          {(query.from || query.to || query.as_of) && (
+          {asked && (
             <Button variant="secondary" onClick={() => onChange({})}>
               This school year
             </Button>
           )}
         </div>
       </form>
-    </section>
+    </details>
   );
 }

@@ -84,8 +84,7 @@ function Entry({ entry }: { entry: Person }) {
           { header: "Item", cell: (item: Item) => categoryLabel(item.category) },
           { header: "Promise", cell: (item: Item) => item.promise },
           { header: "Target", cell: (item: Item) => `${amount(item.target, item.unit)} ${PERIOD_LABELS[item.period]}${item.pro_rata ? " (pro rata)" : ""}` },
-          { header: "Promised so far", cell: (item: Item) => amount(item.promised, item.unit) },
-          { header: "Delivered", cell: (item: Item) => amount(item.delivered, item.unit) },
+          { header: "Delivered", cell: (item: Item) => `${amount(item.delivered)} of ${amount(item.promised, item.unit)}` },
           { header: "Status", cell: (item: Item) => <StatusBadge status={item.status} /> },
         ]}
       />

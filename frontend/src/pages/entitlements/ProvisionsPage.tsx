@@ -115,7 +115,7 @@ function RecordProvision({ schoolId, onRecorded }: { schoolId: string; onRecorde
     );
     if (ok) {
       const who = people.data?.find((p) => p.value === form.values.user_id)?.label ?? "The person";
-      setDone(`Recorded: ${PROVISION_LABELS[kind].toLowerCase()} for ${who} from ${formatDate(form.values.effective_from)}.`);
+      setDone(`Recorded for ${who}: ${PROVISION_LABELS[kind]}, from ${formatDate(form.values.effective_from)}.`);
       form.setValues({ user_id: "", kind: form.values.kind, amount: "", effective_from: "", evidence: "" });
       onRecorded();
     }
