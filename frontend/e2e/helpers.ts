@@ -133,3 +133,10 @@ export async function expectNoSideScroll(page: Page): Promise<void> {
   const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
   expect(scroll).toBeLessThanOrEqual(width);
 }
+
+/** The page, as it is now, is at most `screens` viewport heights long. */
+export async function expectAtMostScreens(page: Page, screens: number, what: string): Promise<number> {
+  const { height, screen } = await page.evaluate(() => ({ height: document.documentElement.scrollHeight, screen: window.innerHeight }));
+  expect(height, `${what} is at most ${screens} screens long`).toBeLessThanOrEqual(screens * screen);
+  return height;
+}

@@ -5186,6 +5186,11 @@ export interface components {
              * @description Start a new version from this one
              */
             revise: boolean;
+            /**
+             * Adopt
+             * @description Adopt this approved version for a school you lead (any of the trust's, for a trust admin) that has not adopted it yet: see `adopt_for`
+             */
+            adopt: boolean;
         };
         /** PolicyCreate */
         PolicyCreate: {
@@ -5248,6 +5253,11 @@ export interface components {
             /** Items */
             items: components["schemas"]["ItemPublic"][];
             can: components["schemas"]["PolicyCan"];
+            /**
+             * Adopt For
+             * @description The schools you may adopt this version for, by name (empty unless `can.adopt`)
+             */
+            adopt_for: components["schemas"]["SchoolChoice"][];
         };
         /** PolicyPatch */
         PolicyPatch: {
@@ -5885,6 +5895,16 @@ export interface components {
              * @description Add, change and copy its term dates
              */
             add_term_date: boolean;
+        };
+        /** SchoolChoice */
+        SchoolChoice: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
         };
         /** SchoolCompliance */
         SchoolCompliance: {

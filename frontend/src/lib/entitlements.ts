@@ -51,3 +51,24 @@ export function amount(value: number, unit = ""): string {
   const shown = Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
   return unit ? `${shown} ${unit}` : shown;
 }
+
+export const PROVISION_LABELS: Record<Schemas["ProvisionKind"], string> = {
+  timetable_reduction: "Timetable reduction",
+  tlr_payment: "TLR payment",
+  device: "Device issued",
+  job_description: "Job description on file",
+};
+
+/** What the amount means for each kind; none for a device or a job description (always 1). */
+export const PROVISION_AMOUNT_LABELS: Partial<Record<Schemas["ProvisionKind"], string>> = {
+  timetable_reduction: "Reduction, per cent of a full timetable",
+  tlr_payment: "TLR, pounds a year",
+};
+
+/** A provision's amount in words: "10% of a full timetable", "£2,873 a year", "Issued". */
+export function provisionAmount(kind: Schemas["ProvisionKind"], value: number): string {
+  if (kind === "timetable_reduction") return `${amount(value)}% of a full timetable`;
+  if (kind === "tlr_payment") return `£${value.toLocaleString("en-GB", { maximumFractionDigits: 2 })} a year`;
+  if (kind === "device") return value > 0 ? "Issued" : "Not issued";
+  return value > 0 ? "On file" : "Not on file";
+}
