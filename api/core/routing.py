@@ -15,7 +15,6 @@ The endpoint keeps its signature, so its parameters and the OpenAPI description 
 
 import functools
 import inspect
-
 import json
 from collections.abc import Callable, Coroutine
 from typing import Any
