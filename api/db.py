@@ -22,11 +22,12 @@ pools are sized for every turn at once, so no request ever waits for a pooled co
 one holding a connection never waits for a thread that another needs to give one back.
 """
 
+import functools
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, ParamSpec, TypeVar
 
 import anyio.to_thread
 from anyio import Semaphore
@@ -39,6 +40,8 @@ from api.config import get_settings
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
 SAFE_METHODS = frozenset({"GET", "HEAD"})
+P = ParamSpec("P")
+T = TypeVar("T")
 # Connections outside the request limit: readiness probes, the command line.
 SPARE_CONNECTIONS = 5
 
@@ -189,6 +192,18 @@ async def _finish(step: Callable[[], None], *, inline: bool) -> None:
         step()
     else:
         await anyio.to_thread.run_sync(step)
+
+
+async def run_in_session(
+    session: Session, work: Callable[P, T], *args: P.args, **kwargs: P.kwargs
+) -> T:
+    """Runs a dependency's database work: on the event loop for a reading session on SQLite
+    (a WAL read takes no lock, so it never waits; a trip to the thread pool would cost more
+    than the query), in a worker thread otherwise (a write may wait for SQLite's lock, and
+    PostgreSQL answers over the network)."""
+    if session.info["read_only"] and get_settings().is_sqlite:
+        return work(*args, **kwargs)
+    return await anyio.to_thread.run_sync(functools.partial(work, *args, **kwargs))
 
 
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]

@@ -47,7 +47,7 @@ def main() -> None:
                 )
             )
         db.commit()
-        calendar = Calendar.from_ical(render_calendar(db, mentor))
+        calendar = Calendar.from_ical(render_calendar(db, mentor).body)
         events = calendar.walk("VEVENT")
         print(
             f"feed: {sum('RRULE' in e for e in events)} series, "

@@ -157,3 +157,93 @@ def test_the_world_pair_feed_holds_its_moved_and_held_meetings(client, world):
     calendar, events = _expand(client.get(url).content)
     starts = [e["DTSTART"].dt.astimezone(UTC) for e in events]
     assert world.past_meeting.starts_at in starts and world.next_meeting.starts_at in starts
+
+
+def _fetch(client, url, etag=None):  # type: ignore[no-untyped-def]
+    headers = {"If-None-Match": etag} if etag else {}
+    return client.get(url, headers=headers)
+
+
+def _changed(client, url, etag):  # type: ignore[no-untyped-def]
+    """The next fetch with the tag sent before: a new feed, under a new tag."""
+    response = _fetch(client, url, etag)
+    assert response.status_code == 200
+    assert response.headers["etag"] != etag
+    return response
+
+
+def test_an_unchanged_feed_answers_304_and_any_change_shows_in_the_next_fetch(
+    client, world, session, before_autumn
+):
+    autumn_with_half_term(session, world)
+    pairing_id = fresh_pairing(client, world)
+    occurrences = weekly_slot(client, world, pairing_id).json()["occurrences"]
+    url = _feed_url(client, world, "spare_mentee")
+
+    first = _fetch(client, url)
+    etag = first.headers["etag"]
+    assert first.status_code == 200 and etag.startswith('"')
+    again = _fetch(client, url)
+    assert again.content == first.content and again.headers["etag"] == etag
+    unchanged = _fetch(client, url, etag)
+    assert unchanged.status_code == 304 and unchanged.content == b""
+    assert unchanged.headers["etag"] == etag
+
+    # Moved: the next fetch says so.
+    moved = occurrences[9]
+    moved_to = datetime.fromisoformat(moved["starts_at"]) + timedelta(days=1)
+    client.post(
+        f"/api/v1/meetings/{moved['meeting_id']}/cancel",
+        headers=world.headers("spare_mentor"),
+        json={"reason": "Trip", "outcome": "moved", "new_starts_at": moved_to.isoformat()},
+    )
+    response = _changed(client, url, etag)
+    _, events = _expand(response.content)
+    assert moved_to in [e["DTSTART"].dt.astimezone(UTC) for e in events]
+    etag = response.headers["etag"]
+
+    # Cancelled (lost): gone from the next fetch.
+    lost = occurrences[2]
+    client.post(
+        f"/api/v1/meetings/{lost['meeting_id']}/cancel",
+        headers=world.headers("spare_mentor"),
+        json={"reason": "Cover", "outcome": "lost"},
+    )
+    response = _changed(client, url, etag)
+    _, events = _expand(response.content)
+    starts = [e["DTSTART"].dt.astimezone(UTC) for e in events]
+    assert datetime.fromisoformat(lost["starts_at"]) not in starts
+    assert starts == [m.starts_at for m in _live_meetings(session, pairing_id)]
+    etag = response.headers["etag"]
+
+    # The pairing ends before its meetings: they leave the next fetch.
+    ends = datetime.fromisoformat(occurrences[4]["starts_at"]).date()
+    ended = client.post(
+        f"/api/v1/pairings/{pairing_id}/end",
+        headers=world.headers("lead"),
+        json={"ends_on": ends.isoformat(), "reason": "Mentee moved school"},
+    )
+    assert ended.status_code == 200, ended.text
+    response = _changed(client, url, etag)
+    _, events = _expand(response.content)
+    assert len(events) == len(_live_meetings(session, pairing_id)) < len(starts)
+
+
+def test_a_renamed_partner_and_a_deactivated_person_show_in_the_next_fetch(client, world):
+    url = _feed_url(client, world, "mentee")
+    first = _fetch(client, url)
+    assert b"Mentoring with" in first.content
+    renamed = client.patch(
+        f"/api/v1/users/{world.people['mentor'].id}",
+        headers=world.headers("lead"),
+        json={"full_name": "Renamed Mentor"},
+    )
+    assert renamed.status_code == 200, renamed.text
+    response = _changed(client, url, first.headers["etag"])
+    assert b"Renamed Mentor" in response.content
+    client.patch(
+        f"/api/v1/users/{world.people['mentee'].id}",
+        headers=world.headers("lead"),
+        json={"active": False},
+    )
+    assert _fetch(client, url, response.headers["etag"]).status_code == 404

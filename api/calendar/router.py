@@ -5,6 +5,7 @@ from fastapi import APIRouter, Request, Response, status
 from api.auth.principals import CurrentPerson
 from api.calendar import service
 from api.calendar.schemas import FeedCreated, FeedStatus
+from api.core.caching import none_match
 from api.core.problems import Problem, error_responses
 from api.core.routing import BodyAfterAuthRoute
 from api.db import SessionDep, WriteSessionDep
@@ -71,12 +72,18 @@ def revoke_calendar_feed(session: SessionDep, principal: CurrentPerson) -> Respo
         404: {"model": Problem, "description": "Unknown or revoked link"},
     },
 )
-def calendar_feed(feed_token: str, session: SessionDep, writer: WriteSessionDep) -> Response:
+def calendar_feed(
+    feed_token: str, request: Request, session: SessionDep, writer: WriteSessionDep
+) -> Response:
     feed, user = service.feed_owner(session, feed_token)
-    body = service.render_calendar(session, user)
+    rendered = service.render_calendar(session, user)
     service.note_feed_used(writer, feed)  # last, so any write lock is held only briefly
+    # Calendar apps that send the tag back are told nothing changed (RFC 9110 15.4.5).
+    headers = {"ETag": rendered.etag, "Cache-Control": "private, no-cache"}
+    if none_match(request.headers.get("If-None-Match"), rendered.etag):
+        return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers=headers)
     return Response(
-        body,
+        rendered.body,
         media_type="text/calendar; charset=utf-8",
-        headers={"Content-Disposition": 'inline; filename="mentorhub.ics"'},
+        headers={**headers, "Content-Disposition": 'inline; filename="mentorhub.ics"'},
     )

@@ -1,7 +1,10 @@
 """Calendar feeds (RFC 5545): per-person secret links, and the feed itself built from every
 registered calendar source (`api.scheduling.sources`). No HTTP here."""
 
+import threading
 import uuid
+from collections import OrderedDict
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 
@@ -12,6 +15,7 @@ from api.audit import service as audit
 from api.auth.principals import Principal
 from api.auth.tokens import hash_secret, new_secret
 from api.calendar.models import CalendarFeed
+from api.core.caching import etag_of
 from api.core.models import utcnow
 from api.core.problems import NotFound
 from api.org.models import User
@@ -90,19 +94,56 @@ def note_feed_used(session: Session, feed: CalendarFeed) -> None:
         )
 
 
-def render_calendar(session: Session, user: User) -> bytes:
+@dataclass(frozen=True)
+class RenderedFeed:
+    body: bytes
+    etag: str
+
+
+# The last feed rendered for each person, with what it was rendered from. A feed is fetched
+# again and again unchanged, so when every source gives the same events (and the same names)
+# the bytes, and with them DTSTAMP and the entity tag, are the ones sent before: no rendering,
+# and a calendar app that sends the tag back gets 304. The sources are read on every fetch,
+# so any change (a meeting moved or cancelled, a pairing lost) shows in the very next one.
+_FEEDS_KEPT = 1024
+_rendered: OrderedDict[uuid.UUID, tuple[tuple, RenderedFeed]] = OrderedDict()
+_rendered_lock = threading.Lock()
+
+
+def _zones(event: FeedEvent) -> tuple[str, ...]:
+    """The zones the event's times are in: equal instants in another zone render differently."""
+    times = (event.starts_at, event.ends_at, event.weekly_until, event.recurrence_id)
+    return tuple(str(t.tzinfo) for t in (*times, *event.excluded) if t is not None)
+
+
+def render_calendar(session: Session, user: User) -> RenderedFeed:
     """The person's feed: every calendar source's events for them, in one VCALENDAR."""
+    events = [
+        event for source in calendar_sources() for event in source.feed_events(session, user.id)
+    ]
+    key = (user.full_name, tuple((event, _zones(event)) for event in events))
+    with _rendered_lock:
+        kept = _rendered.get(user.id)
+        if kept is not None and kept[0] == key:
+            _rendered.move_to_end(user.id)
+            return kept[1]
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", f"MentorHub: {user.full_name}")
     stamp = utcnow()
-    for source in calendar_sources():
-        for event in source.feed_events(session, user.id):
-            calendar.add_component(_vevent(event, stamp))
+    for event in events:
+        calendar.add_component(_vevent(event, stamp))
     _add_timezones(calendar)
-    return calendar.to_ical()
+    body = calendar.to_ical()
+    rendered = RenderedFeed(body, etag_of(body))
+    with _rendered_lock:
+        _rendered[user.id] = (key, rendered)
+        _rendered.move_to_end(user.id)
+        while len(_rendered) > _FEEDS_KEPT:
+            _rendered.popitem(last=False)
+    return rendered
 
 
 def _add_timezones(calendar: Calendar) -> None:

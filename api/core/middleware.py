@@ -29,6 +29,15 @@ CONTENT_SECURITY_POLICY = (
 )
 
 
+def _header(scope: Scope, name: bytes) -> bytes:
+    """The last value of a request header (as a dict of them would keep), or b""."""
+    found = b""
+    for key, value in scope["headers"]:
+        if key == name:
+            found = value
+    return found
+
+
 class RequestContextMiddleware:
     """Takes X-Request-ID (or makes one), echoes it, and logs one JSON line per request."""
 
@@ -39,7 +48,7 @@ class RequestContextMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        incoming = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
+        incoming = _header(scope, b"x-request-id").decode("latin-1")
         request_id = incoming if _VALID_REQUEST_ID.match(incoming) else uuid.uuid4().hex
         token = request_id_var.set(request_id)
         scope.setdefault("state", {})["request_id"] = request_id
@@ -55,15 +64,20 @@ class RequestContextMiddleware:
         try:
             await self.app(scope, receive, send_with_id)
         finally:
-            access_log.info(
-                "request",
-                extra={
-                    "method": scope["method"],
-                    "path": _SECRET_IN_PATH.sub(r"\1[redacted]\2", scope["path"]),
-                    "status": status_holder["status"],
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-                },
-            )
+            # Built only when it will be written.
+            if access_log.isEnabledFor(logging.INFO):
+                path = scope["path"]
+                access_log.info(
+                    "request",
+                    extra={
+                        "method": scope["method"],
+                        "path": _SECRET_IN_PATH.sub(r"\1[redacted]\2", path)
+                        if "/calendar/" in path
+                        else path,
+                        "status": status_holder["status"],
+                        "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                    },
+                )
             request_id_var.reset(token)
 
 
@@ -87,8 +101,8 @@ class BodySizeLimitMiddleware:
             await self.app(scope, receive, send)
             return
         limit = self.max_import_bytes if scope["path"].endswith("/imports") else self.default_max
-        declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > limit:
+        declared = _header(scope, b"content-length")
+        if declared.isdigit() and int(declared) > limit:
             await self._reject(scope, receive, send, limit)
             return
 

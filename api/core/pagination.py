@@ -23,12 +23,13 @@ class PageParams(BaseModel):
     offset: int
 
 
-def page_params(
+async def page_params(
     limit: Annotated[
         int, Query(ge=1, le=MAX_PAGE_SIZE, description="Items per page; a larger page is refused.")
     ] = DEFAULT_PAGE_SIZE,
     offset: Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip.")] = 0,
 ) -> PageParams:
+    # Async: building two numbers is not worth a trip to the thread pool.
     return PageParams(limit=limit, offset=offset)
 
 

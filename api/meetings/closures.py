@@ -8,9 +8,10 @@ a closure is added, changed or removed; `ClosureAdded` only notes the meetings i
 No HTTP here."""
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, and_, false, func, or_
@@ -123,8 +124,17 @@ def on_closure_day_filter(
     return on_closure(closure_windows(session, schools))
 
 
+class _Dated(Protocol):
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def status(self) -> MeetingStatus: ...
+    @property
+    def starts_at(self) -> datetime: ...
+
+
 def closed_days(
-    session: Session, meetings: list[tuple[Meeting, uuid.UUID]]
+    session: Session, meetings: Sequence[tuple[_Dated, uuid.UUID]]
 ) -> dict[uuid.UUID, ClosureWindow]:
     """For scheduled meetings (with their school), the closure each one falls on, if any."""
     scheduled = [(m, school) for m, school in meetings if m.status == MeetingStatus.scheduled]

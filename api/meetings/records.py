@@ -71,7 +71,8 @@ def save_record(
     meeting = meetings.get_meeting(session, principal, meeting_id)
     pairing = session.get(Pairing, meeting.pairing_id)
     assert pairing is not None
-    if not policy.may_keep_record(principal, record_keeper_id(session, pairing)):
+    keeper = record_keeper_id(session, pairing)
+    if not policy.may_keep_record(principal, keeper):
         raise Forbidden("The agreement names someone else to keep the record of this meeting.")
     if meeting.status == MeetingStatus.cancelled:
         raise Conflict("This meeting was cancelled; there is nothing to record.")
@@ -102,7 +103,7 @@ def save_record(
         changes={"status": body.status},
     )
     session.flush()
-    return meeting_detail(session, principal, meeting)
+    return meeting_detail(session, principal, meeting, keeper=keeper)
 
 
 def _save_actions(session: Session, meeting: Meeting, pairing: Pairing, body: RecordWrite) -> None:
@@ -201,6 +202,8 @@ def set_action_done(
 
 
 def _actions_public(session: Session, actions: list[MeetingAction]) -> list[ActionPublic]:
+    if not actions:  # most meetings carry none: nothing to look up
+        return []
     people = org_people.people_refs(session, {a.owner_id for a in actions})
     weeks = dict(
         session.exec(
@@ -217,7 +220,15 @@ def _actions_public(session: Session, actions: list[MeetingAction]) -> list[Acti
     ]
 
 
-def meeting_detail(session: Session, principal: Principal, meeting: Meeting) -> MeetingDetail:
+def meeting_detail(
+    session: Session,
+    principal: Principal,
+    meeting: Meeting,
+    *,
+    keeper: uuid.UUID | None = None,
+) -> MeetingDetail:
+    """The meeting as its page shows it. A write that has just looked up the record keeper
+    passes it in rather than have it read again."""
     pairing = session.get(Pairing, meeting.pairing_id)
     assert pairing is not None
     public = meetings.meetings_public(session, [meeting])[0]
@@ -241,7 +252,8 @@ def meeting_detail(session: Session, principal: Principal, meeting: Meeting) -> 
         .where(AgendaItem.meeting_id == meeting.id, readable)
         .order_by(col(AgendaItem.created_at))
     ).all()
-    keeper = record_keeper_id(session, pairing)
+    if keeper is None:
+        keeper = record_keeper_id(session, pairing)
     people = org_people.people_refs(session, {i.added_by for i in items} | {keeper})
     record = session.get(MeetingRecord, meeting.id)
     record_public = None

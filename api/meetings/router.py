@@ -217,7 +217,7 @@ def list_meetings(
         on_closure_day=on_closure_day,
         order=order,
     )
-    return page_of(session, query, page, lambda rows: service.meetings_public(session, rows))
+    return service.meetings_page(session, query, page)
 
 
 @router.get(

@@ -3,9 +3,11 @@ for one meeting or this and every later one; and what a pairing's end calls off.
 `slots.py`, records and agendas in `records.py`. No HTTP here."""
 
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import exists, func
 from sqlmodel import Session, col, or_, select
 from sqlmodel.sql.expression import SelectOfScalar
 
@@ -13,6 +15,7 @@ from api.audit import service as audit
 from api.auth.principals import Principal
 from api.core import events
 from api.core.models import utcnow
+from api.core.pagination import Page, PageParams, page_of
 from api.core.problems import Conflict, FieldProblem, Forbidden, Unprocessable
 from api.core.queries import first_visible
 from api.core.wording import human_date, human_range, human_time
@@ -151,6 +154,79 @@ def meetings_public(session: Session, meetings: list[Meeting]) -> list[MeetingPu
         )
         for m in meetings
     ]
+
+
+# A list page reads plain columns: the meeting's own, its pairing's school and people, and
+# whether it has a record, with the count of the whole list, in one query; no ORM objects.
+_meetings = Meeting.__table__  # type: ignore[attr-defined]
+_PUBLIC_COLUMNS = (
+    "id",
+    "pairing_id",
+    "slot_id",
+    "occurrence_date",
+    "starts_at",
+    "ends_at",
+    "location",
+    "status",
+    "lost",
+    "cancel_reason",
+    "moved_from",
+    "change_reason",
+)
+_LIST_COLUMNS = (
+    *(_meetings.c[name] for name in _PUBLIC_COLUMNS),
+    col(Pairing.school_id),
+    col(Pairing.mentor_id),
+    col(Pairing.mentee_id),
+    exists()
+    .where(col(MeetingRecord.meeting_id) == _meetings.c.id)
+    .correlate(_meetings)
+    .label("has_record"),
+)
+
+
+@dataclass(frozen=True)
+class _Listed:
+    """What a closure check needs of a listed meeting."""
+
+    id: uuid.UUID
+    status: MeetingStatus
+    starts_at: datetime
+
+
+def meetings_page(
+    session: Session, query: SelectOfScalar[Meeting], page: PageParams
+) -> Page[MeetingPublic]:
+    """One page of `meetings_query`, made public: the same answer as `meetings_public` gives
+    for its rows, from one query of columns, one of names and (when any is scheduled) one of
+    closures."""
+    counted = (
+        query.with_only_columns(*_LIST_COLUMNS, func.count().over(), maintain_column_froms=True)
+        .limit(page.limit)
+        .offset(page.offset)
+    )
+    rows = session.connection().execute(counted).all()
+    if not rows:
+        return page_of(session, query, page, lambda meetings: meetings_public(session, meetings))
+    people = org_people.people_refs(
+        session, {person for row in rows for person in (row.mentor_id, row.mentee_id)}
+    )
+    closed = closures.closed_days(
+        session, [(_Listed(row.id, row.status, row.starts_at), row.school_id) for row in rows]
+    )
+    items = []
+    for row in rows:
+        item = {name: row._mapping[name] for name in _PUBLIC_COLUMNS}
+        window = closed.get(row.id)
+        item.update(
+            school_id=row.school_id,
+            mentor=people[row.mentor_id],
+            mentee=people[row.mentee_id],
+            has_record=bool(row.has_record),
+            closed_day=f"{window.name}, {window.dates}" if window else None,
+        )
+        items.append(MeetingPublic.model_validate(item))
+    return Page(items=items, total=rows[0][-1], limit=page.limit, offset=page.offset)
 
 
 def cancel_meeting(

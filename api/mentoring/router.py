@@ -153,7 +153,7 @@ def list_pairings(
         kind=kind,
         active_on=active_on,
     )
-    return page_of(session, query, page, lambda rows: service.pairings_public(session, rows))
+    return service.pairings_page(session, query, page)
 
 
 @router.post(

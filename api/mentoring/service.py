@@ -5,6 +5,7 @@ from datetime import date
 from typing import cast
 
 from pydantic import ValidationError
+from sqlalchemy import func
 from sqlmodel import Session, col, or_, select
 from sqlmodel.sql.expression import SelectOfScalar
 
@@ -12,6 +13,7 @@ from api.audit import service as audit
 from api.auth.access import visible_schools
 from api.auth.principals import Principal
 from api.core import events
+from api.core.pagination import Page, PageParams, page_of
 from api.core.problems import Conflict, FieldProblem, Forbidden, Unprocessable
 from api.core.queries import first_visible
 from api.core.wording import human_range
@@ -225,6 +227,55 @@ def pairings_public(session: Session, pairings: list[Pairing]) -> list[PairingPu
         )
         for p in pairings
     ]
+
+
+# A list page reads plain columns, the school's name beside them (from its own alias, so that
+# the visibility rule's subquery of schools stays uncorrelated), with the count of the whole
+# list, in one query; no ORM objects.
+_pairings = Pairing.__table__  # type: ignore[attr-defined]
+_listed_school = School.__table__.alias("listed_school")  # type: ignore[attr-defined]
+_PUBLIC_COLUMNS = (
+    "id",
+    "school_id",
+    "kind",
+    "starts_on",
+    "ends_on",
+    "ended_early_reason",
+    "created_at",
+)
+_LIST_COLUMNS = (
+    *(_pairings.c[name] for name in _PUBLIC_COLUMNS),
+    _pairings.c.mentor_id,
+    _pairings.c.mentee_id,
+    _listed_school.c.name.label("school_name"),
+)
+
+
+def pairings_page(
+    session: Session, query: SelectOfScalar[Pairing], page: PageParams
+) -> Page[PairingPublic]:
+    """One page of `pairings_query`, made public: the same answer as `pairings_public` gives
+    for its rows, from one query of columns and one of names."""
+    counted = (
+        query.with_only_columns(*_LIST_COLUMNS, func.count().over(), maintain_column_froms=True)
+        .join(_listed_school, _listed_school.c.id == _pairings.c.school_id)
+        .limit(page.limit)
+        .offset(page.offset)
+    )
+    rows = session.connection().execute(counted).all()
+    if not rows:
+        return page_of(session, query, page, lambda pairings: pairings_public(session, pairings))
+    people = org_people.people_refs(
+        session, {person for row in rows for person in (row.mentor_id, row.mentee_id)}
+    )
+    items = []
+    for row in rows:
+        item = {name: row._mapping[name] for name in _PUBLIC_COLUMNS}
+        item.update(
+            school_name=row.school_name, mentor=people[row.mentor_id], mentee=people[row.mentee_id]
+        )
+        items.append(PairingPublic.model_validate(item))
+    return Page(items=items, total=rows[0][-1], limit=page.limit, offset=page.offset)
 
 
 def create_pairing(session: Session, principal: Principal, body: PairingCreate) -> Pairing:

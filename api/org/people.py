@@ -389,5 +389,7 @@ def create_first_admin(session: Session, email: str, password: str, trust_name: 
 def people_refs(session: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, PersonRef]:
     """How other records name these people, by id. Three columns, not whole accounts: lists
     name a person on every row."""
+    if not ids:
+        return {}
     rows = session.exec(select(User.id, User.full_name, User.email).where(col(User.id).in_(ids)))
     return {uid: PersonRef(id=uid, full_name=name, email=email) for uid, name, email in rows}
