@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 
 from api.config import get_settings
+from api.core.caching import etag_of
+from api.integrations.schemas import ObservationCounts
 from tests.conftest import refresh
 from tests.helpers_counts import (
     COUNTS,
@@ -106,6 +108,28 @@ def test_each_grouping_counts_what_took_place_in_the_dates(client, counts, group
         "offset": 0,
         "items": items,
     }
+
+
+@pytest.mark.parametrize("group_by", ["school", "mentee", "mentor", "observer_role", "week"])
+def test_the_json_is_byte_for_byte_what_the_schema_serialises(client, counts, group_by):
+    """The page is written straight from the rows read; it must equal the validated schema's
+    own serialisation (ids, TRNs or none, roles, dates, every kind), or the tags would drift."""
+    response = client.get(
+        COUNTS,
+        params=WEEK | {"group_by": group_by, "limit": 1},
+        headers=client_headers(client, counts),
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert len(body["items"]) == 1
+    page = ObservationCounts.model_validate(body)
+    assert response.content == page.model_dump_json(by_alias=True).encode()
+    whole = client.get(
+        COUNTS, params=WEEK | {"group_by": group_by}, headers=client_headers(client, counts)
+    )
+    again = ObservationCounts.model_validate(whole.json())
+    assert whole.content == again.model_dump_json(by_alias=True).encode()
+    assert whole.headers["etag"] == etag_of(again.model_dump_json(by_alias=True).encode())
 
 
 def test_mentee_is_the_default_grouping(client, counts):
