@@ -271,8 +271,9 @@ def apply_provider_item(session: Session, event: ProviderItemReceived) -> None:
     moved = before is not None and before != (item.starts_at, item.ends_at, item.due_at)
 
     schools, concerns = _resolve(session, event, effects)
-    _set_schools(session, item, {s.id for s in schools})
-    added, removed = _set_people(session, item, concerns)
+    # A new item has no schools, people or cover yet: nothing to read before writing them.
+    _set_schools(session, item, {s.id for s in schools}, new=created)
+    added, removed = _set_people(session, item, concerns, new=created)
     if created or was_cancelled:
         effects.insert(
             0, f'{"Created" if created else "Restored"} {words} "{item.title}" {_when(item)}.'
@@ -292,9 +293,9 @@ def apply_provider_item(session: Session, event: ProviderItemReceived) -> None:
         )
         + "."
     )
-    cover = _sync_cover(session, item, concerns, moved)
+    cover = _sync_cover(session, item, concerns, moved, new=created)
     effects.extend(cover)
-    if kind == ItemKind.course_date:
+    if kind == ItemKind.course_date and concerns:  # a clash needs someone it concerns
         clashes = len({c.meeting_id for c in meeting_clashes(session, [item.id])})
         if clashes:
             effects.append(
@@ -381,11 +382,17 @@ def _cancel(
     )
 
 
-def _set_schools(session: Session, item: TrainingItem, school_ids: set[uuid.UUID]) -> None:
-    current = set(
-        session.exec(
-            select(TrainingItemSchool.school_id).where(TrainingItemSchool.item_id == item.id)
-        ).all()
+def _set_schools(
+    session: Session, item: TrainingItem, school_ids: set[uuid.UUID], *, new: bool = False
+) -> None:
+    current: set[uuid.UUID] = (
+        set()
+        if new
+        else set(
+            session.exec(
+                select(TrainingItemSchool.school_id).where(TrainingItemSchool.item_id == item.id)
+            ).all()
+        )
     )
     for school_id in current - school_ids:
         row = session.get(TrainingItemSchool, (item.id, school_id))
@@ -395,14 +402,20 @@ def _set_schools(session: Session, item: TrainingItem, school_ids: set[uuid.UUID
         session.add(TrainingItemSchool(item_id=item.id, school_id=school_id))
 
 
-def _set_people(session: Session, item: TrainingItem, concerns: list[_Concern]) -> tuple[int, int]:
+def _set_people(
+    session: Session, item: TrainingItem, concerns: list[_Concern], *, new: bool = False
+) -> tuple[int, int]:
     """Keeps the people still concerned (with their attendance), adds the new, drops the rest."""
-    current = {
-        p.user_id: p
-        for p in session.exec(
-            select(TrainingItemPerson).where(TrainingItemPerson.item_id == item.id)
-        ).all()
-    }
+    current = (
+        {}
+        if new
+        else {
+            p.user_id: p
+            for p in session.exec(
+                select(TrainingItemPerson).where(TrainingItemPerson.item_id == item.id)
+            ).all()
+        }
+    )
     wanted = {c.user_id: c for c in concerns}
     for user_id, row in current.items():
         if user_id not in wanted:
@@ -425,15 +438,24 @@ def _set_people(session: Session, item: TrainingItem, concerns: list[_Concern]) 
 
 
 def _sync_cover(
-    session: Session, item: TrainingItem, concerns: list[_Concern], moved: bool
+    session: Session,
+    item: TrainingItem,
+    concerns: list[_Concern],
+    moved: bool,
+    *,
+    new: bool = False,
 ) -> list[str]:
     """Cover for each person released during their school's day: opened when needed, asked
     again when the course moved, withdrawn when no longer needed."""
     now = utcnow()
-    existing = {
-        c.user_id: c
-        for c in session.exec(select(CoverRequest).where(CoverRequest.item_id == item.id)).all()
-    }
+    existing = (
+        {}
+        if new
+        else {
+            c.user_id: c
+            for c in session.exec(select(CoverRequest).where(CoverRequest.item_id == item.id)).all()
+        }
+    )
     needed: dict[uuid.UUID, uuid.UUID] = {}
     if item.kind == ItemKind.course_date and item.requires_release:
         assert item.starts_at is not None and item.ends_at is not None
