@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, func
+from sqlalchemy import ColumnElement, and_, bindparam, func
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import Session as SASession
 from sqlmodel import Session, col, or_, select
@@ -110,6 +110,23 @@ def _check(event: ProviderItemReceived) -> None:
             raise InvalidItem("A deadline has due_at, not starts_at or ends_at.")
 
 
+# The handler's lookups, built once so each delivery reuses their compiled form.
+_ITEM_OF_PROVIDER = select(TrainingItem).where(
+    TrainingItem.provider_id == bindparam("provider_id"),
+    TrainingItem.kind == bindparam("kind"),
+    TrainingItem.external_id == bindparam("external_id"),
+)
+_SCHOOLS_BY_URN = select(School).where(
+    col(School.urn).in_(bindparam("urns", expanding=True)),
+    School.trust_id == bindparam("trust_id"),
+)
+_PEOPLE_BY_TRN = select(User.trn, User.id).where(
+    col(User.trn).in_(bindparam("trns", expanding=True)),
+    User.trust_id == bindparam("trust_id"),
+    col(User.active).is_(True),
+)
+
+
 def _resolve(
     session: Session, event: ProviderItemReceived, effects: list[str]
 ) -> tuple[list[School], list[_Concern]]:
@@ -118,11 +135,7 @@ def _resolve(
     data = event.data
     urns = sorted(set(data.schools))
     schools = (
-        list(
-            session.exec(
-                select(School).where(col(School.urn).in_(urns), School.trust_id == event.trust_id)
-            ).all()
-        )
+        list(session.exec(_SCHOOLS_BY_URN, params={"urns": urns, "trust_id": event.trust_id}))
         if urns
         else []
     )
@@ -153,13 +166,7 @@ def _resolve(
     trns = sorted({p.trn for p in data.participants})
     if trns:
         users = dict(
-            session.exec(
-                select(User.trn, User.id).where(
-                    col(User.trn).in_(trns),
-                    User.trust_id == event.trust_id,
-                    col(User.active).is_(True),
-                )
-            ).all()
+            session.exec(_PEOPLE_BY_TRN, params={"trns": trns, "trust_id": event.trust_id}).all()
         )
         missing = [t for t in trns if t not in users]
         if missing:
@@ -226,11 +233,8 @@ def apply_provider_item(session: Session, event: ProviderItemReceived) -> None:
     kind = ItemKind(event.kind)
     words = KIND_WORDS[kind]
     item = session.exec(
-        select(TrainingItem).where(
-            TrainingItem.provider_id == event.provider_id,
-            TrainingItem.kind == kind,
-            TrainingItem.external_id == data.id,
-        )
+        _ITEM_OF_PROVIDER,
+        params={"provider_id": event.provider_id, "kind": kind, "external_id": data.id},
     ).first()
     if item is not None and event.sent_at < item.version:
         event.outcome.ignored_because = (
