@@ -18,7 +18,7 @@ import pytest
 from sqlmodel import Session, col, func, select
 
 from api.audit.models import AuditEvent
-from api.providers.models import DeliveryOutcome, ProviderSecret, WebhookDelivery
+from api.providers.models import DeliveryOutcome, Provider, ProviderSecret, WebhookDelivery
 from api.providers.service import new_signing_secret
 from tests.conftest import IS_POSTGRES, TEST_DATABASE_URL, refresh
 from tests.helpers_providers import payload, sign, webhook_path
@@ -206,3 +206,27 @@ def test_unknown_types_and_invalid_data_over_http(http, world, session):
     assert answer.headers["content-type"] == "application/problem+json"
     [row] = _rows(session, headers["webhook-id"])
     assert row.outcome == DeliveryOutcome.rejected and "data.title" in (row.reason or "")
+
+
+def test_a_disable_committed_elsewhere_stops_the_next_delivery(http, world, session):
+    """The receiver reads the provider afresh on every delivery: a disable or an enable written
+    by another process (here the test's own session) holds from the next delivery on."""
+
+    def deliver() -> int:
+        body, headers = sign(world.provider_secret, payload())
+        return http.post(webhook_path(world.provider.id), content=body, headers=headers).status_code
+
+    assert deliver() == 200
+    refresh(session)
+    provider = session.get(Provider, world.provider.id)
+    assert provider is not None
+    provider.disabled_at = datetime.now(UTC)
+    session.add(provider)
+    session.commit()
+    before = _stored(session)
+    assert deliver() == 401
+    assert _stored(session) == before
+    provider.disabled_at = None
+    session.add(provider)
+    session.commit()
+    assert deliver() == 200

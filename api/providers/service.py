@@ -19,12 +19,16 @@ import logging
 import secrets
 import uuid
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Literal, cast
+from functools import cache
+from typing import Any, Literal, cast
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, ValidationError
-from sqlalchemy import and_, func, or_
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Connection, Insert, Table, bindparam, func, or_, text
+from sqlalchemy import select as sa_select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 from standardwebhooks.webhooks import Webhook
@@ -525,11 +529,81 @@ def _signature_matches(secret: str, body: bytes, headers: Mapping[str, str]) -> 
     return True
 
 
-def _verified_provider(
-    session: Session, provider_ref: str, headers: Mapping[str, str], body: bytes
-) -> tuple[Provider, uuid.UUID | None]:
-    """The provider, once the signature is verified, and the id of the first arrival of this
-    webhook-id if there was one (asked in the same query)."""
+@dataclass
+class Arrival:
+    """A delivery as the receiver records it: a row of `webhook_deliveries`, written with one
+    prepared insert rather than through the ORM (the receiver's hot path)."""
+
+    id: uuid.UUID
+    webhook_id: str
+    body: str
+    outcome: DeliveryOutcome = DeliveryOutcome.processed
+    type: str = ""
+    sent_at: datetime | None = None
+    reason: str | None = None
+    effects: list[str] = field(default_factory=list)
+    duplicate_of: uuid.UUID | None = None
+
+
+@dataclass(frozen=True)
+class Sender:
+    """The verified provider of a delivery: what the receiver needs of it."""
+
+    id: uuid.UUID
+    trust_id: uuid.UUID
+
+
+_PROVIDERS = cast(Table, Provider.__table__)  # type: ignore[attr-defined]
+_SECRETS = cast(Table, ProviderSecret.__table__)  # type: ignore[attr-defined]
+_DELIVERIES = cast(Table, WebhookDelivery.__table__)  # type: ignore[attr-defined]
+# Built once, so each delivery reuses the compiled statements. The provider is read afresh on
+# every delivery, in the delivery's own transaction: a disable or a rotation committed by any
+# process is seen by the next delivery, with no cache to invalidate. Whether a secret is still
+# live is decided against the clock here, so a retired secret stops at its `expires_at`.
+_SENDER = (
+    sa_select(
+        _PROVIDERS.c.trust_id,
+        _PROVIDERS.c.disabled_at,
+        _SECRETS.c.signing_secret,
+        _SECRETS.c.expires_at,
+    )
+    .select_from(_PROVIDERS.outerjoin(_SECRETS, _SECRETS.c.provider_id == _PROVIDERS.c.id))
+    .where(_PROVIDERS.c.id == bindparam("provider_id"))
+)
+_INSERT_DELIVERY = _DELIVERIES.insert()
+_SETTLE_DELIVERY = (
+    _DELIVERIES.update()
+    .where(_DELIVERIES.c.id == bindparam("delivery_id"))
+    .values(
+        outcome=bindparam("new_outcome"),
+        reason=bindparam("new_reason"),
+        effects=bindparam("new_effects"),
+    )
+)
+# The same predicate as the partial unique index `uq_webhook_deliveries_first`.
+_FIRST_ARRIVALS = text("outcome != 'duplicate'")
+
+
+@cache
+def _claim_statement(dialect: str) -> Insert:
+    """The first arrival's insert: it does nothing when the (provider, webhook-id) is taken.
+    On PostgreSQL it waits for a concurrent transaction holding the same key, then does nothing
+    if that one committed (so the repeat becomes its duplicate) or inserts if it rolled back."""
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    return (
+        insert(_DELIVERIES)
+        .on_conflict_do_nothing(
+            index_elements=[_DELIVERIES.c.provider_id, _DELIVERIES.c.webhook_id],
+            index_where=_FIRST_ARRIVALS,
+        )
+        .returning(_DELIVERIES.c.id)
+    )
+
+
+def _verified_sender(
+    connection: Connection, provider_ref: str, headers: Mapping[str, str], body: bytes
+) -> Sender:
+    """The provider, once the signature is verified with one of its live secrets."""
     try:
         provider_id = uuid.UUID(provider_ref)
     except ValueError:
@@ -537,40 +611,22 @@ def _verified_provider(
     webhook_id = headers.get("webhook-id", "")
     if not webhook_id or len(webhook_id) > MAX_WEBHOOK_ID:
         raise _not_verified()
-    now = utcnow()
-    first = (
-        select(WebhookDelivery.id)
-        .where(
-            WebhookDelivery.provider_id == provider_id,
-            WebhookDelivery.webhook_id == webhook_id,
-            WebhookDelivery.outcome != DeliveryOutcome.duplicate,
-        )
-        .limit(1)
-        .scalar_subquery()
-    )
-    rows = session.exec(
-        select(Provider, ProviderSecret.signing_secret, first)
-        .outerjoin(
-            ProviderSecret,
-            and_(
-                col(ProviderSecret.provider_id) == Provider.id,
-                or_(
-                    col(ProviderSecret.expires_at).is_(None),
-                    col(ProviderSecret.expires_at) > now,
-                ),
-            ),
-        )
-        .where(Provider.id == provider_id)
-    ).all()
-    if not rows or rows[0][0].disabled_at is not None:
-        raise _not_verified()
     signatures = _usable_signatures(headers.get("webhook-signature", ""))
     if not signatures:
         raise _not_verified()
-    headers = {**headers, "webhook-signature": signatures}
-    if not any(secret and _signature_matches(secret, body, headers) for _, secret, _ in rows):
+    rows = connection.execute(_SENDER, {"provider_id": provider_id}).all()
+    if not rows or rows[0].disabled_at is not None:
         raise _not_verified()
-    return rows[0][0], rows[0][2]
+    now = utcnow()
+    live = [
+        row.signing_secret
+        for row in rows
+        if row.signing_secret and (row.expires_at is None or row.expires_at > now)
+    ]
+    headers = {**headers, "webhook-signature": signatures}
+    if not any(_signature_matches(secret, body, headers) for secret in live):
+        raise _not_verified()
+    return Sender(id=provider_id, trust_id=rows[0].trust_id)
 
 
 def _first_arrival(
@@ -585,68 +641,77 @@ def _first_arrival(
     ).first()
 
 
+def _row(sender: Sender, arrival: Arrival) -> dict[str, Any]:
+    return {
+        "id": arrival.id,
+        "provider_id": sender.id,
+        "webhook_id": arrival.webhook_id,
+        "received_at": utcnow(),
+        "type": arrival.type,
+        "sent_at": arrival.sent_at,
+        "outcome": arrival.outcome,
+        "reason": arrival.reason,
+        "duplicate_of": arrival.duplicate_of,
+        "effects": list(arrival.effects),
+        "body": arrival.body,
+    }
+
+
 def receive(
     session: Session, provider_ref: str, headers: Mapping[str, str], body: bytes
-) -> WebhookDelivery:
+) -> Arrival:
     """Verifies, records and applies one delivery; answers the recorded delivery (its outcome
     says how the receiver answers). Raises the generic 401 when it cannot be verified."""
     headers = {k.lower(): v for k, v in headers.items()}
-    provider, first_id = _verified_provider(session, provider_ref, headers, body)
-    webhook_id = headers["webhook-id"]
-    if first_id is not None:
-        first = session.get(WebhookDelivery, first_id)
-        if first is not None:
-            return _duplicate(session, provider, first, body)
-    delivery = WebhookDelivery(
-        provider_id=provider.id,
-        webhook_id=webhook_id,
-        outcome=DeliveryOutcome.processed,
-        body=body.decode("utf-8"),
-    )
-    event = _parse(provider, delivery)
+    connection = session.connection()
+    sender = _verified_sender(connection, provider_ref, headers, body)
+    arrival = Arrival(id=uuid.uuid4(), webhook_id=headers["webhook-id"], body=body.decode())
+    event = _parse(sender, arrival)
     handled = event is not None and bool(events.handlers_for(ProviderItemReceived))
-    session.add(delivery)
-    if not handled:  # its outcome is known already: one flush records it and its audit event
-        _audit_received(session, provider, delivery)
-    try:
-        session.flush()  # the claim: unique among first arrivals, before any effect
-    except IntegrityError:
-        # Another request with this webhook-id committed first (PostgreSQL makes this insert
-        # wait for it): that one is the delivery, this one a duplicate of it. Nothing else was
-        # written yet, so the whole transaction rolls back.
-        session.rollback()
-        first = _first_arrival(session, provider.id, webhook_id)
-        if first is None:
-            raise
-        return _duplicate(session, provider, first, body)
+    # The claim, before any effect: unique among first arrivals. A repeat, even one racing
+    # this one, inserts nothing and is recorded as a duplicate of the first.
+    claim = _claim_statement(connection.dialect.name)
+    if connection.execute(claim, _row(sender, arrival)).first() is None:
+        first = _first_arrival(session, sender.id, arrival.webhook_id)
+        if first is None:  # the key was taken, so the first arrival exists
+            raise RuntimeError("a delivery's first arrival could not be found")
+        return _duplicate(session, sender, first, arrival)
     if handled and event is not None:
-        _apply(session, delivery, event)
-        session.add(delivery)
-        _audit_received(session, provider, delivery)
-        session.flush()
-    return delivery
+        _apply(session, arrival, event)
+        connection.execute(
+            _SETTLE_DELIVERY,
+            {
+                "delivery_id": arrival.id,
+                "new_outcome": arrival.outcome,
+                "new_reason": arrival.reason,
+                "new_effects": arrival.effects,
+            },
+        )
+    _audit_received(session, sender, arrival)
+    return arrival
 
 
 def _duplicate(
-    session: Session, provider: Provider, first: WebhookDelivery, body: bytes
-) -> WebhookDelivery:
-    repeat = WebhookDelivery(
-        provider_id=provider.id,
+    session: Session, sender: Sender, first: WebhookDelivery, arrival: Arrival
+) -> Arrival:
+    repeat = Arrival(
+        id=arrival.id,
         webhook_id=first.webhook_id,
         type=first.type,
         sent_at=first.sent_at,
         outcome=DeliveryOutcome.duplicate,
         reason="Already received: processed once, on its first arrival.",
         duplicate_of=first.id,
-        body=body.decode("utf-8") if body.decode("utf-8") != first.body else "",
+        body=arrival.body if arrival.body != first.body else "",
     )
-    session.add(repeat)
-    _audit_received(session, provider, repeat)
-    session.flush()
+    session.connection().execute(_INSERT_DELIVERY, _row(sender, repeat))
+    _audit_received(session, sender, repeat)
     return repeat
 
 
-def _audit_received(session: Session, provider: Provider, delivery: WebhookDelivery) -> None:
+def _audit_received(
+    session: Session, provider: Sender | Provider, delivery: Arrival | WebhookDelivery
+) -> None:
     audit.record(
         session,
         None,
@@ -671,7 +736,9 @@ def _reason_from(error: ValidationError) -> str:
     return "Invalid " + "; ".join(parts)
 
 
-def _settle(delivery: WebhookDelivery, outcome: DeliveryOutcome, reason: str | None) -> None:
+def _settle(
+    delivery: Arrival | WebhookDelivery, outcome: DeliveryOutcome, reason: str | None
+) -> None:
     delivery.outcome = outcome
     delivery.reason = reason[:MAX_REASON] if reason else None
 
@@ -683,7 +750,9 @@ def _process(session: Session, provider: Provider, delivery: WebhookDelivery) ->
         _apply(session, delivery, event)
 
 
-def _parse(provider: Provider, delivery: WebhookDelivery) -> ProviderItemReceived | None:
+def _parse(
+    provider: Sender | Provider, delivery: Arrival | WebhookDelivery
+) -> ProviderItemReceived | None:
     """The event a delivery's body stands for, or None when its outcome is settled already
     (ignored, or rejected with the reason). Touches no database."""
     try:
@@ -722,7 +791,9 @@ def _parse(provider: Provider, delivery: WebhookDelivery) -> ProviderItemReceive
     )
 
 
-def _apply(session: Session, delivery: WebhookDelivery, event: ProviderItemReceived) -> None:
+def _apply(
+    session: Session, delivery: Arrival | WebhookDelivery, event: ProviderItemReceived
+) -> None:
     """Publishes the event inside a savepoint: a handler that refuses the item (or fails)
     undoes its own effects only, and the delivery keeps why."""
     try:

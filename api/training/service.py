@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, func
+from sqlalchemy import ColumnElement, and_, bindparam, func
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import Session as SASession
 from sqlmodel import Session, col, or_, select
@@ -110,6 +110,23 @@ def _check(event: ProviderItemReceived) -> None:
             raise InvalidItem("A deadline has due_at, not starts_at or ends_at.")
 
 
+# The handler's lookups, built once so each delivery reuses their compiled form.
+_ITEM_OF_PROVIDER = select(TrainingItem).where(
+    TrainingItem.provider_id == bindparam("provider_id"),
+    TrainingItem.kind == bindparam("kind"),
+    TrainingItem.external_id == bindparam("external_id"),
+)
+_SCHOOLS_BY_URN = select(School).where(
+    col(School.urn).in_(bindparam("urns", expanding=True)),
+    School.trust_id == bindparam("trust_id"),
+)
+_PEOPLE_BY_TRN = select(User.trn, User.id).where(
+    col(User.trn).in_(bindparam("trns", expanding=True)),
+    User.trust_id == bindparam("trust_id"),
+    col(User.active).is_(True),
+)
+
+
 def _resolve(
     session: Session, event: ProviderItemReceived, effects: list[str]
 ) -> tuple[list[School], list[_Concern]]:
@@ -118,11 +135,7 @@ def _resolve(
     data = event.data
     urns = sorted(set(data.schools))
     schools = (
-        list(
-            session.exec(
-                select(School).where(col(School.urn).in_(urns), School.trust_id == event.trust_id)
-            ).all()
-        )
+        list(session.exec(_SCHOOLS_BY_URN, params={"urns": urns, "trust_id": event.trust_id}))
         if urns
         else []
     )
@@ -153,13 +166,7 @@ def _resolve(
     trns = sorted({p.trn for p in data.participants})
     if trns:
         users = dict(
-            session.exec(
-                select(User.trn, User.id).where(
-                    col(User.trn).in_(trns),
-                    User.trust_id == event.trust_id,
-                    col(User.active).is_(True),
-                )
-            ).all()
+            session.exec(_PEOPLE_BY_TRN, params={"trns": trns, "trust_id": event.trust_id}).all()
         )
         missing = [t for t in trns if t not in users]
         if missing:
@@ -226,11 +233,8 @@ def apply_provider_item(session: Session, event: ProviderItemReceived) -> None:
     kind = ItemKind(event.kind)
     words = KIND_WORDS[kind]
     item = session.exec(
-        select(TrainingItem).where(
-            TrainingItem.provider_id == event.provider_id,
-            TrainingItem.kind == kind,
-            TrainingItem.external_id == data.id,
-        )
+        _ITEM_OF_PROVIDER,
+        params={"provider_id": event.provider_id, "kind": kind, "external_id": data.id},
     ).first()
     if item is not None and event.sent_at < item.version:
         event.outcome.ignored_because = (
@@ -271,8 +275,9 @@ def apply_provider_item(session: Session, event: ProviderItemReceived) -> None:
     moved = before is not None and before != (item.starts_at, item.ends_at, item.due_at)
 
     schools, concerns = _resolve(session, event, effects)
-    _set_schools(session, item, {s.id for s in schools})
-    added, removed = _set_people(session, item, concerns)
+    # A new item has no schools, people or cover yet: nothing to read before writing them.
+    _set_schools(session, item, {s.id for s in schools}, new=created)
+    added, removed = _set_people(session, item, concerns, new=created)
     if created or was_cancelled:
         effects.insert(
             0, f'{"Created" if created else "Restored"} {words} "{item.title}" {_when(item)}.'
@@ -292,9 +297,9 @@ def apply_provider_item(session: Session, event: ProviderItemReceived) -> None:
         )
         + "."
     )
-    cover = _sync_cover(session, item, concerns, moved)
+    cover = _sync_cover(session, item, concerns, moved, new=created)
     effects.extend(cover)
-    if kind == ItemKind.course_date:
+    if kind == ItemKind.course_date and concerns:  # a clash needs someone it concerns
         clashes = len({c.meeting_id for c in meeting_clashes(session, [item.id])})
         if clashes:
             effects.append(
@@ -381,11 +386,17 @@ def _cancel(
     )
 
 
-def _set_schools(session: Session, item: TrainingItem, school_ids: set[uuid.UUID]) -> None:
-    current = set(
-        session.exec(
-            select(TrainingItemSchool.school_id).where(TrainingItemSchool.item_id == item.id)
-        ).all()
+def _set_schools(
+    session: Session, item: TrainingItem, school_ids: set[uuid.UUID], *, new: bool = False
+) -> None:
+    current: set[uuid.UUID] = (
+        set()
+        if new
+        else set(
+            session.exec(
+                select(TrainingItemSchool.school_id).where(TrainingItemSchool.item_id == item.id)
+            ).all()
+        )
     )
     for school_id in current - school_ids:
         row = session.get(TrainingItemSchool, (item.id, school_id))
@@ -395,14 +406,20 @@ def _set_schools(session: Session, item: TrainingItem, school_ids: set[uuid.UUID
         session.add(TrainingItemSchool(item_id=item.id, school_id=school_id))
 
 
-def _set_people(session: Session, item: TrainingItem, concerns: list[_Concern]) -> tuple[int, int]:
+def _set_people(
+    session: Session, item: TrainingItem, concerns: list[_Concern], *, new: bool = False
+) -> tuple[int, int]:
     """Keeps the people still concerned (with their attendance), adds the new, drops the rest."""
-    current = {
-        p.user_id: p
-        for p in session.exec(
-            select(TrainingItemPerson).where(TrainingItemPerson.item_id == item.id)
-        ).all()
-    }
+    current = (
+        {}
+        if new
+        else {
+            p.user_id: p
+            for p in session.exec(
+                select(TrainingItemPerson).where(TrainingItemPerson.item_id == item.id)
+            ).all()
+        }
+    )
     wanted = {c.user_id: c for c in concerns}
     for user_id, row in current.items():
         if user_id not in wanted:
@@ -425,15 +442,24 @@ def _set_people(session: Session, item: TrainingItem, concerns: list[_Concern]) 
 
 
 def _sync_cover(
-    session: Session, item: TrainingItem, concerns: list[_Concern], moved: bool
+    session: Session,
+    item: TrainingItem,
+    concerns: list[_Concern],
+    moved: bool,
+    *,
+    new: bool = False,
 ) -> list[str]:
     """Cover for each person released during their school's day: opened when needed, asked
     again when the course moved, withdrawn when no longer needed."""
     now = utcnow()
-    existing = {
-        c.user_id: c
-        for c in session.exec(select(CoverRequest).where(CoverRequest.item_id == item.id)).all()
-    }
+    existing = (
+        {}
+        if new
+        else {
+            c.user_id: c
+            for c in session.exec(select(CoverRequest).where(CoverRequest.item_id == item.id)).all()
+        }
+    )
     needed: dict[uuid.UUID, uuid.UUID] = {}
     if item.kind == ItemKind.course_date and item.requires_release:
         assert item.starts_at is not None and item.ends_at is not None
