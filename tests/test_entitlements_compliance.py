@@ -470,11 +470,15 @@ def test_the_crafted_term_in_its_tenth_week(session, crafted):
 
     # Ash's part is over (his last owed week, W6, ended): judged missed, not at risk.
     assert ash["protected_weekly_meeting"].status == "missed"
-    # Bea: W7, W8 met; W10 is still running (its meeting on 18 Nov did not take place, but the
-    # week is judged when it ends): on track. Promised so far W7, W8, W10 = 180; delivered 120.
+    # Bea: W7, W8 met; W10 is still running, but its meeting on 18 Nov did not take place: a
+    # loss that already happened is a shortfall now, so W10 is short and the item at risk.
+    # Promised so far W7, W8, W10 = 180; delivered 120.
     meeting = bea["protected_weekly_meeting"]
-    assert [p.status for p in meeting.periods] == ["met", "met", "on_track"]
-    assert (meeting.promised, meeting.delivered, meeting.status) == (180, 120, "on_track")
+    assert [p.status for p in meeting.periods] == ["met", "met", "at_risk"]
+    assert (meeting.promised, meeting.delivered, meeting.status) == (180, 120, "at_risk")
+    assert [(w.week, w.reasons) for w in meeting.short_weeks] == [
+        (W[10], ("The meeting on 18 Nov 2026 did not take place.",))
+    ]
     # Mo: W5 was missed and the term runs on: at risk. Promised W1-W8 and W10 = 9 x 60 = 540;
     # delivered W1-W4, W6, W7, W8 = 420.
     mentoring = mo["mentoring_time"]
