@@ -462,6 +462,18 @@ def test_the_crafted_term_after_it_ended(session, crafted):
     assert (welfare.promised, welfare.delivered, welfare.status) == (4, 4, "missed")
 
 
+def test_plural_names_one_in_the_singular():
+    from api.core.wording import plural
+
+    assert [plural(n, "observation") for n in (0, 1, 2, 0.5)] == [
+        "0 observations",
+        "1 observation",
+        "2 observations",
+        "0.5 observations",
+    ]
+    assert plural(1, "time") == "1 time"
+
+
 def test_the_crafted_term_in_its_tenth_week(session, crafted):
     # As of Thursday 19 Nov (W10 runs to Friday 20 Nov, so it has not ended).
     got = _results(session, crafted, date(2026, 11, 19))
@@ -707,8 +719,22 @@ def test_a_week_partly_in_term_is_owed_and_a_week_before_term_is_not():
     assert [p.starts_on for p in meeting.periods] == owed
     assert (meeting.promised, meeting.delivered, meeting.status) == (420, 300, "missed")
     assert [(w.week, w.reasons) for w in meeting.short_weeks] == [
-        (date(2026, 8, 31), ("Nothing recorded that week.",)),
-        (date(2026, 10, 12), ("Nothing recorded that week.",)),
+        # Four term days (Tue-Fri): owed, and the reason says the week was short.
+        (
+            date(2026, 8, 31),
+            (
+                "Nothing recorded that week (a short week: 4 term days, 1 Sept 2026 to 4 Sept "
+                "2026).",
+            ),
+        ),
+        # The INSET day leaves four: the same.
+        (
+            date(2026, 10, 12),
+            (
+                "Nothing recorded that week (a short week: 4 term days, 12 Oct 2026 to 16 Oct "
+                "2026).",
+            ),
+        ),
     ]
 
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
 
+from api.core.wording import human_date, plural
 from api.entitlements.models import Period
 from api.measures.sources import Measure, WeekAmount
 from api.scheduling.terms import TermCalendar
@@ -417,7 +418,7 @@ def _status(promised: float, got: float, so_far: float, ended: bool) -> Status:
 
 def _why(amount: WeekAmount | None) -> tuple[str, ...]:
     if amount is None:
-        return ("Nothing recorded that week.",)
+        return (NOTHING,)
     return tuple(amount.notes) or ("Less than promised that week.",)
 
 
@@ -485,12 +486,32 @@ def compute(
                     part_cache[key] = _part(spans_cache[whole_key], set(weeks))
                 delivered = answers.get(item.measure, {}).get(subject.person_id, {})
                 measure = measures.get(item.measure)
-                judged.append(
-                    judge(subject, item, measure, part_cache[key], delivered, as_of, presence)
-                )
+                found = judge(subject, item, measure, part_cache[key], delivered, as_of, presence)
+                for short in found.short_weeks:
+                    _name_short_term_week(short, calendar, start, end)
+                judged.append(found)
         if judged:
             results.append(PersonResult(subject, judged))
     return results
+
+
+NOTHING = "Nothing recorded that week."
+
+
+def _name_short_term_week(short: ShortWeek, calendar: TermCalendar, start: date, end: date) -> None:
+    """A week with fewer than five term days is still owed in full (a meeting in a four-day
+    week is still a meeting): when nothing was recorded in it, the reason says it was short."""
+    if short.reasons != (NOTHING,):
+        return
+    days = [short.week + timedelta(days=d) for d in range(5)]
+    in_term = [d for d in days if start <= d <= end and calendar.is_term_day(d)]
+    if len(in_term) < 5:
+        first, last = human_date(in_term[0]), human_date(in_term[-1])
+        span = first if first == last else f"{first} to {last}"
+        short.reasons = (
+            f"Nothing recorded that week (a short week: {plural(len(in_term), 'term day')}, "
+            f"{span}).",
+        )
 
 
 def _first_term_day(calendar: TermCalendar, monday: date, start: date, end: date) -> date:
