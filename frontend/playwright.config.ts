@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { availableParallelism } from "node:os";
 
@@ -27,6 +27,14 @@ async function freePort(): Promise<string> {
 // Workers load this file again; they inherit the port the runner chose.
 process.env.E2E_PORT ??= await freePort();
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
+
+// The tests run on the Python tests' clock (../tests/suite-clock.json, read by tests/conftest.py
+// too): it reads that instant when the run starts and then ticks, so the demo data seeded "today"
+// and every "this week" are the same whatever the real date. The runner fixes the offset from the
+// real clock once; the server (e2e/server.mjs), the workers and every browser context
+// (e2e/helpers.ts) inherit it, so all of them agree to the millisecond.
+const suiteClock = JSON.parse(readFileSync(new URL("../tests/suite-clock.json", import.meta.url), "utf8")) as { starts_at: string };
+process.env.E2E_CLOCK_OFFSET_MS ??= String(Date.parse(suiteClock.starts_at) - Date.now());
 
 export default defineConfig({
   testDir: "e2e",

@@ -2,6 +2,7 @@
 says so) built by `alembic upgrade head`, emptied after every test, and a small world of two
 trusts with a person for every role."""
 
+import json
 import os
 import tempfile
 import uuid
@@ -17,8 +18,12 @@ import time_machine
 # The whole suite runs on one clock that starts at the same instant every run, so that "today",
 # "next week" and the world's autumn term below agree whatever the real date: a run in the
 # Christmas holidays or next year gives the same answers as one on this day. The clock ticks, so
-# tokens, rate limits and timeouts still see time pass.
-SUITE_STARTS_AT = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)
+# tokens, rate limits and timeouts still see time pass. The instant is in suite-clock.json, which
+# the browser tests read too (frontend/playwright.config.ts): their server and browsers keep the
+# same clock.
+SUITE_STARTS_AT = datetime.fromisoformat(
+    json.loads((Path(__file__).parent / "suite-clock.json").read_text())["starts_at"]
+)
 _suite_clock = time_machine.travel(SUITE_STARTS_AT, tick=True)
 _suite_clock.start()
 

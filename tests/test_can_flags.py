@@ -110,6 +110,9 @@ CAN_FLAGS = {
     },
 }
 
+# Flags whose action depends on more than the detail's ids, each with its own test below.
+CHECKED_ON_THEIR_OWN = {("/api/v1/entitlements/policies/{policy_id}", "adopt")}
+
 CASES = [
     (detail, which, flag, who)
     for (detail, which), flags in CAN_FLAGS.items()
@@ -132,6 +135,8 @@ def test_every_detail_route_with_can_flags_is_checked():
         if ref and "can" in properties(ref):
             documented[path] = set(properties(properties(ref)["can"]["$ref"]))
     checked = {detail: set(flags) for (detail, _), flags in CAN_FLAGS.items()}
+    for detail, flag in CHECKED_ON_THEIR_OWN:
+        checked[detail].add(flag)
     assert documented == checked
 
 
@@ -145,7 +150,8 @@ def test_can_flag_agrees_with_the_action_route(client, world, detail, which, fla
     shown = client.get(detail.format(**world_ids(world, **overrides)), headers=world.headers(who))
     allowed = shown.status_code == 200 and shown.json()["can"][flag]
     if shown.status_code == 200:
-        assert set(shown.json()["can"]) == set(CAN_FLAGS[(detail, which)]), "flags drifted"
+        own = {flag for path, flag in CHECKED_ON_THEIR_OWN if path == detail}
+        assert set(shown.json()["can"]) == set(CAN_FLAGS[(detail, which)]) | own, "flags drifted"
     method, path = CAN_FLAGS[(detail, which)][flag]
     acted = matrix_request(client, world, method, path, who, **overrides)
     if allowed:
@@ -225,3 +231,62 @@ def test_the_meetings_record_flag_stands_for_reviewing_its_targets(client, world
         assert 200 <= acted.status_code < 300, acted.text
     else:
         assert acted.status_code in (401, 403, 404, 409), acted.text
+
+
+# A policy's `adopt` flag: true when the version is approved and some school the person may adopt
+# for (one they lead; any of the trust's for a trust admin) has not adopted it yet; the detail
+# names those schools. Adopting is tried for each such school, or else for the school they lead.
+POLICY_CASES = [
+    (which, who)
+    for which in ("policy_id", "ect_policy_id", "draft_policy_id", "submitted_policy_id")
+    for who in PRINCIPALS
+]
+
+
+@pytest.mark.parametrize(
+    ("which", "who"), POLICY_CASES, ids=[f"{w} as {p}" for w, p in POLICY_CASES]
+)
+def test_the_policy_adopt_flag_agrees_with_adopting_it(client, world, which, who):
+    policy_id = world_ids(world)[which]
+    shown = client.get(f"/api/v1/entitlements/policies/{policy_id}", headers=world.headers(who))
+    allowed = shown.status_code == 200 and shown.json()["can"]["adopt"]
+    led = world.other_school.id if who == "other_lead" else world.school.id
+    schools = [s["id"] for s in shown.json()["adopt_for"]] if shown.status_code == 200 else []
+    assert bool(schools) == allowed, "the flag and the schools named disagree"
+
+    def adopt(school_id):  # type: ignore[no-untyped-def]
+        return client.post(
+            f"/api/v1/schools/{school_id}/entitlement-adoptions",
+            headers=world.headers(who),
+            json={"policy_id": str(policy_id), "adopted_from": "2026-09-01"},
+        )
+
+    if allowed:
+        for school_id in schools:
+            acted = adopt(school_id)
+            assert acted.status_code == 201, acted.text
+        again = client.get(f"/api/v1/entitlements/policies/{policy_id}", headers=world.headers(who))
+        assert again.json()["can"]["adopt"] is False and again.json()["adopt_for"] == []
+    else:
+        acted = adopt(led)
+        # A policy the person cannot see at all is a bad reference in the body (422).
+        refused = (401, 403, 404, 409) if shown.status_code == 200 else (401, 403, 404, 409, 422)
+        assert acted.status_code in refused, acted.text
+
+
+def test_the_adopt_flag_names_the_schools_each_person_may_adopt_for(client, world):
+    path = f"/api/v1/entitlements/policies/{world.ect_policy.id}"
+
+    def named(who: str) -> set[str]:
+        return {s["name"] for s in client.get(path, headers=world.headers(who)).json()["adopt_for"]}
+
+    assert named("lead") == {world.school.name}
+    assert named("other_lead") == {world.other_school.name}
+    assert named("admin") == {world.school.name, world.other_school.name}
+    assert named("mentor") == set()
+    # Hillcrest follows the mentor policy already: only Riverside may still adopt it.
+    mentor_policy = f"/api/v1/entitlements/policies/{world.entitlement_policy.id}"
+    lead_view = client.get(mentor_policy, headers=world.headers("lead")).json()
+    assert lead_view["can"]["adopt"] is False
+    admin_view = client.get(mentor_policy, headers=world.headers("admin")).json()
+    assert [s["name"] for s in admin_view["adopt_for"]] == [world.other_school.name]

@@ -41,7 +41,9 @@ def test_a_policy_goes_from_template_to_adoption_with_every_step_audited(client,
         "decide": False,
         "retire": False,
         "revise": False,
+        "adopt": False,
     }
+    assert policy["adopt_for"] == []
     pid = policy["id"]
     # A lead sees no draft; another trust's admin sees nothing of it.
     assert (

@@ -69,13 +69,31 @@ def may_adopt(principal: Principal, school: School) -> bool:
     )
 
 
-def policy_can(principal: Principal, row: EntitlementPolicy) -> PolicyCan:
+def adoptable_schools(principal: Principal, row: EntitlementPolicy) -> ColumnElement[bool]:
+    """The schools the principal may adopt this version for (not yet adopted excluded by the
+    caller): an approved version, for a school of its trust that they lead or administer."""
+    if ADOPT not in principal.scopes or row.status != PolicyStatus.approved:
+        return false()
+    conditions: list[ColumnElement[bool]] = []
+    lead_of = principal.school_ids_with(Role.school_lead)
+    if lead_of:
+        conditions.append(col(School.id).in_(lead_of))
+    if row.trust_id in principal.admin_trust_ids:
+        conditions.append(col(School.trust_id) == row.trust_id)
+    if not conditions:
+        return false()
+    return (col(School.trust_id) == row.trust_id) & or_(*conditions)
+
+
+def policy_can(principal: Principal, row: EntitlementPolicy, *, adoptable: bool) -> PolicyCan:
+    """`adoptable`: some school the principal may adopt for has not adopted this version."""
     return PolicyCan(
         edit=may_edit(principal, row),
         submit=may_submit(principal, row),
         decide=may_decide(principal, row),
         retire=may_retire(principal, row),
         revise=may_revise(principal, row),
+        adopt=adoptable,
     )
 
 

@@ -71,6 +71,15 @@ class PolicyCan(BaseModel):
     decide: bool = Field(description="Record the board's approval or rejection")
     retire: bool = Field(description="Retire the approved version")
     revise: bool = Field(description="Start a new version from this one")
+    adopt: bool = Field(
+        description="Adopt this approved version for a school you lead (any of the trust's, "
+        "for a trust admin) that has not adopted it yet: see `adopt_for`"
+    )
+
+
+class SchoolChoice(BaseModel):
+    id: uuid.UUID
+    name: str
 
 
 class PolicyPublic(BaseModel):
@@ -94,6 +103,9 @@ class PolicyPublic(BaseModel):
 class PolicyDetail(PolicyPublic):
     items: list[ItemPublic]
     can: PolicyCan
+    adopt_for: list[SchoolChoice] = Field(
+        description="The schools you may adopt this version for, by name (empty unless `can.adopt`)"
+    )
 
 
 class TemplateItemPublic(BaseModel):

@@ -52,6 +52,7 @@ from api.entitlements.schemas import (
     PolicyPublic,
     ProvisionInput,
     ProvisionPublic,
+    SchoolChoice,
     SchoolCompliance,
     ShortWeekPublic,
     TemplateItemPublic,
@@ -408,8 +409,22 @@ def policy_detail(session: Session, principal: Principal, row: EntitlementPolicy
         for i in _items(session, row.id)
     ]
     public = policies_public(session, [row])[0]
+    adopted = select(PolicyAdoption.school_id).where(PolicyAdoption.policy_id == row.id)
+    adopt_for = [
+        SchoolChoice(id=school.id, name=school.name)
+        for school in session.exec(
+            select(School)
+            .where(policy.adoptable_schools(principal, row), col(School.id).not_in(adopted))
+            .order_by(col(School.name), col(School.id))
+        ).all()
+    ]
     return PolicyDetail.model_validate(
-        public.model_dump() | {"items": items, "can": policy.policy_can(principal, row)}
+        public.model_dump()
+        | {
+            "items": items,
+            "can": policy.policy_can(principal, row, adoptable=bool(adopt_for)),
+            "adopt_for": adopt_for,
+        }
     )
 
 

@@ -1,4 +1,4 @@
-import { checkA11y, expect, signIn, signInAndWait, test, USERS } from "./helpers";
+import { checkA11y, expect, newContext, signIn, signInAndWait, test, USERS } from "./helpers";
 
 test("a person with roles at two schools switches between them, and changes their password", async ({ page, browser }) => {
   // A trust admin sets the person up: lead at one school, mentor at another.
@@ -18,7 +18,7 @@ test("a person with roles at two schools switches between them, and changes thei
   await addRole.getByRole("button", { name: "Add role" }).click();
   await expect(page.getByText("Added Mentor at Riverside Primary School.")).toBeVisible();
 
-  const context = await browser.newContext();
+  const context = await newContext(browser);
   const them = await context.newPage();
   await signIn(them, email, initialPassword);
   await them.getByLabel("Password you were given").fill(initialPassword);

@@ -1,4 +1,4 @@
-import { checkA11y, expect, signInAndWait, test, unique, USERS } from "./helpers";
+import { checkA11y, expect, newContext, signInAndWait, test, unique, USERS } from "./helpers";
 
 test("a trust admin creates a school and a person, who signs in with the initial password and must change it", async ({ page, browser }) => {
   const schoolName = unique("Oakfield School");
@@ -47,7 +47,7 @@ test("a trust admin creates a school and a person, who signs in with the initial
   await checkA11y(page, "person page");
 
   // The new person signs in in a browser of their own.
-  const theirs = await browser.newContext();
+  const theirs = await newContext(browser);
   const them = await theirs.newPage();
   await them.goto("/sign-in");
   await them.getByLabel("Email address").fill(email);

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Locator, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 
 export const PASSWORD = "mentorhub-demo";
 export const USERS = {
@@ -13,8 +13,61 @@ export const USERS = {
   secondMentee: "emily.clarke@demo.mentorhub.test",
 } as const;
 
+// The tests' clock (see playwright.config.ts): the real time moved by the run's offset, the same in
+// the server, the test runner and every browser context.
+const clockOffsetMs = Number(process.env.E2E_CLOCK_OFFSET_MS);
+if (!Number.isFinite(clockOffsetMs)) throw new Error("E2E_CLOCK_OFFSET_MS is not set: playwright.config.ts sets it.");
+
+/** Now on the tests' clock, in milliseconds: use it instead of Date.now() for anything the server reads. */
+export function clockNow(): number {
+  return Date.now() + clockOffsetMs;
+}
+
+/** Today on the tests' clock as a school sees it (Europe/London), as YYYY-MM-DD. */
+export function schoolToday(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date(clockNow()));
+}
+
+const onTheClock = new WeakSet<BrowserContext>();
+
+async function installClock(context: BrowserContext): Promise<void> {
+  // The page's clock starts at the tests' clock and then keeps real time; timers fire as usual.
+  await context.clock.install({ time: clockNow() });
+  onTheClock.add(context);
+}
+
+/** A browser context of its own (another person signed in) on the tests' clock: never call browser.newContext() directly. */
+export async function newContext(browser: Browser, options?: Parameters<Browser["newContext"]>[0]): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  await installClock(context);
+  return context;
+}
+
 /** Every test fails on a Content-Security-Policy violation or an uncaught page error. */
-export const test = base.extend<{ pageProblems: string[] }>({
+export const test = base.extend<{ pageProblems: string[]; everyContextOnTheClock: void }>({
+  context: async ({ context }, use) => {
+    await installClock(context);
+    await use(context);
+  },
+  // A context made with browser.newContext() would keep the real date: the test fails saying so.
+  everyContextOnTheClock: [
+    async ({ browser }, use) => {
+      const made: BrowserContext[] = [];
+      const original = browser.newContext;
+      browser.newContext = async (...args) => {
+        const context = await original.apply(browser, args);
+        made.push(context);
+        return context;
+      };
+      try {
+        await use();
+      } finally {
+        browser.newContext = original;
+      }
+      expect(made.filter((context) => !onTheClock.has(context)).length, "contexts made without newContext() from helpers.ts, off the tests' clock").toBe(0);
+    },
+    { auto: true },
+  ],
   pageProblems: [
     async ({ page }, use) => {
       const problems: string[] = [];
@@ -79,4 +132,11 @@ export async function tabTo(page: Page, target: Locator, limit = 40): Promise<vo
 export async function expectNoSideScroll(page: Page): Promise<void> {
   const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
   expect(scroll).toBeLessThanOrEqual(width);
+}
+
+/** The page, as it is now, is at most `screens` viewport heights long. */
+export async function expectAtMostScreens(page: Page, screens: number, what: string): Promise<number> {
+  const { height, screen } = await page.evaluate(() => ({ height: document.documentElement.scrollHeight, screen: window.innerHeight }));
+  expect(height, `${what} is at most ${screens} screens long`).toBeLessThanOrEqual(screens * screen);
+  return height;
 }

@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from "@playwright/test";
-import { checkA11y, expect, signInAndWait, test, unique, USERS } from "./helpers";
+import { checkA11y, clockNow, expect, signInAndWait, test, unique, USERS } from "./helpers";
 
 // Each role's home says what to do next. The demo's own homes are pictured (and their empty
 // states checked) in screenshot.setup.ts, on the fresh demo data; these tests change nothing
@@ -83,7 +83,7 @@ async function call(request: APIRequestContext, token: string, method: "GET" | "
 }
 
 function isoDay(offset: number): string {
-  return new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  return new Date(clockNow() + offset * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** A new person at the school with their own password (set as they would on first sign-in). */

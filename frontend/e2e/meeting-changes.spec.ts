@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { checkA11y, expect, signInAndWait, test, unique, USERS } from "./helpers";
+import { checkA11y, expect, newContext, signInAndWait, test, unique, USERS } from "./helpers";
 
 // Daniel Brooks mentors Emily Clarke on Tuesdays at 12:30. Each test here changes different
 // meetings of that pairing (or adds a Thursday slot), so they can run in any order.
@@ -38,7 +38,7 @@ test("a mentor marks one meeting as lost; it shows as lost on its page and in th
   await checkA11y(page, "meeting marked as lost");
 
   // The school lead sees it among the lost meetings, with its reason.
-  const context = await browser.newContext();
+  const context = await newContext(browser);
   const lead = await context.newPage();
   await signInAndWait(lead, USERS.lead);
   await lead.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Mentoring" }).click();
@@ -103,7 +103,7 @@ test("a slot that was free at the check but booked before saving shows the clash
   await expect(page.getByRole("heading", { name: "No clashes" })).toBeFocused();
 
   // Meanwhile the same time is booked from another session.
-  const context = await browser.newContext();
+  const context = await newContext(browser);
   const other = await context.newPage();
   await signInAndWait(other, USERS.secondMentor);
   await other.goto(slotUrl);

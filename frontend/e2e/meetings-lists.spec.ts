@@ -1,4 +1,4 @@
-import { checkA11y, expect, expectNoSideScroll, signInAndWait, test, USERS } from "./helpers";
+import { checkA11y, expect, expectAtMostScreens, expectNoSideScroll, signInAndWait, test, USERS } from "./helpers";
 
 // The demo's year starts in September 2026. The closure added here runs from Wednesday 16 to
 // Wednesday 23 June 2027: two of Sarah Evans and James Patel's Wednesday meetings, and Daniel
@@ -18,8 +18,7 @@ test("a mentor sees every meeting of the pairing, paged and filtered, and the pa
   await expectNoSideScroll(page);
   await page.locator("h1").blur();
   await page.screenshot({ path: "../docs/screenshots/pairing.png", fullPage: true });
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  expect(height, "the pairing page is at most three phone screens long").toBeLessThanOrEqual(3 * 844);
+  await expectAtMostScreens(page, 3, "the pairing page at phone width");
   await page.setViewportSize({ width: 1280, height: 800 });
 
   const seeAll = page.getByRole("link", { name: /^See all \d+ meetings of this pairing$/ });

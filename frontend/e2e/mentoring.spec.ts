@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { checkA11y, expect, expectNoSideScroll, signIn, signInAndWait, tabTo, test, unique, USERS } from "./helpers";
+import { checkA11y, expect, expectNoSideScroll, newContext, signIn, signInAndWait, tabTo, test, unique, USERS } from "./helpers";
 
 function nav(page: Page) {
   return page.getByRole("navigation", { name: "Main" });
@@ -356,7 +356,7 @@ test("the first meeting guide can be completed by keyboard, and the mentee then 
   await checkA11y(page, "pairing with a new agreement version");
 
   // Emily agrees the new version from her side.
-  const context = await browser.newContext();
+  const context = await newContext(browser);
   const emily = await context.newPage();
   await signInAndWait(emily, USERS.secondMentee);
   await emily.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My week" }).click();

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "@playwright/test";
-import { checkA11y, expect, expectNoSideScroll, signInAndWait, test, unique, USERS } from "./helpers";
+import { checkA11y, expect, expectNoSideScroll, newContext, schoolToday, signInAndWait, test, unique, USERS } from "./helpers";
 
 // Tom Okafor (lead) schedules Aisha Rahman (SENCO) to observe James Patel, whom Sarah Evans
 // mentors. The lesson was yesterday before school, so it can be written up at once and clashes
@@ -10,13 +10,12 @@ mkdirSync(SHOTS, { recursive: true });
 const PHONE = { width: 390, height: 844 };
 
 function yesterdayAtSchool(): string {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
-  const [y, m, d] = today.split("-").map(Number);
+  const [y, m, d] = schoolToday().split("-").map(Number);
   return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
 }
 
 async function as(browser: Browser, email: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
+  const context = await newContext(browser, { viewport });
   const page = await context.newPage();
   await signInAndWait(page, email);
   return page;

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "@playwright/test";
-import { checkA11y, expect, expectNoSideScroll, signInAndWait, test, USERS } from "./helpers";
+import { checkA11y, expect, expectNoSideScroll, newContext, signInAndWait, test, USERS } from "./helpers";
 
 const SHOTS = "/tmp/shots-people";
 
@@ -14,7 +14,7 @@ async function phoneShot(page: Page, name: string): Promise<void> {
 
 /** Opens a set-up link in a browser of its own (nobody signed in), chooses a password and lands signed in. */
 async function setUpAccount(browser: Browser, link: string, name: string, shot?: string): Promise<void> {
-  const context = await browser.newContext();
+  const context = await newContext(browser);
   const them = await context.newPage();
   await them.goto(link);
   await expect(them.getByRole("heading", { level: 1, name: `Welcome, ${name}` })).toBeVisible();
@@ -54,7 +54,7 @@ test("a lead edits a demo person, a bad address is refused in plain words, and t
   await expect(page.getByText("Details saved.")).toBeVisible();
 
   // The trust admin's audit log says who changed whom, by name.
-  const context = await browser.newContext();
+  const context = await newContext(browser);
   const admin = await context.newPage();
   await signInAndWait(admin, USERS.admin);
   await admin.goto("/audit?action=user.updated&object_type=user");
@@ -147,7 +147,7 @@ test("a lead sends a set-up link from a person's page; a new link cancels the ol
   await expect(box).not.toHaveValue(first);
   const second = await box.inputValue();
 
-  const context = await browser.newContext();
+  const context = await newContext(browser);
   const stale = await context.newPage();
   await stale.goto(first);
   await expect(stale.getByRole("alert")).toContainText("replaced by a newer link");

@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import type { APIRequestContext } from "@playwright/test";
-import { checkA11y, expect, signInAndWait, test, unique, USERS } from "./helpers";
+import { checkA11y, clockNow, expect, signInAndWait, test, unique, USERS } from "./helpers";
 
 const SHOTS = "/tmp/shots-providers";
 const PHONE = { width: 390, height: 844 };
@@ -10,7 +10,7 @@ const PHONE = { width: 390, height: 844 };
 async function deliver(request: APIRequestContext, url: string, secret: string, body: object) {
   const raw = JSON.stringify(body);
   const id = `msg_${randomUUID()}`;
-  const stamp = String(Math.floor(Date.now() / 1000));
+  const stamp = String(Math.floor(clockNow() / 1000));
   const key = Buffer.from(secret.replace(/^whsec_/, ""), "base64");
   const signature = createHmac("sha256", key).update(`${id}.${stamp}.${raw}`).digest("base64");
   return request.post(url, {
@@ -61,11 +61,11 @@ for (const width of [1280, 390]) {
     // Deliveries: one good, one invalid, one unknown type.
     const good = await deliver(request, url, secret, {
       type: "course_date.created",
-      timestamp: new Date().toISOString(),
+      timestamp: new Date(clockNow()).toISOString(),
       data: { id: "cd-1", title: "Mentor training day 2", starts_at: "2027-03-04T09:00:00Z", ends_at: "2027-03-04T15:30:00Z", audience: "mentors" },
     });
     expect(good.status()).toBe(200);
-    const bad = await deliver(request, url, secret, { type: "deadline.created", timestamp: new Date().toISOString(), data: { id: "d-1" } });
+    const bad = await deliver(request, url, secret, { type: "deadline.created", timestamp: new Date(clockNow()).toISOString(), data: { id: "d-1" } });
     expect(bad.status()).toBe(422);
     expect((await deliver(request, url, secret, { type: "cohort.created", data: {} })).status()).toBe(200);
     expect((await request.post(url, { data: "{}", headers: { "content-type": "application/json" } })).status()).toBe(401);

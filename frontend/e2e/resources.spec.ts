@@ -1,12 +1,12 @@
 import type { Browser, Page } from "@playwright/test";
-import { checkA11y, expect, expectNoSideScroll, signInAndWait, tabTo, test, unique, USERS } from "./helpers";
+import { checkA11y, expect, expectNoSideScroll, newContext, signInAndWait, tabTo, test, unique, USERS } from "./helpers";
 
 // The demo loads the starter library into the trust; James Patel (mentee) has open targets on
 // standards 4, 5 and 7, which suggest resources on challenge and support and on behaviour.
 const PHONE = { width: 390, height: 844 };
 
 async function as(browser: Browser, email: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
+  const context = await newContext(browser, { viewport });
   const page = await context.newPage();
   await signInAndWait(page, email);
   return page;

@@ -1,6 +1,6 @@
 import { createHmac, randomUUID } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
-import { checkA11y, expect, expectNoSideScroll, PASSWORD, signInAndWait, test, unique, USERS } from "./helpers";
+import { checkA11y, clockNow, expect, expectNoSideScroll, PASSWORD, signInAndWait, test, unique, USERS } from "./helpers";
 
 // A course date arrives by a signed webhook (Standard Webhooks, signed here as a provider would:
 // HMAC-SHA256 over "id.timestamp.body" with the secret after "whsec_"), clashes with the demo
@@ -16,7 +16,7 @@ async function tokenFor(request: APIRequestContext, email: string): Promise<stri
 
 function signed(secret: string, body: string): Record<string, string> {
   const id = `msg_${randomUUID()}`;
-  const timestamp = String(Math.floor(Date.now() / 1000));
+  const timestamp = String(Math.floor(clockNow() / 1000));
   const key = Buffer.from(secret.replace(/^whsec_/, ""), "base64");
   const signature = createHmac("sha256", key).update(`${id}.${timestamp}.${body}`).digest("base64");
   return { "webhook-id": id, "webhook-timestamp": timestamp, "webhook-signature": `v1,${signature}`, "content-type": "application/json" };
@@ -44,14 +44,14 @@ test("a course date by webhook clashes with a protected meeting; the lead approv
   // A protected meeting of Sarah Evans and James Patel more than a week ahead.
   const mentorAuth = { Authorization: `Bearer ${await tokenFor(request, USERS.mentor)}` };
   const me = await (await request.get("/api/v1/me", { headers: mentorAuth })).json();
-  const from = new Date(Date.now() + 8 * 86_400_000).toISOString();
+  const from = new Date(clockNow() + 8 * 86_400_000).toISOString();
   const meetings = await (await request.get(`/api/v1/meetings?person_id=${me.id}&starts_from=${encodeURIComponent(from)}&status=scheduled&limit=5`, { headers: mentorAuth })).json();
   const meeting = meetings.items[0];
   expect(meeting, "a protected meeting ahead to clash with").toBeTruthy();
   const meetingStart = new Date(meeting.starts_at).getTime();
   const course = {
     type: "course_date.created",
-    timestamp: new Date().toISOString(),
+    timestamp: new Date(clockNow()).toISOString(),
     data: {
       id: randomUUID(),
       title,

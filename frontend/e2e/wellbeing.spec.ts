@@ -1,4 +1,4 @@
-import { checkA11y, expect, expectNoSideScroll, signInAndWait, tabTo, test, unique, USERS } from "./helpers";
+import { checkA11y, clockNow, expect, expectNoSideScroll, signInAndWait, tabTo, test, unique, USERS } from "./helpers";
 
 // Wellbeing check-ins, the school's figures, supervision and the mentor network, on the demo
 // data: James Patel (mentee) is mentored by Sarah Evans at Hillcrest, whose lead Tom Okafor is
@@ -113,7 +113,7 @@ test("a lead schedules supervision with a mentor and the mentor sees it", async 
   await expect(page.getByRole("heading", { level: 1, name: "Supervision" })).toBeVisible();
   const form = page.getByRole("form", { name: "Schedule supervision" });
   await form.getByLabel("Mentor").selectOption({ label: "Daniel Brooks" });
-  const day = new Date(Date.now() + 60 * 86_400_000);
+  const day = new Date(clockNow() + 60 * 86_400_000);
   while (day.getDay() === 0 || day.getDay() === 6) day.setDate(day.getDate() + 1);
   await form.getByLabel("Date").fill(day.toISOString().slice(0, 10));
   await form.getByLabel("Start time").fill("07:15");

@@ -69,6 +69,7 @@ const SchoolCompliancePage = named(() => import("./pages/entitlements/SchoolComp
 const PersonCompliancePage = named(() => import("./pages/entitlements/PersonCompliancePage"), "PersonCompliancePage");
 const MyEntitlementPage = named(() => import("./pages/entitlements/PersonCompliancePage"), "MyEntitlementPage");
 const PoliciesPage = named(() => import("./pages/entitlements/PoliciesPage"), "PoliciesPage");
+const ProvisionsPage = named(() => import("./pages/entitlements/ProvisionsPage"), "ProvisionsPage");
 const PolicyPage = named(() => import("./pages/entitlements/PolicyPage"), "PolicyPage");
 
 export function App() {
@@ -145,6 +146,7 @@ export function App() {
         <Route path="/training/records/:mentorId" element={<Need scope="training:read"><TrainingRecordPage /></Need>} />
         <Route path="/entitlements" element={<Need scope="entitlements:adopt"><TrustCompliancePage /></Need>} />
         <Route path="/entitlements/schools/:schoolId" element={<Need scope="entitlements:read"><SchoolCompliancePage /></Need>} />
+        <Route path="/entitlements/schools/:schoolId/provisions" element={<Need scope="entitlements:read"><ProvisionsPage /></Need>} />
         <Route path="/entitlements/people/:userId" element={<Need scope="entitlements:read"><PersonCompliancePage /></Need>} />
         <Route path="/entitlements/policies" element={<Need scope="entitlements:read"><PoliciesPage /></Need>} />
         <Route path="/entitlements/policies/:policyId" element={<Need scope="entitlements:read"><PolicyPage /></Need>} />

@@ -5206,6 +5206,11 @@ export interface components {
              * @description Start a new version from this one
              */
             revise: boolean;
+            /**
+             * Adopt
+             * @description Adopt this approved version for a school you lead (any of the trust's, for a trust admin) that has not adopted it yet: see `adopt_for`
+             */
+            adopt: boolean;
         };
         /** PolicyCreate */
         PolicyCreate: {
@@ -5268,6 +5273,11 @@ export interface components {
             /** Items */
             items: components["schemas"]["ItemPublic"][];
             can: components["schemas"]["PolicyCan"];
+            /**
+             * Adopt For
+             * @description The schools you may adopt this version for, by name (empty unless `can.adopt`)
+             */
+            adopt_for: components["schemas"]["SchoolChoice"][];
         };
         /** PolicyPatch */
         PolicyPatch: {
@@ -5905,6 +5915,16 @@ export interface components {
              * @description Add, change and copy its term dates
              */
             add_term_date: boolean;
+        };
+        /** SchoolChoice */
+        SchoolChoice: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
         };
         /** SchoolCompliance */
         SchoolCompliance: {

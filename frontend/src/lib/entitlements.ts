@@ -55,3 +55,24 @@ export function amount(value: number, unit = ""): string {
   const one = shown === "1" && /^[A-Za-z-]+s$/.test(unit) ? unit.slice(0, -1) : unit;
   return `${shown} ${one}`;
 }
+
+export const PROVISION_LABELS: Record<Schemas["ProvisionKind"], string> = {
+  timetable_reduction: "Timetable reduction",
+  tlr_payment: "TLR payment",
+  device: "Device issued",
+  job_description: "Job description on file",
+};
+
+/** What the amount means for each kind; none for a device or a job description (always 1). */
+export const PROVISION_AMOUNT_LABELS: Partial<Record<Schemas["ProvisionKind"], string>> = {
+  timetable_reduction: "Reduction, per cent of a full timetable",
+  tlr_payment: "TLR, pounds a year",
+};
+
+/** A provision's amount in words: "10% of a full timetable", "£2,873 a year", "Issued". */
+export function provisionAmount(kind: Schemas["ProvisionKind"], value: number): string {
+  if (kind === "timetable_reduction") return `${amount(value)}% of a full timetable`;
+  if (kind === "tlr_payment") return `£${value.toLocaleString("en-GB", { maximumFractionDigits: 2 })} a year`;
+  if (kind === "device") return value > 0 ? "Issued" : "Not issued";
+  return value > 0 ? "On file" : "Not on file";
+}

@@ -1,6 +1,7 @@
-/** One person's entitlement, item by item: promised against delivered, the status, the weeks
- * that fell short and why, and each item over the year as a chart with the same numbers as a
- * table. The same screen is a mentor's or a mentee's own "My entitlement". */
+/** One person's entitlement over a chosen range, item by item: promised against delivered, the
+ * status, the weeks that fell short and why (folded, item by item), and each item over the year as
+ * a chart with the same numbers as a table. The same screen is a mentor's or a mentee's own "My
+ * entitlement". */
 import { useId, useState } from "react";
 import { Link, useParams } from "react-router";
 import { api, unwrap, type Schemas } from "../../api/client";
@@ -11,6 +12,7 @@ import { Loaded, Page } from "../../components/Page";
 import { useLoad } from "../../components/useLoad";
 import { formatDate, ROLE_LABELS } from "../../lib/labels";
 import { amount, AUDIENCE_LABELS, categoryLabel, PERIOD_LABELS, statusLabel } from "../../lib/entitlements";
+import { ComplianceRange, rangeSearch, useRangeQuery } from "./ComplianceRange";
 import { StatusBadge } from "./StatusBadge";
 
 type Person = Schemas["PersonCompliance"];
@@ -29,16 +31,21 @@ export function PersonCompliancePage() {
 }
 
 function PersonCompliance({ userId, own }: { userId: string; own: boolean }) {
-  const load = useLoad(() => unwrap(api.GET("/api/v1/people/{user_id}/entitlement-compliance", { params: { path: { user_id: userId } } })), [userId]);
+  const [range, setRange] = useRangeQuery();
+  const load = useLoad(
+    () => unwrap(api.GET("/api/v1/people/{user_id}/entitlement-compliance", { params: { path: { user_id: userId }, query: range } })),
+    [userId, range.from, range.to, range.as_of],
+  );
   const name = load.data?.people[0]?.person.full_name;
   const title = own ? "My entitlement" : name ? `${name}'s entitlement` : "Entitlement";
   return (
     <Page title={title} lead={own ? "What your school promised you, item by item, against what has happened so far." : "What the school promised, item by item, against what has happened so far."}>
       {!own && load.data?.people[0] && (
         <p>
-          <Link to={`/entitlements/schools/${load.data.people[0].school_id}`}>Back to the school</Link>
+          <Link to={`/entitlements/schools/${load.data.people[0].school_id}${rangeSearch(range)}`}>Back to the school</Link>
         </p>
       )}
+      <ComplianceRange shown={load.data} query={range} onChange={setRange} />
       <Loaded load={load} what="Loading the entitlement">
         {(data) => (
           <>
@@ -59,7 +66,6 @@ function PersonCompliance({ userId, own }: { userId: string; own: boolean }) {
 function Entry({ entry }: { entry: Person }) {
   const headingId = useId();
   const role = ROLE_LABELS[entry.role as keyof typeof ROLE_LABELS] ?? entry.role;
-  const short = entry.items.flatMap((item) => item.short_weeks.map((week) => ({ item, week })));
   return (
     <section className="section" aria-labelledby={headingId}>
       <h2 id={headingId}>
@@ -78,27 +84,48 @@ function Entry({ entry }: { entry: Person }) {
           { header: "Item", cell: (item: Item) => categoryLabel(item.category) },
           { header: "Promise", cell: (item: Item) => item.promise },
           { header: "Target", cell: (item: Item) => `${amount(item.target, item.unit)} ${PERIOD_LABELS[item.period]}${item.pro_rata ? " (pro rata)" : ""}` },
-          { header: "Promised so far", cell: (item: Item) => amount(item.promised, item.unit) },
-          { header: "Delivered", cell: (item: Item) => amount(item.delivered, item.unit) },
+          { header: "Delivered", cell: (item: Item) => `${amount(item.delivered)} of ${amount(item.promised, item.unit)}` },
           { header: "Status", cell: (item: Item) => <StatusBadge status={item.status} /> },
         ]}
       />
       <h3>Weeks that fell short</h3>
-      <DataTable
-        caption="Weeks that fell short, and why"
-        rows={short}
-        rowKey={(r, i) => `${r.item.category}-${r.week.week}-${i}`}
-        empty="No week fell short."
-        columns={[
-          { header: "Week of", cell: (r: { item: Item; week: ShortWeek }) => formatDate(r.week.week) },
-          { header: "Item", cell: (r: { item: Item; week: ShortWeek }) => categoryLabel(r.item.category) },
-          { header: "Promised", cell: (r: { item: Item; week: ShortWeek }) => amount(r.week.promised, r.item.unit) },
-          { header: "Delivered", cell: (r: { item: Item; week: ShortWeek }) => amount(r.week.delivered, r.item.unit) },
-          { header: "Why", cell: (r: { item: Item; week: ShortWeek }) => r.week.reasons.join("; ") || "No reason recorded" },
-        ]}
-      />
+      <ShortWeeks entry={entry} />
       <OverTheYear entry={entry} />
     </section>
+  );
+}
+
+/** The weeks that fell short, folded item by item: each item says how many, and opens to the
+ * weeks, what was promised and delivered, and why. */
+function ShortWeeks({ entry }: { entry: Person }) {
+  const short = entry.items.filter((item) => item.short_weeks.length > 0);
+  if (short.length === 0) return <p>No week fell short.</p>;
+  return (
+    <ul className="ent-short">
+      {short.map((item, i) => {
+        const n = item.short_weeks.length;
+        return (
+          <li key={`${item.category}-${i}`}>
+            <details>
+              <summary>
+                {categoryLabel(item.category)}: {n} {n === 1 ? "week" : "weeks"} short
+              </summary>
+              <DataTable
+                caption={`${categoryLabel(item.category)}: weeks that fell short, and why`}
+                rows={item.short_weeks}
+                rowKey={(w) => w.week}
+                columns={[
+                  { header: "Week of", cell: (w: ShortWeek) => formatDate(w.week) },
+                  { header: "Promised", cell: (w: ShortWeek) => amount(w.promised, item.unit) },
+                  { header: "Delivered", cell: (w: ShortWeek) => amount(w.delivered, item.unit) },
+                  { header: "Why", cell: (w: ShortWeek) => w.reasons.join("; ") || "No reason recorded" },
+                ]}
+              />
+            </details>
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 

@@ -1,10 +1,9 @@
 /** One policy version: its items, its approval history, and what the person may do with it now,
  * as the API's `can` flags say: edit and submit a draft, record the board's decision with its
- * note, retire it, start a new version from a date; a lead adopts an approved one for a school. */
+ * note, retire it, start a new version from a date, adopt an approved one for a school. */
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { api, unwrap, type Schemas } from "../../api/client";
-import { useAuth } from "../../auth/AuthContext";
 import { DataTable } from "../../components/DataTable";
 import { Button, Checkbox, SelectField, TextArea, TextField } from "../../components/forms";
 import { Loaded, LocationNotice, Notice, Page, type Message } from "../../components/Page";
@@ -54,7 +53,6 @@ export function PolicyPage() {
 type Act = (run: () => Promise<Detail>, done: string) => Promise<void>;
 
 function PolicyBody({ policy, act }: { policy: Detail; act: Act }) {
-  const { has } = useAuth();
   const path = { params: { path: { policy_id: policy.id } } };
   return (
     <>
@@ -120,7 +118,7 @@ function PolicyBody({ policy, act }: { policy: Detail; act: Act }) {
           </div>
         </section>
       )}
-      {policy.status === "approved" && has("entitlements:adopt") && <Adopt policy={policy} />}
+      {policy.can.adopt && <Adopt key={policy.adopt_for.map((s) => s.id).join()} policy={policy} />}
     </>
   );
 }
@@ -257,24 +255,25 @@ function Revise({ policy, act }: { policy: Detail; act: Act }) {
   );
 }
 
+/** Adopting the version for a school that has not adopted it yet, as `adopt_for` names them. */
 function Adopt({ policy }: { policy: Detail }) {
-  const { schools } = useAuth();
-  const led = schools.filter((s) => s.roles.includes("school_lead"));
-  const [schoolId, setSchoolId] = useState(led[0]?.schoolId ?? "");
+  const schools = policy.adopt_for;
+  const [schoolId, setSchoolId] = useState(schools[0]?.id ?? "");
   const [from, setFrom] = useState("");
+  const [error, setError] = useState<string | undefined>();
   const [message, setMessage] = useState<Message | null>(null);
-  if (led.length === 0) return null;
 
   async function adopt(event: React.FormEvent) {
     event.preventDefault();
     if (!from) {
-      setMessage({ kind: "error", text: "Choose the date the school adopts it from." });
+      setError("Choose the date the school adopts it from.");
       return;
     }
+    setError(undefined);
     setMessage(null);
     try {
       await unwrap(api.POST("/api/v1/schools/{school_id}/entitlement-adoptions", { params: { path: { school_id: schoolId } }, body: { policy_id: policy.id, adopted_from: from } }));
-      const school = led.find((s) => s.schoolId === schoolId)?.schoolName ?? "The school";
+      const school = schools.find((s) => s.id === schoolId)?.name ?? "The school";
       setMessage({ kind: "success", text: `${school} follows this version from ${formatDate(from)}.` });
     } catch (e) {
       setMessage({ kind: "error", text: errorText(e, "The policy could not be adopted.") });
@@ -286,8 +285,8 @@ function Adopt({ policy }: { policy: Detail }) {
       <h2 id="adopt-heading">Adopt for a school</h2>
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
       <form onSubmit={adopt} noValidate aria-labelledby="adopt-heading">
-        {led.length > 1 && <SelectField label="School" name="adopt-school" value={schoolId} onChange={(e) => setSchoolId(e.target.value)} options={led.map((s) => ({ value: s.schoolId, label: s.schoolName }))} />}
-        <TextField type="date" label={led.length > 1 ? "Adopted from" : `${led[0].schoolName} adopts it from`} name="adopt-from" value={from} onChange={(e) => setFrom(e.target.value)} />
+        {schools.length > 1 && <SelectField label="School" name="adopt-school" value={schoolId} onChange={(e) => setSchoolId(e.target.value)} options={schools.map((s) => ({ value: s.id, label: s.name }))} />}
+        <TextField type="date" label={schools.length > 1 ? "Adopted from" : `${schools[0].name} adopts it from`} name="adopt-from" value={from} onChange={(e) => setFrom(e.target.value)} error={error} />
         <div className="button-row">
           <Button type="submit">Adopt this version</Button>
         </div>

@@ -1,15 +1,18 @@
-/** One school's entitlement compliance: each person's items, promised against delivered, with the
- * weeks that fell short; the rows as CSV. */
+/** One school's entitlement compliance over a chosen range: each person's items, promised against
+ * delivered, with the weeks that fell short; the rows as CSV for the same range; the policy
+ * versions the school adopted; and a way to what it records it provides. */
 import { useState } from "react";
 import { Link, useParams } from "react-router";
-import { api, unwrap, type Schemas } from "../../api/client";
-import { DataTable } from "../../components/DataTable";
+import { api, PAGE_SIZE, unwrap, type Schemas } from "../../api/client";
+import { useAuth } from "../../auth/AuthContext";
+import { DataTable, PagedTable } from "../../components/DataTable";
 import { Button } from "../../components/forms";
 import { Loaded, Page } from "../../components/Page";
 import { useLoad } from "../../components/useLoad";
 import { saveFile } from "../../lib/download";
 import { formatDate, ROLE_LABELS } from "../../lib/labels";
 import { amount, AUDIENCE_LABELS, categoryLabel } from "../../lib/entitlements";
+import { ComplianceRange, rangeSearch, useRangeQuery } from "./ComplianceRange";
 import { StatusBadge } from "./StatusBadge";
 
 type Person = Schemas["PersonCompliance"];
@@ -17,14 +20,19 @@ type Row = { person: Person; item: Schemas["ItemCompliance"] };
 
 export function SchoolCompliancePage() {
   const { schoolId = "" } = useParams();
-  const load = useLoad(() => unwrap(api.GET("/api/v1/schools/{school_id}/entitlement-compliance", { params: { path: { school_id: schoolId } } })), [schoolId]);
+  const { has } = useAuth();
+  const [range, setRange] = useRangeQuery();
+  const load = useLoad(
+    () => unwrap(api.GET("/api/v1/schools/{school_id}/entitlement-compliance", { params: { path: { school_id: schoolId }, query: range } })),
+    [schoolId, range.from, range.to, range.as_of],
+  );
   const [download, setDownload] = useState<{ kind: "success" | "error"; text: string } | null>(null);
 
   async function downloadCsv(first: string, last: string) {
     setDownload(null);
     const name = `entitlement-compliance-${first}-to-${last}.csv`;
     try {
-      const text = await unwrap(api.GET("/api/v1/schools/{school_id}/entitlement-compliance/export", { params: { path: { school_id: schoolId } }, parseAs: "text" }));
+      const text = await unwrap(api.GET("/api/v1/schools/{school_id}/entitlement-compliance/export", { params: { path: { school_id: schoolId }, query: range }, parseAs: "text" }));
       saveFile(text as string, name);
       setDownload({ kind: "success", text: `The rows have been downloaded as ${name}.` });
     } catch (e) {
@@ -36,8 +44,17 @@ export function SchoolCompliancePage() {
   return (
     <Page title={title} lead="Each person's entitlement, item by item: what was promised so far, what happened, and the weeks that fell short.">
       <p>
-        <Link to="/entitlements">Back to all schools</Link>
+        {has("entitlements:adopt") && (
+          <>
+            <Link to={`/entitlements${rangeSearch(range)}`}>Back to all schools</Link>
+            {" · "}
+          </>
+        )}
+        <Link to={`/entitlements/schools/${schoolId}/provisions`}>Provisions recorded</Link>
+        {" · "}
+        <Link to="/entitlements/policies">Policies</Link>
       </p>
+      <ComplianceRange shown={load.data} query={range} onChange={setRange} />
       <Loaded load={load} what="Loading the school's compliance">
         {(data) => {
           const rows: Row[] = data.people.flatMap((person) => person.items.map((item) => ({ person, item })));
@@ -55,7 +72,7 @@ export function SchoolCompliancePage() {
                   rowKey={(p) => `${p.person.id}-${p.role}`}
                   empty="Nobody here is covered by an adopted policy."
                   columns={[
-                    { header: "Person", cell: (p: Person) => <Link to={`/entitlements/people/${p.person.id}`}>{p.person.full_name}</Link> },
+                    { header: "Person", cell: (p: Person) => <Link to={`/entitlements/people/${p.person.id}${rangeSearch(range)}`}>{p.person.full_name}</Link> },
                     { header: "Role", cell: (p: Person) => ROLE_LABELS[p.role as keyof typeof ROLE_LABELS] ?? p.role },
                     { header: "Policy", cell: (p: Person) => AUDIENCE_LABELS[p.audience] },
                     { header: "FTE", cell: (p: Person) => amount(p.fte) },
@@ -86,7 +103,9 @@ export function SchoolCompliancePage() {
               </section>
               <section className="section" aria-labelledby="csv-heading">
                 <h2 id="csv-heading">Download</h2>
-                <p>One row per person, item and period. The CSV never holds what meeting records or check-ins say.</p>
+                <p>
+                  One row per person, item and period, from {formatDate(data.starts_on)} to {formatDate(data.ends_on)}. The CSV never holds what meeting records or check-ins say.
+                </p>
                 <div className="button-row">
                   <Button variant="secondary" onClick={() => downloadCsv(data.starts_on, data.ends_on)}>
                     Download the rows as CSV
@@ -100,6 +119,55 @@ export function SchoolCompliancePage() {
           );
         }}
       </Loaded>
+      <Adoptions schoolId={schoolId} />
     </Page>
+  );
+}
+
+type Adoption = Schemas["AdoptionPublic"];
+
+/** The day before `iso` (a plain date). */
+function dayBefore(iso: string): string {
+  const day = new Date(`${iso}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 1);
+  return day.toISOString().slice(0, 10);
+}
+
+/** The versions the school adopted, newest first, each until the school's next adoption for the
+ * same people. */
+function Adoptions({ schoolId }: { schoolId: string }) {
+  const [offset, setOffset] = useState(0);
+  const list = useLoad(
+    () => unwrap(api.GET("/api/v1/schools/{school_id}/entitlement-adoptions", { params: { path: { school_id: schoolId }, query: { limit: PAGE_SIZE, offset } } })),
+    [schoolId, offset],
+  );
+  const rows = list.data?.items ?? [];
+  function until(a: Adoption): string {
+    // Newest first: a later adoption for the same audience comes before this one.
+    const later = rows.slice(0, rows.indexOf(a)).filter((b) => b.audience === a.audience && b.adopted_from > a.adopted_from);
+    if (later.length > 0) return formatDate(dayBefore(later[later.length - 1].adopted_from));
+    return offset === 0 ? "No later adoption" : "See the page before";
+  }
+  return (
+    <section className="section" aria-labelledby="adoptions-heading">
+      <h2 id="adoptions-heading">Policies adopted</h2>
+      <p>Each version the school adopted, newest first. A version the board supersedes or retires stops on that date.</p>
+      <PagedTable
+        caption="Policy versions the school adopted, newest first"
+        list={list}
+        loading="Loading the adoptions"
+        empty="The school has adopted no policy yet."
+        pagerLabel="Adoptions"
+        onPage={setOffset}
+        rowKey={(a) => a.id}
+        columns={[
+          { header: "Policy", cell: (a: Adoption) => <Link to={`/entitlements/policies/${a.policy_id}`}>{`${a.policy_name}, version ${a.version}`}</Link> },
+          { header: "For", cell: (a: Adoption) => AUDIENCE_LABELS[a.audience] },
+          { header: "From", cell: (a: Adoption) => formatDate(a.adopted_from) },
+          { header: "Until", cell: until },
+          { header: "Adopted by", cell: (a: Adoption) => a.adopted_by.full_name },
+        ]}
+      />
+    </section>
   );
 }

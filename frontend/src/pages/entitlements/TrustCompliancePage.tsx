@@ -8,6 +8,7 @@ import { Loaded, Page } from "../../components/Page";
 import { useLoad } from "../../components/useLoad";
 import { formatDate } from "../../lib/labels";
 import { categoryLabel, statusLabel } from "../../lib/entitlements";
+import { ComplianceRange, rangeSearch, useRangeQuery } from "./ComplianceRange";
 import { StatusBadge } from "./StatusBadge";
 
 type School = Schemas["SchoolCompliance"];
@@ -21,7 +22,8 @@ function countsText(counts: Record<string, number>): string {
 
 export function TrustCompliancePage() {
   const { has } = useAuth();
-  const load = useLoad(() => unwrap(api.GET("/api/v1/entitlements/compliance")), []);
+  const [range, setRange] = useRangeQuery();
+  const load = useLoad(() => unwrap(api.GET("/api/v1/entitlements/compliance", { params: { query: range } })), [range.from, range.to, range.as_of]);
   return (
     <Page title="Entitlements" lead="What each school promised its mentors and trainees against what happened, item by item. Each cell shows the worst status among the school's people, with how many people are in each.">
       {has("entitlements:read") && (
@@ -29,6 +31,7 @@ export function TrustCompliancePage() {
           <Link to="/entitlements/policies">Policies and their approval</Link>
         </p>
       )}
+      <ComplianceRange shown={load.data} query={range} onChange={setRange} />
       <Loaded load={load} what="Loading compliance">
         {(data) => (
           <section className="section" aria-labelledby="grid-heading">
@@ -44,7 +47,7 @@ export function TrustCompliancePage() {
                 rowKey={(s) => s.school_id}
                 empty="No school has adopted an entitlement policy yet."
                 columns={[
-                  { header: "School", cell: (s: School) => <Link to={`/entitlements/schools/${s.school_id}`}>{s.school_name}</Link> },
+                  { header: "School", cell: (s: School) => <Link to={`/entitlements/schools/${s.school_id}${rangeSearch(range)}`}>{s.school_name}</Link> },
                   { header: "Overall", cell: (s: School) => (s.cells.length === 0 ? "No policy adopted" : <StatusBadge status={s.status} />) },
                   ...data.categories.map((category) => ({
                     header: categoryLabel(category),
