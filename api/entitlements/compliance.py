@@ -453,6 +453,7 @@ def compute(
     spans_cache: dict[tuple[uuid.UUID, Period], list[PeriodSpan]] = {}
     part_cache: dict[tuple[uuid.UUID, date, date, Period], list[PeriodSpan]] = {}
     seg_weeks_cache: dict[tuple[uuid.UUID, date, date], list[date]] = {}
+    short_reasons: dict[tuple[uuid.UUID, date], str | None] = {}
     results = []
     for subject in subjects:
         judged = []
@@ -488,7 +489,14 @@ def compute(
                 measure = measures.get(item.measure)
                 found = judge(subject, item, measure, part_cache[key], delivered, as_of, presence)
                 for short in found.short_weeks:
-                    _name_short_term_week(short, calendar, start, end)
+                    if short.reasons == (NOTHING,):
+                        if (school, short.week) not in short_reasons:
+                            short_reasons[school, short.week] = _short_term_week(
+                                calendar, short.week, start, end
+                            )
+                        reason = short_reasons[school, short.week]
+                        if reason is not None:
+                            short.reasons = (reason,)
                 judged.append(found)
         if judged:
             results.append(PersonResult(subject, judged))
@@ -498,20 +506,16 @@ def compute(
 NOTHING = "Nothing recorded that week."
 
 
-def _name_short_term_week(short: ShortWeek, calendar: TermCalendar, start: date, end: date) -> None:
+def _short_term_week(calendar: TermCalendar, monday: date, start: date, end: date) -> str | None:
     """A week with fewer than five term days is still owed in full (a meeting in a four-day
     week is still a meeting): when nothing was recorded in it, the reason says it was short."""
-    if short.reasons != (NOTHING,):
-        return
-    days = [short.week + timedelta(days=d) for d in range(5)]
+    days = [monday + timedelta(days=d) for d in range(5)]
     in_term = [d for d in days if start <= d <= end and calendar.is_term_day(d)]
-    if len(in_term) < 5:
-        first, last = human_date(in_term[0]), human_date(in_term[-1])
-        span = first if first == last else f"{first} to {last}"
-        short.reasons = (
-            f"Nothing recorded that week (a short week: {plural(len(in_term), 'term day')}, "
-            f"{span}).",
-        )
+    if len(in_term) == 5:
+        return None
+    first, last = human_date(in_term[0]), human_date(in_term[-1])
+    span = first if first == last else f"{first} to {last}"
+    return f"Nothing recorded that week (a short week: {plural(len(in_term), 'term day')}, {span})."
 
 
 def _first_term_day(calendar: TermCalendar, monday: date, start: date, end: date) -> date:
