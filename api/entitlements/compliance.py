@@ -6,7 +6,13 @@ batch queries and hands it over.
 The rules, in one place:
 
 - Only school weeks with at least one term day count (a half-term week drops out; a week with
-  an INSET day still counts). A week is owed to a person while they hold the role: a mentor
+  an INSET day still counts, and so does a week in which term starts on a Tuesday: it is owed
+  in full, and a shortfall with nothing recorded says it was a short week). A week before term
+  starts is not owed.
+- When a new version of a policy takes over from a date, each week belongs to the version in
+  force on its first term day, never to both; each result names its version. A version in
+  force for part of a longer period is owed that part of the period's promise.
+- A week is owed to a person while they hold the role: a mentor
   while one of their pairings runs that week (so after a change of mentor each mentor is judged
   for their own dates), a mentee while their profile runs (so the mentee is judged for the
   whole term, whoever mentored them). A measure may excuse a week (a meeting the school
@@ -15,6 +21,10 @@ The rules, in one place:
   weekly meeting) promise it for each mentee that week. Longer periods (fortnight, half term,
   term, year, once) promise the target in proportion to the period's weeks the person was owed.
   Pro-rata items are scaled by the person's FTE.
+- A week of a longer period is short only when, cumulatively, what was delivered up to its end
+  is less than what was owed up to its end (a share of 4/13 a week is made up by another week).
+  A week still running is in progress, unless something was lost in it already: a loss that
+  happened is a shortfall now (at risk).
 - A period that has ended is met or missed. One still running is met (already delivered), on
   track, or at risk (delivered less than its share so far). A recorded provision (a timetable
   reduction, a TLR) is the latest value recorded by the end of the period.
