@@ -73,11 +73,12 @@ def _at(day: date, hour: int = 15) -> datetime:
     return datetime.combine(day, time(hour, 30), tzinfo=LONDON)
 
 
-def _policy(session, trust, admin, audience, items):  # type: ignore[no-untyped-def]
+def _policy(session, trust, admin, audience, items, **version):  # type: ignore[no-untyped-def]
     row = EntitlementPolicy(
         trust_id=trust.id,
         audience=audience,
-        version=1,
+        version=version.pop("version", 1),
+        **version,
         name=f"{audience} entitlement",
         status=PolicyStatus.approved,
         created_by=admin.id,
@@ -461,6 +462,18 @@ def test_the_crafted_term_after_it_ended(session, crafted):
     assert (welfare.promised, welfare.delivered, welfare.status) == (4, 4, "missed")
 
 
+def test_plural_names_one_in_the_singular():
+    from api.core.wording import plural
+
+    assert [plural(n, "observation") for n in (0, 1, 2, 0.5)] == [
+        "0 observations",
+        "1 observation",
+        "2 observations",
+        "0.5 observations",
+    ]
+    assert plural(1, "time") == "1 time"
+
+
 def test_the_crafted_term_in_its_tenth_week(session, crafted):
     # As of Thursday 19 Nov (W10 runs to Friday 20 Nov, so it has not ended).
     got = _results(session, crafted, date(2026, 11, 19))
@@ -470,11 +483,15 @@ def test_the_crafted_term_in_its_tenth_week(session, crafted):
 
     # Ash's part is over (his last owed week, W6, ended): judged missed, not at risk.
     assert ash["protected_weekly_meeting"].status == "missed"
-    # Bea: W7, W8 met; W10 is still running (its meeting on 18 Nov did not take place, but the
-    # week is judged when it ends): on track. Promised so far W7, W8, W10 = 180; delivered 120.
+    # Bea: W7, W8 met; W10 is still running, but its meeting on 18 Nov did not take place: a
+    # loss that already happened is a shortfall now, so W10 is short and the item at risk.
+    # Promised so far W7, W8, W10 = 180; delivered 120.
     meeting = bea["protected_weekly_meeting"]
-    assert [p.status for p in meeting.periods] == ["met", "met", "on_track"]
-    assert (meeting.promised, meeting.delivered, meeting.status) == (180, 120, "on_track")
+    assert [p.status for p in meeting.periods] == ["met", "met", "at_risk"]
+    assert (meeting.promised, meeting.delivered, meeting.status) == (180, 120, "at_risk")
+    assert [(w.week, w.reasons) for w in meeting.short_weeks] == [
+        (W[10], ("The meeting on 18 Nov 2026 did not take place.",))
+    ]
     # Mo: W5 was missed and the term runs on: at risk. Promised W1-W8 and W10 = 9 x 60 = 540;
     # delivered W1-W4, W6, W7, W8 = 420.
     mentoring = mo["mentoring_time"]
@@ -542,3 +559,268 @@ def test_compliance_costs_a_fixed_number_of_queries(session, crafted):
     # recorded provisions), training two (course dates attended, hours logged).
     selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
     assert len(selects) == 14, selects
+
+
+# --- the engine alone, over small crafted terms ------------------------------------------------
+
+from api.entitlements import compliance as engine  # noqa: E402
+from api.measures.sources import Measure, WeekAmount  # noqa: E402
+from api.scheduling.terms import TermCalendar  # noqa: E402
+
+MINUTES = Measure("meetings.protected_minutes", "Protected minutes", "minutes", per_pairing=True)
+OBSERVED = Measure("observations.received", "Observations received", "observations")
+
+
+def _subject(person, school, starts_on=date(2026, 8, 24)):  # type: ignore[no-untyped-def]
+    return engine.Subject(person, school, "mentee", "ect", 1.0, (engine.Spell(starts_on, None),))
+
+
+def _item(measure, target, period, policy_id, version=1):  # type: ignore[no-untyped-def]
+    import uuid
+
+    return engine.Item(
+        uuid.uuid4(),
+        policy_id,
+        measure.name,
+        "promise",
+        measure.name,
+        target,
+        period,
+        False,
+        version,
+    )
+
+
+def test_a_new_version_takes_over_from_its_date_and_each_result_names_its_version():
+    import uuid
+
+    # The term 7 Sep to 4 Dec 2026 with half term 19-23 Oct: W1-W6, W7-W12 as above (no INSET
+    # here). Version 1 runs 1 Sep to 1 Nov; version 2 from Monday 2 Nov (W8).
+    # Weekly meeting, 60 a week, in both; observations 3 a term in both.
+    # Meetings held every week W1-W12 except W3 and W10. Observations in W2, W5 and W9.
+    school, mo = uuid.uuid4(), uuid.uuid4()
+    v1, v2 = uuid.uuid4(), uuid.uuid4()
+    calendar = TermCalendar(
+        ((date(2026, 9, 7), date(2026, 12, 4)),), ((date(2026, 10, 19), date(2026, 10, 23)),)
+    )
+    items1 = (_item(MINUTES, 60, Period.week, v1, 1), _item(OBSERVED, 3, Period.term, v1, 1))
+    items2 = (_item(MINUTES, 60, Period.week, v2, 2), _item(OBSERVED, 3, Period.term, v2, 2))
+    segments = {
+        (school, "ect"): [
+            engine.Segment(date(2026, 9, 1), date(2026, 11, 1), items1),
+            engine.Segment(date(2026, 11, 2), date(2026, 12, 31), items2),
+        ]
+    }
+    meetings = {W[n]: WeekAmount(60) for n in range(1, 13) if n not in (3, 10)}
+    observed = {W[2]: WeekAmount(1), W[5]: WeekAmount(1), W[9]: WeekAmount(1)}
+    answers = {MINUTES.name: {mo: meetings}, OBSERVED.name: {mo: observed}}
+    (person,) = engine.compute(
+        [_subject(mo, school)],
+        segments,
+        {school: calendar},
+        {m.name: m for m in (MINUTES, OBSERVED)},
+        answers,
+        START,
+        END,
+        AFTER_TERM,
+    )
+    by = {(i.item.version, i.item.measure): i for i in person.items}
+    meet1, meet2 = by[(1, MINUTES.name)], by[(2, MINUTES.name)]
+    # Version 1's meeting: W1-W7 (7 weeks, 420), held all but W3: 360, W3 short, missed.
+    assert [p.starts_on for p in meet1.periods] == [W[n] for n in range(1, 8)]
+    assert (meet1.promised, meet1.delivered, meet1.status) == (420, 360, "missed")
+    assert [w.week for w in meet1.short_weeks] == [W[3]]
+    # Version 2's: W8-W12 (5 weeks, 300), all but W10: 240. No week judged under both.
+    assert [p.starts_on for p in meet2.periods] == [W[n] for n in range(8, 13)]
+    assert (meet2.promised, meet2.delivered, meet2.status) == (300, 240, "missed")
+    assert [w.week for w in meet2.short_weeks] == [W[10]]
+    # Observations, 3 a term of 12 weeks: version 1 owns W1-W7, 3 x 7/12 = 1.75, got W2 and W5
+    # = 2: met. Version 2 owns W8-W12, 3 x 5/12 = 1.25, got W9 = 1: missed; cumulatively the
+    # share is 0.25 a week: W8 owes 0.25 (got 0, short), W9 0.5 (got 1), W10 0.75, W11 1.0
+    # (still 1: not short), W12 1.25 (1 < 1.25, and W12 got nothing: short).
+    obs1, obs2 = by[(1, OBSERVED.name)], by[(2, OBSERVED.name)]
+    assert (round(obs1.promised, 4), obs1.delivered, obs1.status) == (1.75, 2, "met")
+    assert (round(obs2.promised, 4), obs2.delivered, obs2.status) == (1.25, 1, "missed")
+    assert [w.week for w in obs2.short_weeks] == [W[8], W[12]]
+
+
+def test_a_fractional_share_is_judged_over_its_period():
+    import uuid
+
+    # A 13-week term, 7 Sep to 4 Dec 2026 with no half term; 4 observations promised a term,
+    # so 4/13 a week. Five took place, in W1, W2, W3, W4 and W5.
+    school, mo, v1 = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    calendar = TermCalendar(((date(2026, 9, 7), date(2026, 12, 4)),), ())
+    weeks = [date(2026, 9, 7) + timedelta(weeks=n) for n in range(13)]
+    item = _item(OBSERVED, 4, Period.term, v1)
+    segments = {(school, "ect"): [engine.Segment(START, END, (item,))]}
+
+    def run(observed, as_of):  # type: ignore[no-untyped-def]
+        (person,) = engine.compute(
+            [_subject(mo, school)],
+            segments,
+            {school: calendar},
+            {OBSERVED.name: OBSERVED},
+            {OBSERVED.name: {mo: observed}},
+            START,
+            END,
+            as_of,
+        )
+        return person.items[0]
+
+    five = {weeks[n]: WeekAmount(1) for n in range(5)}
+    # In W10 (as of Wed 11 Nov): 5 >= 4 already: met, no short week.
+    during = run(five, date(2026, 11, 11))
+    assert (during.promised, during.delivered, during.status) == (4, 5, "met")
+    assert during.short_weeks == []
+    # Three, in W1, W4 and W7, as of Wed 11 Nov (W10 running, W1-W9 ended): owed so far
+    # 9 x 4/13 = 2.77, got 3: on track and nothing short yet (each week's cumulative 4k/13 is
+    # at most what had been delivered by then: W3 owes 0.92 of 1, W6 1.85 of 2, W9 2.77 of 3).
+    three = {weeks[0]: WeekAmount(1), weeks[3]: WeekAmount(1), weeks[6]: WeekAmount(1)}
+    running = run(three, date(2026, 11, 11))
+    assert (running.status, running.short_weeks) == ("on_track", [])
+    # After the term: 3 < 4, missed; W10 owes 40/13 = 3.08 > 3 and gave none: short, and W11,
+    # W12, W13 the same. W1-W9 were never behind.
+    after = run(three, AFTER_TERM)
+    assert after.status == "missed"
+    assert [w.week for w in after.short_weeks] == weeks[9:]
+    assert {round(w.promised, 4) for w in after.short_weeks} == {round(4 / 13, 4)}
+
+
+def test_a_week_partly_in_term_is_owed_and_a_week_before_term_is_not():
+    import uuid
+
+    # The term starts on Tuesday 1 Sep 2026 and runs to 23 Oct; the range starts on Monday 24
+    # Aug. The week of 24 Aug has no term day: not owed. The week of 31 Aug has four (Tue-Fri):
+    # a meeting is still owed in it. A closure on Mon 28 Sep - Fri 2 Oct (a whole week) drops
+    # that week; an INSET day on Wed 14 Oct keeps its week (four days) owed.
+    # Meetings of 60 held in every owed week except that of 31 Aug and that of 12 Oct.
+    school, mo, v1 = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    calendar = TermCalendar(
+        ((date(2026, 9, 1), date(2026, 10, 23)),),
+        ((date(2026, 9, 28), date(2026, 10, 2)), (date(2026, 10, 14), date(2026, 10, 14))),
+    )
+    owed = [date(2026, 8, 31) + timedelta(weeks=n) for n in range(8) if n != 4]
+    assert date(2026, 9, 28) not in owed
+    item = _item(MINUTES, 60, Period.week, v1)
+    held = {w: WeekAmount(60) for w in owed if w not in (date(2026, 8, 31), date(2026, 10, 12))}
+    (person,) = engine.compute(
+        [_subject(mo, school)],
+        {(school, "ect"): [engine.Segment(date(2026, 8, 24), END, (item,))]},
+        {school: calendar},
+        {MINUTES.name: MINUTES},
+        {MINUTES.name: {mo: held}},
+        date(2026, 8, 24),
+        END,
+        date(2026, 11, 2),
+    )
+    meeting = person.items[0]
+    # 7 owed weeks, 420 promised; 5 held, 300; short: 31 Aug and 12 Oct.
+    assert [p.starts_on for p in meeting.periods] == owed
+    assert (meeting.promised, meeting.delivered, meeting.status) == (420, 300, "missed")
+    assert [(w.week, w.reasons) for w in meeting.short_weeks] == [
+        # Four term days (Tue-Fri): owed, and the reason says the week was short.
+        (
+            date(2026, 8, 31),
+            (
+                "Nothing recorded that week (a short week: 4 term days, 1 Sept 2026 to 4 Sept "
+                "2026).",
+            ),
+        ),
+        # The INSET day leaves four: the same.
+        (
+            date(2026, 10, 12),
+            (
+                "Nothing recorded that week (a short week: 4 term days, 12 Oct 2026 to 16 Oct "
+                "2026).",
+            ),
+        ),
+    ]
+
+
+def test_a_lost_meeting_in_the_running_week_is_short_now_and_an_unheld_one_is_not():
+    import uuid
+
+    # The crafted term's W1-W3 only (7-25 Sep); as of Wednesday 23 Sep, W3 running.
+    # Mo's meetings: W1 held (60); W2 lost (called off); W3, first case: lost already on
+    # Tuesday 22 Sep; second case: nothing yet (its meeting is on Thursday).
+    school, mo, v1 = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    calendar = TermCalendar(((date(2026, 9, 7), date(2026, 9, 25)),), ())
+    item = _item(MINUTES, 60, Period.week, v1)
+    called_off = "The meeting on {} was called off."
+
+    def run(w3):  # type: ignore[no-untyped-def]
+        weeks = {W[1]: WeekAmount(60), W[2]: WeekAmount(0, lost=1, notes=[called_off.format(2)])}
+        if w3 is not None:
+            weeks[W[3]] = w3
+        (person,) = engine.compute(
+            [_subject(mo, school)],
+            {(school, "ect"): [engine.Segment(START, END, (item,))]},
+            {school: calendar},
+            {MINUTES.name: MINUTES},
+            {MINUTES.name: {mo: weeks}},
+            START,
+            END,
+            date(2026, 9, 23),
+        )
+        return person.items[0]
+
+    lost = run(WeekAmount(0, lost=1, notes=[called_off.format(3)]))
+    # Both losses are short weeks: W2 (missed) and W3 (at risk, though it runs on).
+    assert [(p.starts_on, p.status) for p in lost.periods] == [
+        (W[1], "met"),
+        (W[2], "missed"),
+        (W[3], "at_risk"),
+    ]
+    assert [w.week for w in lost.short_weeks] == [W[2], W[3]]
+    assert lost.status == "at_risk"
+    # Nothing yet in W3: in progress, not short; only W2 is.
+    waiting = run(None)
+    assert [(p.starts_on, p.status) for p in waiting.periods][2] == (W[3], "on_track")
+    assert [w.week for w in waiting.short_weeks] == [W[2]]
+
+
+def test_a_superseding_version_splits_the_crafted_term_between_versions(session, crafted):
+    from sqlmodel import select
+
+    from api.org import people as org_people
+
+    # The mentor policy's version 2 (the same weekly meeting of 60) supersedes version 1 from
+    # Monday 2 Nov (W8). Bea (W7-W12) is judged under v1 for W7 and under v2 for W8, W10, W11,
+    # W12 (W9 excused): never both for the same week. v1: W7 held, 60 of 60, met. v2: 4 x 60 =
+    # 240 promised, held W8 and W12 = 120, short W10 and W11: missed.
+    v1 = session.exec(
+        select(EntitlementPolicy).where(EntitlementPolicy.audience == PolicyAudience.mentor)
+    ).one()
+    admin = session.get(User, v1.created_by)
+    v2 = _policy(
+        session,
+        crafted.trust,
+        admin,
+        PolicyAudience.mentor,
+        [("protected_weekly_meeting", "meetings.protected_minutes", 60, Period.week, False)],
+        version=2,
+        supersedes_id=v1.id,
+        effective_from=W[8],
+    )
+    session.commit()
+    results = service.compute(
+        session, {crafted.school.id}, {crafted.bea.id}, START, END, AFTER_TERM
+    )
+    (bea,) = results
+    meetings = [i for i in bea.items if i.item.category == "protected_weekly_meeting"]
+    assert [(i.item.version, [p.starts_on for p in i.periods]) for i in meetings] == [
+        (1, [W[7]]),
+        (2, [W[8], W[10], W[11], W[12]]),
+    ]
+    assert [(i.promised, i.delivered, i.status) for i in meetings] == [
+        (60, 60, "met"),
+        (240, 120, "missed"),
+    ]
+    names = org_people.people_refs(session, {crafted.bea.id})
+    public = service._person_public(bea, names, with_periods=False)
+    shown = [i for i in public.items if i.category == "protected_weekly_meeting"]
+    assert [(i.policy_id, i.version, i.starts_on, i.ends_on) for i in shown] == [
+        (v1.id, 1, W[7], W[7] + timedelta(days=4)),
+        (v2.id, 2, W[8], W[12] + timedelta(days=4)),
+    ]

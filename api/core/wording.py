@@ -30,3 +30,9 @@ def human_range(starts_on: date, ends_on: date | None) -> str:
     if ends_on is None:
         return f"from {human_date(starts_on)}, with no end date"
     return f"{human_date(starts_on)} to {human_date(ends_on)}"
+
+
+def plural(count: float, one: str, many: str | None = None) -> str:
+    """1 observation, 2 observations, 0.5 observations (many defaults to one with an s)."""
+    shown = f"{count:g}"
+    return f"{shown} {one if shown == '1' else (many or one + 's')}"

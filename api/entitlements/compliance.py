@@ -6,7 +6,13 @@ batch queries and hands it over.
 The rules, in one place:
 
 - Only school weeks with at least one term day count (a half-term week drops out; a week with
-  an INSET day still counts). A week is owed to a person while they hold the role: a mentor
+  an INSET day still counts, and so does a week in which term starts on a Tuesday: it is owed
+  in full, and a shortfall with nothing recorded says it was a short week). A week before term
+  starts is not owed.
+- When a new version of a policy takes over from a date, each week belongs to the version in
+  force on its first term day, never to both; each result names its version. A version in
+  force for part of a longer period is owed that part of the period's promise.
+- A week is owed to a person while they hold the role: a mentor
   while one of their pairings runs that week (so after a change of mentor each mentor is judged
   for their own dates), a mentee while their profile runs (so the mentee is judged for the
   whole term, whoever mentored them). A measure may excuse a week (a meeting the school
@@ -15,6 +21,10 @@ The rules, in one place:
   weekly meeting) promise it for each mentee that week. Longer periods (fortnight, half term,
   term, year, once) promise the target in proportion to the period's weeks the person was owed.
   Pro-rata items are scaled by the person's FTE.
+- A week of a longer period is short only when, cumulatively, what was delivered up to its end
+  is less than what was owed up to its end (a share of 4/13 a week is made up by another week).
+  A week still running is in progress, unless something was lost in it already: a loss that
+  happened is a shortfall now (at risk).
 - A period that has ended is met or missed. One still running is met (already delivered), on
   track, or at risk (delivered less than its share so far). A recorded provision (a timetable
   reduction, a TLR) is the latest value recorded by the end of the period.
@@ -28,6 +38,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
 
+from api.core.wording import human_date, plural
 from api.entitlements.models import Period
 from api.measures.sources import Measure, WeekAmount
 from api.scheduling.terms import TermCalendar
@@ -101,6 +112,7 @@ class Item:
     target: float
     period: Period
     pro_rata: bool
+    version: int = 0  # the policy version the item belongs to
 
 
 @dataclass(frozen=True)
@@ -108,12 +120,17 @@ class PeriodSpan:
     period: Period
     label: str
     weeks: tuple[date, ...]  # Mondays of its term weeks
+    # How many term weeks the whole period has: more than `weeks` when a version of the policy
+    # covers only part of it (the period's promise is shared out over all of them).
+    size: int = 0
     starts_on: date = field(init=False)
     ends_on: date = field(init=False)  # the Friday of its last week
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "starts_on", self.weeks[0])
         object.__setattr__(self, "ends_on", self.weeks[-1] + timedelta(days=4))
+        if not self.size:
+            object.__setattr__(self, "size", len(self.weeks))
 
 
 @dataclass(slots=True)
@@ -277,7 +294,7 @@ def judge(
         # Each owed week's share of the period's promise, in proportion to its pairings.
         shares = [base * presence[w] for w in owed] if per_pairing else [base] * len(owed)
         total = sum(shares)
-        promised = shares[0] if level else total / len(span.weeks)
+        promised = shares[0] if level else total / span.size
         ratio = promised / total if total else 0.0
         if level:
             got = _level(delivered, min(span.ends_on, as_of))
@@ -289,16 +306,9 @@ def judge(
         status = _status(promised, got, so_far, ended)
         short: tuple[ShortWeek, ...] = ()
         if status != "met" and not level:
-            # The weeks that fell short, in a period that is not met.
-            found = []
-            for w, s in zip(owed, shares, strict=True):
-                if w + FRIDAY >= as_of:
-                    continue
-                amount = delivered.get(w)
-                week_got = amount.delivered if amount is not None else 0.0
-                if week_got + EPSILON < s * ratio:
-                    found.append(ShortWeek(w, s * ratio, week_got, _why(amount)))
-            short = tuple(found)
+            short = _short_weeks(owed, [s * ratio for s in shares], delivered, as_of)
+            if short and status == "on_track" and short[-1].week + FRIDAY >= as_of:
+                status = "at_risk"  # lost this week already: behind now
         result.periods.append(
             PeriodResult(span.label, span.starts_on, span.ends_on, promised, got, status, short)
         )
@@ -348,8 +358,12 @@ def _weekly(
         elif ended:
             status = "missed"
             short = (ShortWeek(week, promised, got, _why(amount)),)
+        elif amount is not None and amount.lost:
+            # The week runs on, but its meeting was lost already: short now, not later.
+            status = "at_risk"
+            short = (ShortWeek(week, promised, got, _why(amount)),)
         else:
-            status = "on_track"
+            status = "on_track"  # in progress: its meeting may yet happen
         periods.append(PeriodResult(span.label, week, week + FRIDAY, promised, got, status, short))
         result.promised += promised
         result.delivered += got
@@ -360,6 +374,30 @@ def _weekly(
             [p.status for p in periods], over=not to_come and periods[-1].ends_on < as_of
         )
     return result
+
+
+def _short_weeks(
+    owed: list[date], shares: list[float], delivered: Mapping[date, WeekAmount], as_of: date
+) -> tuple[ShortWeek, ...]:
+    """The weeks of a period (not met) that truly fell short: judged cumulatively, a week is
+    short when what was delivered up to its end is less than what was owed up to its end (a
+    fractional share, 4/13 of a term's four, is made up by an earlier or later week of the
+    period). The week still running counts only if something was lost in it already."""
+    found = []
+    owed_so_far = got_so_far = 0.0
+    for w, share in zip(owed, shares, strict=True):
+        amount = delivered.get(w)
+        week_got = amount.delivered if amount is not None and w <= as_of else 0.0
+        owed_so_far += share
+        got_so_far += week_got
+        running = w + FRIDAY >= as_of
+        if running and not (amount is not None and amount.lost and w <= as_of):
+            break
+        if got_so_far + EPSILON < owed_so_far and week_got + EPSILON < share:
+            found.append(ShortWeek(w, share, week_got, _why(amount)))
+        if running:
+            break
+    return tuple(found)
 
 
 def _summary(statuses: list[Status], over: bool) -> Status:
@@ -390,7 +428,7 @@ def _status(promised: float, got: float, so_far: float, ended: bool) -> Status:
 
 def _why(amount: WeekAmount | None) -> tuple[str, ...]:
     if amount is None:
-        return ("Nothing recorded that week.",)
+        return (NOTHING,)
     return tuple(amount.notes) or ("Less than promised that week.",)
 
 
@@ -418,33 +456,93 @@ def compute(
 ) -> list[PersonResult]:
     """Every subject against the items of the policy their school follows for their audience,
     segment by segment (`segments_for[(school_id, audience)]`)."""
-    weeks_cache: dict[tuple[uuid.UUID, date, date], list[date]] = {}
-    spans_cache: dict[tuple[uuid.UUID, date, date, Period], list[PeriodSpan]] = {}
+    # The school's term weeks over the whole range, and each item period's spans over them:
+    # a version in force for part of a period is owed its part of the period's promise.
+    weeks_cache: dict[uuid.UUID, list[date]] = {}
+    first_days: dict[uuid.UUID, dict[date, date]] = {}
+    spans_cache: dict[tuple[uuid.UUID, Period], list[PeriodSpan]] = {}
+    part_cache: dict[tuple[uuid.UUID, date, date, Period], list[PeriodSpan]] = {}
+    seg_weeks_cache: dict[tuple[uuid.UUID, date, date], list[date]] = {}
+    short_reasons: dict[tuple[uuid.UUID, date], str | None] = {}
     results = []
     for subject in subjects:
         judged = []
-        for segment in segments_for.get((subject.school_id, subject.audience), []):
+        school = subject.school_id
+        for segment in segments_for.get((school, subject.audience), []):
             seg_start, seg_end = max(start, segment.starts_on), min(end, segment.ends_on)
             if seg_start > seg_end:
                 continue
-            calendar = calendars[subject.school_id]
-            range_key = (subject.school_id, seg_start, seg_end)
-            if range_key not in weeks_cache:
-                weeks_cache[range_key] = term_weeks(calendar, seg_start, seg_end)
-            weeks = weeks_cache[range_key]
+            calendar = calendars[school]
+            if school not in weeks_cache:
+                weeks_cache[school] = term_weeks(calendar, start, end)
+                first_days[school] = {
+                    w: _first_term_day(calendar, w, start, end) for w in weeks_cache[school]
+                }
+            range_key = (school, seg_start, seg_end)
+            if range_key not in seg_weeks_cache:
+                # A week belongs to the version in force on its first term day: never to two.
+                seg_weeks_cache[range_key] = [
+                    w for w, day in first_days[school].items() if seg_start <= day <= seg_end
+                ]
+            weeks = seg_weeks_cache[range_key]
+            if not weeks:
+                continue
             presence = subject.presence(weeks)
             for item in segment.items:
                 key = (*range_key, item.period)
-                if key not in spans_cache:
-                    spans_cache[key] = periods(calendar, weeks, item.period)
+                if key not in part_cache:
+                    whole_key = (school, item.period)
+                    if whole_key not in spans_cache:
+                        spans_cache[whole_key] = periods(calendar, weeks_cache[school], item.period)
+                    part_cache[key] = _part(spans_cache[whole_key], set(weeks))
                 delivered = answers.get(item.measure, {}).get(subject.person_id, {})
                 measure = measures.get(item.measure)
-                judged.append(
-                    judge(subject, item, measure, spans_cache[key], delivered, as_of, presence)
-                )
+                found = judge(subject, item, measure, part_cache[key], delivered, as_of, presence)
+                for short in found.short_weeks:
+                    if short.reasons == (NOTHING,):
+                        if (school, short.week) not in short_reasons:
+                            short_reasons[school, short.week] = _short_term_week(
+                                calendar, short.week, start, end
+                            )
+                        reason = short_reasons[school, short.week]
+                        if reason is not None:
+                            short.reasons = (reason,)
+                judged.append(found)
         if judged:
             results.append(PersonResult(subject, judged))
     return results
+
+
+NOTHING = "Nothing recorded that week."
+
+
+def _short_term_week(calendar: TermCalendar, monday: date, start: date, end: date) -> str | None:
+    """A week with fewer than five term days is still owed in full (a meeting in a four-day
+    week is still a meeting): when nothing was recorded in it, the reason says it was short."""
+    days = [monday + timedelta(days=d) for d in range(5)]
+    in_term = [d for d in days if start <= d <= end and calendar.is_term_day(d)]
+    if len(in_term) == 5:
+        return None
+    first, last = human_date(in_term[0]), human_date(in_term[-1])
+    span = first if first == last else f"{first} to {last}"
+    return f"Nothing recorded that week (a short week: {plural(len(in_term), 'term day')}, {span})."
+
+
+def _first_term_day(calendar: TermCalendar, monday: date, start: date, end: date) -> date:
+    days = (monday + timedelta(days=d) for d in range(5))
+    return next(d for d in days if start <= d <= end and calendar.is_term_day(d))
+
+
+def _part(spans: list[PeriodSpan], weeks: set[date]) -> list[PeriodSpan]:
+    """The spans cut down to these weeks, each keeping its whole period's size."""
+    parts = []
+    for span in spans:
+        kept = tuple(w for w in span.weeks if w in weeks)
+        if len(kept) == len(span.weeks):
+            parts.append(span)
+        elif kept:
+            parts.append(PeriodSpan(span.period, span.label, kept, len(span.weeks)))
+    return parts
 
 
 @dataclass

@@ -200,6 +200,16 @@ class PeriodPublic(BaseModel):
 
 
 class ItemCompliance(BaseModel):
+    policy_id: uuid.UUID | None = Field(
+        default=None, description="The policy version the item comes from"
+    )
+    version: int | None = Field(default=None, description="That version's number")
+    starts_on: date | None = Field(
+        default=None, description="The first judged week's Monday under this version"
+    )
+    ends_on: date | None = Field(
+        default=None, description="The last judged week's Friday under this version"
+    )
     category: str
     promise: str
     measure: str

@@ -621,11 +621,20 @@ def _segments(
         .where(col(EntitlementItem.policy_id).in_([p.id for p in published]))
         .order_by(col(EntitlementItem.position))
     ).all()
+    versions = {p.id: p.version for p in published}
     items: dict[uuid.UUID, list[Item]] = {}
     for i in item_rows:
         items.setdefault(i.policy_id, []).append(
             Item(
-                i.id, i.policy_id, i.category, i.promise, i.measure, i.target, i.period, i.pro_rata
+                i.id,
+                i.policy_id,
+                i.category,
+                i.promise,
+                i.measure,
+                i.target,
+                i.period,
+                i.pro_rata,
+                versions[i.policy_id],
             )
         )
     # (school, audience) -> [(from, policy)] in date order, with successors spliced in.
@@ -835,6 +844,10 @@ def _person_public(result: PersonResult, names: dict, with_periods: bool) -> Per
         status=result.status,
         items=[
             ItemCompliance(
+                policy_id=i.item.policy_id,
+                version=i.item.version,
+                starts_on=i.periods[0].starts_on if i.periods else None,
+                ends_on=i.periods[-1].ends_on if i.periods else None,
                 category=i.item.category,
                 promise=i.item.promise,
                 measure=i.item.measure,
@@ -959,6 +972,7 @@ CSV_HEADER = (
     "delivered",
     "status",
     "short_weeks",
+    "policy_version",
 )
 
 
@@ -999,6 +1013,7 @@ def compliance_rows(
                         round(p.delivered, 2),
                         p.status,
                         " ".join(w.week.isoformat() for w in p.short_weeks),
+                        i.item.version,
                     )
 
     return rows()

@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 
 from api.auth.principals import Principal
 from api.core.models import utcnow
-from api.core.wording import human_date
+from api.core.wording import human_date, plural
 from api.entitlements.models import PolicyAdoption
 from api.meetings.models import Meeting, MeetingStatus
 from api.mentoring.models import Pairing
@@ -72,8 +72,8 @@ def entitlement_todos(session: Session, principal: Principal) -> list[Todo]:
                 Todo(
                     "entitlement.meetings_lost",
                     f"{mentee_name}'s protected meetings with {mentor_name} were lost "
-                    f"{lost_count} times since {human_date(lost_since)}: their entitlement is "
-                    "at risk.",
+                    f"{plural(lost_count, 'time')} since {human_date(lost_since)}: their "
+                    "entitlement is at risk.",
                     "pairing",
                     p.id,
                     today,

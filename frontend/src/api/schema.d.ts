@@ -3395,6 +3395,26 @@ export interface components {
         };
         /** ItemCompliance */
         ItemCompliance: {
+            /**
+             * Policy Id
+             * @description The policy version the item comes from
+             */
+            policy_id?: string | null;
+            /**
+             * Version
+             * @description That version's number
+             */
+            version?: number | null;
+            /**
+             * Starts On
+             * @description The first judged week's Monday under this version
+             */
+            starts_on?: string | null;
+            /**
+             * Ends On
+             * @description The last judged week's Friday under this version
+             */
+            ends_on?: string | null;
             /** Category */
             category: string;
             /** Promise */

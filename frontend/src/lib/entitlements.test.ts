@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { provisionAmount } from "./entitlements";
+import { amount, provisionAmount } from "./entitlements";
 import { rangeErrors, rangeSearch } from "../pages/entitlements/ComplianceRange";
 
 describe("the compliance range", () => {
@@ -27,5 +27,22 @@ describe("a provision's amount in words", () => {
     expect(provisionAmount("device", 1)).toBe("Issued");
     expect(provisionAmount("job_description", 1)).toBe("On file");
     expect(provisionAmount("job_description", 0)).toBe("Not on file");
+  });
+});
+
+describe("amount", () => {
+  it("names one of a unit in the singular and any other figure in the plural", () => {
+    expect(amount(1, "observations")).toBe("1 observation");
+    expect(amount(1, "check-ins")).toBe("1 check-in");
+    expect(amount(0, "observations")).toBe("0 observations");
+    expect(amount(1.5, "hours")).toBe("1.5 hours");
+    expect(amount(1 / 3, "observations")).toBe("0.33 observations");
+    expect(amount(60, "minutes")).toBe("60 minutes");
+  });
+
+  it("leaves units that are not one plural word alone", () => {
+    expect(amount(1, "per cent")).toBe("1 per cent");
+    expect(amount(1, "yes or no")).toBe("1 yes or no");
+    expect(amount(1)).toBe("1");
   });
 });

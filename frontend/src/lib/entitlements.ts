@@ -46,10 +46,14 @@ export function categoryLabel(category: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** A figure without needless decimals: 60, 1.5, 0.33. */
+/** A figure without needless decimals, with its unit in the singular for exactly one: 60
+ * minutes, 1 observation, 1.5 hours, 0.33 observations. Units are named in the plural; one
+ * word in -s ("check-ins") loses it, others ("per cent", "yes or no") stay as they are. */
 export function amount(value: number, unit = ""): string {
   const shown = Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
-  return unit ? `${shown} ${unit}` : shown;
+  if (!unit) return shown;
+  const one = shown === "1" && /^[A-Za-z-]+s$/.test(unit) ? unit.slice(0, -1) : unit;
+  return `${shown} ${one}`;
 }
 
 export const PROVISION_LABELS: Record<Schemas["ProvisionKind"], string> = {
