@@ -397,8 +397,9 @@ def test_the_crafted_term_after_it_ended(session, crafted):
     assert [w.week for w in mentoring.short_weeks] == [W[5], W[10], W[11]]
 
     # Observations made, 1 a fortnight, pro rata. Ash (1.0) owed F1-F3, 1 each; he observed on
-    # 10 Sep (F1): F1 met, F2 and F3 missed. The short weeks are those of the unmet fortnights,
-    # each owed half an observation: W3, W4, W5, W6.
+    # 10 Sep (F1): F1 met, F2 and F3 missed. Observations come whole: half way through a
+    # fortnight (W3, W5) half of one is not yet owed, so those weeks are not short; by each
+    # unmet fortnight's last week (W4, W6) its one observation is owed and none came.
     made = ash["share_of_observations"]
     assert _periods(made) == [
         (W[1], 1, 1, "met"),
@@ -406,9 +407,7 @@ def test_the_crafted_term_after_it_ended(session, crafted):
         (W[5], 1, 0, "missed"),
     ]
     assert [(w.week, w.promised) for w in made.short_weeks] == [
-        (W[3], 0.5),
         (W[4], 0.5),
-        (W[5], 0.5),
         (W[6], 0.5),
     ]
     # Bea (0.6) owed F4-F6, 1 x 0.6 = 0.6 each; she observed on 12 Nov (F5): 1 >= 0.6, met.
@@ -568,7 +567,7 @@ from api.measures.sources import Measure, WeekAmount  # noqa: E402
 from api.scheduling.terms import TermCalendar  # noqa: E402
 
 MINUTES = Measure("meetings.protected_minutes", "Protected minutes", "minutes", per_pairing=True)
-OBSERVED = Measure("observations.received", "Observations received", "observations")
+OBSERVED = Measure("observations.received", "Observations received", "observations", whole=True)
 
 
 def _subject(person, school, starts_on=date(2026, 8, 24)):  # type: ignore[no-untyped-def]
@@ -636,12 +635,13 @@ def test_a_new_version_takes_over_from_its_date_and_each_result_names_its_versio
     assert [w.week for w in meet2.short_weeks] == [W[10]]
     # Observations, 3 a term of 12 weeks: version 1 owns W1-W7, 3 x 7/12 = 1.75, got W2 and W5
     # = 2: met. Version 2 owns W8-W12, 3 x 5/12 = 1.25, got W9 = 1: missed; cumulatively the
-    # share is 0.25 a week: W8 owes 0.25 (got 0, short), W9 0.5 (got 1), W10 0.75, W11 1.0
-    # (still 1: not short), W12 1.25 (1 < 1.25, and W12 got nothing: short).
+    # share is 0.25 a week, and observations come whole: by W8 0.25 is owed, no whole one (not
+    # short); W9 0.5 (got 1), W10 0.75, W11 1.0 (got 1: not short); W12 is the period's last
+    # week, so all 1.25 is owed: 1 < 1.25 and W12 got nothing: short.
     obs1, obs2 = by[(1, OBSERVED.name)], by[(2, OBSERVED.name)]
     assert (round(obs1.promised, 4), obs1.delivered, obs1.status) == (1.75, 2, "met")
     assert (round(obs2.promised, 4), obs2.delivered, obs2.status) == (1.25, 1, "missed")
-    assert [w.week for w in obs2.short_weeks] == [W[8], W[12]]
+    assert [w.week for w in obs2.short_weeks] == [W[12]]
 
 
 def test_a_fractional_share_is_judged_over_its_period():
@@ -679,11 +679,12 @@ def test_a_fractional_share_is_judged_over_its_period():
     three = {weeks[0]: WeekAmount(1), weeks[3]: WeekAmount(1), weeks[6]: WeekAmount(1)}
     running = run(three, date(2026, 11, 11))
     assert (running.status, running.short_weeks) == ("on_track", [])
-    # After the term: 3 < 4, missed; W10 owes 40/13 = 3.08 > 3 and gave none: short, and W11,
-    # W12, W13 the same. W1-W9 were never behind.
+    # After the term: 3 < 4, missed. Observations come whole: W10 owes 40/13 = 3.08, W11 3.38,
+    # W12 3.69, whole ones 3 each, and 3 came: not short. W13, the term's last week, owes all 4
+    # and gave none: short. W1-W9 were never behind.
     after = run(three, AFTER_TERM)
     assert after.status == "missed"
-    assert [w.week for w in after.short_weeks] == weeks[9:]
+    assert [w.week for w in after.short_weeks] == [weeks[12]]
     assert {round(w.promised, 4) for w in after.short_weeks} == {round(4 / 13, 4)}
 
 
@@ -824,3 +825,47 @@ def test_a_superseding_version_splits_the_crafted_term_between_versions(session,
         (v1.id, 1, W[7], W[7] + timedelta(days=4)),
         (v2.id, 2, W[8], W[12] + timedelta(days=4)),
     ]
+
+
+def test_things_delivered_one_at_a_time_are_owed_whole_and_hours_are_not():
+    import uuid
+
+    # A half term of 7 weeks, Mon 7 Sep to Fri 23 Oct 2026 (W1-W7). One supervision session
+    # promised a half term (share 1/7 a week, counted whole) and 7 training hours a half term
+    # (1 hour a week, not whole). Nothing was delivered of either.
+    sessions = Measure("supervision.sessions", "Supervision sessions", "sessions", whole=True)
+    hours = Measure("training.hours", "Training hours", "hours")
+    school, mo, v1 = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    calendar = TermCalendar(((date(2026, 9, 7), date(2026, 10, 23)),), ())
+    weeks = [date(2026, 9, 7) + timedelta(weeks=n) for n in range(7)]
+    items = (_item(sessions, 1, Period.half_term, v1), _item(hours, 7, Period.half_term, v1))
+    segments = {(school, "ect"): [engine.Segment(START, END, items)]}
+
+    def run(as_of):  # type: ignore[no-untyped-def]
+        (person,) = engine.compute(
+            [_subject(mo, school)],
+            segments,
+            {school: calendar},
+            {sessions.name: sessions, hours.name: hours},
+            {sessions.name: {mo: {}}, hours.name: {mo: {}}},
+            START,
+            END,
+            as_of,
+        )
+        return {r.item.measure: r for r in person.items}
+
+    # As of Wed 23 Sep (W3 running; W1, W2 ended). Sessions: 2/7 = 0.29 owed so far, no whole
+    # one: on track, nothing short. Hours: 2 owed so far, 0 got: at risk, W1 and W2 short.
+    early = run(date(2026, 9, 23))
+    assert (early[sessions.name].status, early[sessions.name].short_weeks) == ("on_track", [])
+    assert early[hours.name].status == "at_risk"
+    assert [w.week for w in early[hours.name].short_weeks] == weeks[:2]
+    # As of Wed 21 Oct (W7, the last week, running; 6/7 = 0.86 owed so far): still no whole
+    # session owed, and one may yet be held this week: on track.
+    late = run(date(2026, 10, 21))
+    assert (late[sessions.name].status, late[sessions.name].short_weeks) == ("on_track", [])
+    # After the half term: 0 < 1, missed; only W7, its last week, owed the whole session.
+    after = run(AFTER_TERM)
+    assert after[sessions.name].status == "missed"
+    assert [w.week for w in after[sessions.name].short_weeks] == [weeks[6]]
+    assert [w.week for w in after[hours.name].short_weeks] == weeks

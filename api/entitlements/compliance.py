@@ -32,6 +32,7 @@ The rules, in one place:
   range runs, a missed or lagging period puts it at risk (see `_summary`).
 """
 
+import math
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -303,10 +304,11 @@ def judge(
             so_far = promised
         else:
             so_far = ratio * sum(s for w, s in zip(owed, shares, strict=True) if w + FRIDAY < as_of)
+            so_far = _owed(so_far, measure.whole)
         status = _status(promised, got, so_far, ended)
         short: tuple[ShortWeek, ...] = ()
         if status != "met" and not level:
-            short = _short_weeks(owed, [s * ratio for s in shares], delivered, as_of)
+            short = _short_weeks(owed, [s * ratio for s in shares], delivered, as_of, measure.whole)
             if short and status == "on_track" and short[-1].week + FRIDAY >= as_of:
                 status = "at_risk"  # lost this week already: behind now
         result.periods.append(
@@ -376,15 +378,26 @@ def _weekly(
     return result
 
 
+def _owed(amount: float, whole: bool) -> float:
+    """What is owed by now: for things delivered one at a time, the whole ones only."""
+    return float(math.floor(amount + EPSILON)) if whole else amount
+
+
 def _short_weeks(
-    owed: list[date], shares: list[float], delivered: Mapping[date, WeekAmount], as_of: date
+    owed: list[date],
+    shares: list[float],
+    delivered: Mapping[date, WeekAmount],
+    as_of: date,
+    whole: bool,
 ) -> tuple[ShortWeek, ...]:
     """The weeks of a period (not met) that truly fell short: judged cumulatively, a week is
     short when what was delivered up to its end is less than what was owed up to its end (a
     fractional share, 4/13 of a term's four, is made up by an earlier or later week of the
-    period). The week still running counts only if something was lost in it already."""
+    period; of things delivered one at a time, only whole ones count as owed). The week still
+    running counts only if something was lost in it already."""
     found = []
     owed_so_far = got_so_far = 0.0
+    last = owed[-1]
     for w, share in zip(owed, shares, strict=True):
         amount = delivered.get(w)
         week_got = amount.delivered if amount is not None and w <= as_of else 0.0
@@ -393,7 +406,9 @@ def _short_weeks(
         running = w + FRIDAY >= as_of
         if running and not (amount is not None and amount.lost and w <= as_of):
             break
-        if got_so_far + EPSILON < owed_so_far and week_got + EPSILON < share:
+        # By the period's last week the whole promise is owed, a fraction of one included.
+        owed_now = owed_so_far if w == last else _owed(owed_so_far, whole)
+        if got_so_far + EPSILON < owed_now and week_got + EPSILON < share:
             found.append(ShortWeek(w, share, week_got, _why(amount)))
         if running:
             break

@@ -31,6 +31,9 @@ class Measure:
     kind: MeasureKind = "sum"
     # Promised per pairing: a mentor of two mentees is owed the weekly meeting with each.
     per_pairing: bool = False
+    # Delivered one at a time (observations, sessions, check-ins): part way through a period,
+    # a person is behind only once a whole one is owed, not a fraction of one.
+    whole: bool = False
 
 
 @dataclass(slots=True)

@@ -38,7 +38,7 @@ class MeetingMeasures:
     name = "meetings"
     measures: tuple[Measure, ...] = (
         Measure(MINUTES, "Protected meeting minutes held", "minutes", per_pairing=True),
-        Measure(HELD, "Mentoring meetings held", "meetings", per_pairing=True),
+        Measure(HELD, "Mentoring meetings held", "meetings", per_pairing=True, whole=True),
     )
 
     def delivered(

@@ -24,11 +24,11 @@ PEER_MADE = "observations.peer_made"
 class ObservationMeasures:
     name = "observations"
     measures: tuple[Measure, ...] = (
-        Measure(RECEIVED, "Observations of the person's teaching", "observations"),
-        Measure(BY_MENTOR, "Observations by the person's mentor", "observations"),
-        Measure(FORMAL, "Formal observations of the person's teaching", "observations"),
-        Measure(MADE, "Observations the person made", "observations"),
-        Measure(PEER_MADE, "Peer observations the person made", "observations"),
+        Measure(RECEIVED, "Observations of the person's teaching", "observations", whole=True),
+        Measure(BY_MENTOR, "Observations by the person's mentor", "observations", whole=True),
+        Measure(FORMAL, "Formal observations of the person's teaching", "observations", whole=True),
+        Measure(MADE, "Observations the person made", "observations", whole=True),
+        Measure(PEER_MADE, "Peer observations the person made", "observations", whole=True),
     )
 
     def delivered(

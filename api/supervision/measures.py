@@ -16,7 +16,9 @@ SESSIONS = "supervision.sessions"
 
 class SupervisionMeasures:
     name = "supervision"
-    measures: tuple[Measure, ...] = (Measure(SESSIONS, "Supervision sessions held", "sessions"),)
+    measures: tuple[Measure, ...] = (
+        Measure(SESSIONS, "Supervision sessions held", "sessions", whole=True),
+    )
 
     def delivered(
         self,

@@ -16,7 +16,9 @@ CHECK_INS = "wellbeing.check_ins"
 
 class WellbeingMeasures:
     name = "wellbeing"
-    measures: tuple[Measure, ...] = (Measure(CHECK_INS, "Wellbeing check-ins made", "check-ins"),)
+    measures: tuple[Measure, ...] = (
+        Measure(CHECK_INS, "Wellbeing check-ins made", "check-ins", whole=True),
+    )
 
     def delivered(
         self,
