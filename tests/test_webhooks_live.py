@@ -20,8 +20,9 @@ from sqlmodel import Session, col, func, select
 from api.audit.models import AuditEvent
 from api.providers.models import DeliveryOutcome, Provider, ProviderSecret, WebhookDelivery
 from api.providers.service import new_signing_secret
+from api.training.models import ItemKind, TrainingItem
 from tests.conftest import IS_POSTGRES, TEST_DATABASE_URL, refresh
-from tests.helpers_providers import payload, sign, webhook_path
+from tests.helpers_providers import course_date, payload, sign, webhook_path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -118,6 +119,55 @@ def test_twenty_identical_deliveries_at_once_are_processed_once(server, world, s
     processed = [r for r in rows if r.outcome == DeliveryOutcome.processed]
     assert len(processed) == 1 and len(rows) == AT_ONCE
     assert {r.duplicate_of for r in rows if r is not processed[0]} == {processed[0].id}
+
+
+def test_deliveries_of_one_new_item_at_once_create_it_once_and_keep_the_newest(
+    server, world, session
+):
+    """Different deliveries (each its own webhook-id, so none is a duplicate) of one item the
+    receiver has not seen, sent at the same moment: one creates the item, the others update it
+    or, when older than what is stored by then, change nothing. None fails."""
+    url = server + webhook_path(world.provider.id)
+    base = datetime.now(UTC) - timedelta(minutes=1)
+    deliveries = [
+        sign(
+            world.provider_secret,
+            payload(
+                "course_date.created" if i == 0 else "course_date.updated",
+                data=course_date("cd-race", title=f"Mentor training, version {i}"),
+                timestamp=(base + timedelta(seconds=i)).isoformat(),
+            ),
+            msg_id=f"msg_race_{i}",
+        )
+        for i in range(AT_ONCE // 2)
+    ]
+    start = Barrier(len(deliveries))
+
+    def send(i: int) -> httpx.Response:
+        body, headers = deliveries[i]
+        with httpx.Client(timeout=30) as client:
+            start.wait()
+            return client.post(url, content=body, headers=headers)
+
+    with ThreadPoolExecutor(len(deliveries)) as pool:
+        answers = list(pool.map(send, range(len(deliveries))))
+    assert [a.status_code for a in answers] == [200] * len(deliveries), [a.text for a in answers]
+    assert {a.json()["outcome"] for a in answers} <= {"processed", "ignored"}
+    rows = [r for r in _rows(session) if r.webhook_id.startswith("msg_race_")]
+    assert len(rows) == len(deliveries)
+    assert [r.reason for r in rows if r.outcome == DeliveryOutcome.failed] == []
+    assert {r.outcome for r in rows} <= {DeliveryOutcome.processed, DeliveryOutcome.ignored}
+    [item] = session.exec(
+        select(TrainingItem).where(
+            TrainingItem.provider_id == world.provider.id,
+            TrainingItem.kind == ItemKind.course_date,
+            TrainingItem.external_id == "cd-race",
+        )
+    ).all()
+    newest = len(deliveries) - 1
+    assert item.title == f"Mentor training, version {newest}"
+    assert item.version == base + timedelta(seconds=newest)
+    assert item.cancelled_at is None
 
 
 def test_stale_future_tampered_wrong_secret_and_garbled_are_401_with_nothing_stored(

@@ -27,8 +27,6 @@ from typing import Any, Literal, cast
 from pydantic import AwareDatetime, BaseModel, ConfigDict, ValidationError
 from sqlalchemy import Connection, Insert, Table, bindparam, func, or_, text
 from sqlalchemy import select as sa_select
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 from standardwebhooks.webhooks import Webhook
@@ -39,6 +37,7 @@ from api.core import events
 from api.core.models import utcnow
 from api.core.problems import Conflict, FieldProblem, NotFound, Unauthorized, Unprocessable
 from api.core.queries import first_visible
+from api.core.upserts import insert_unless_taken
 from api.org.models import Membership, Role, User
 from api.providers import policy
 from api.providers.events import InvalidItem, ItemData, ProviderItemReceived
@@ -589,15 +588,9 @@ def _claim_statement(dialect: str) -> Insert:
     """The first arrival's insert: it does nothing when the (provider, webhook-id) is taken.
     On PostgreSQL it waits for a concurrent transaction holding the same key, then does nothing
     if that one committed (so the repeat becomes its duplicate) or inserts if it rolled back."""
-    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    return (
-        insert(_DELIVERIES)
-        .on_conflict_do_nothing(
-            index_elements=[_DELIVERIES.c.provider_id, _DELIVERIES.c.webhook_id],
-            index_where=_FIRST_ARRIVALS,
-        )
-        .returning(_DELIVERIES.c.id)
-    )
+    return insert_unless_taken(
+        dialect, _DELIVERIES, ("provider_id", "webhook_id"), _FIRST_ARRIVALS
+    ).returning(_DELIVERIES.c.id)
 
 
 def _verified_sender(

@@ -5,16 +5,21 @@ cover they need, and who attended. No HTTP here.
 transaction: it upserts the item keyed by (provider, kind, the provider's id), keeps the
 delivery's timestamp as the item's version (an older delivery changes nothing), resolves who it
 concerns within the provider's trust, opens or withdraws cover requests, and writes one audit
-event per change. It reports in plain words through the event's `outcome`.
+event per change. It reports in plain words through the event's `outcome`. Deliveries of one
+item at the same moment take turns on its row: a new item is inserted unless a concurrent
+delivery has just inserted it (then this one updates it, or changes nothing when older), and
+the row stays locked until the delivery's transaction ends.
 """
 
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import cache
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, bindparam, func
+from sqlalchemy import ColumnElement, Insert, Table, and_, bindparam, func
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import Session as SASession
 from sqlmodel import Session, col, or_, select
@@ -25,6 +30,7 @@ from api.auth.principals import Principal
 from api.core.models import utcnow
 from api.core.problems import Conflict, FieldProblem, Forbidden, Unprocessable
 from api.core.queries import first_visible
+from api.core.upserts import insert_unless_taken
 from api.core.wording import human_day, human_time
 from api.meetings.models import Meeting, MeetingStatus
 from api.mentoring.models import MenteeProfile, MentorProfile, Pairing
@@ -110,12 +116,20 @@ def _check(event: ProviderItemReceived) -> None:
             raise InvalidItem("A deadline has due_at, not starts_at or ends_at.")
 
 
-# The handler's lookups, built once so each delivery reuses their compiled form.
-_ITEM_OF_PROVIDER = select(TrainingItem).where(
-    TrainingItem.provider_id == bindparam("provider_id"),
-    TrainingItem.kind == bindparam("kind"),
-    TrainingItem.external_id == bindparam("external_id"),
+# The handler's lookups, built once so each delivery reuses their compiled form. The item is
+# read locked (PostgreSQL; SQLite takes one writer at a time): a concurrent delivery of the
+# same item waits, then reads what this one stored.
+_ITEM_OF_PROVIDER = (
+    select(TrainingItem)
+    .where(
+        TrainingItem.provider_id == bindparam("provider_id"),
+        TrainingItem.kind == bindparam("kind"),
+        TrainingItem.external_id == bindparam("external_id"),
+    )
+    .with_for_update()
+    .execution_options(populate_existing=True)
 )
+_ITEMS = cast(Table, TrainingItem.__table__)  # type: ignore[attr-defined]
 _SCHOOLS_BY_URN = select(School).where(
     col(School.urn).in_(bindparam("urns", expanding=True)),
     School.trust_id == bindparam("trust_id"),
@@ -228,15 +242,73 @@ class TermDayCheck:
         return self.calendar.is_term_day(day)
 
 
+@cache
+def _claim_statement(dialect: str) -> Insert:
+    """The new item's insert: it does nothing when a concurrent delivery has inserted the same
+    (provider, kind, provider's id) first; on PostgreSQL it waits for that one to end."""
+    return insert_unless_taken(dialect, _ITEMS, ("provider_id", "kind", "external_id")).returning(
+        _ITEMS.c.id
+    )
+
+
+def _locked_item(session: Session, event: ProviderItemReceived) -> TrainingItem | None:
+    return session.exec(
+        _ITEM_OF_PROVIDER,
+        params={
+            "provider_id": event.provider_id,
+            "kind": ItemKind(event.kind),
+            "external_id": event.data.id,
+        },
+    ).first()
+
+
+def _fill(item: TrainingItem, event: ProviderItemReceived) -> None:
+    data = event.data
+    item.title = data.title
+    item.starts_at, item.ends_at, item.due_at = data.starts_at, data.ends_at, data.due_at
+    item.audience = TrainingAudience(data.audience)
+    item.location = data.location
+    item.online_url = str(data.online_url) if data.online_url else None
+    item.requires_release = data.requires_release
+    item.version = event.sent_at
+
+
+def _claim_new(
+    session: Session, event: ProviderItemReceived, now: datetime
+) -> tuple[TrainingItem, bool]:
+    """The item, inserted from the event (cancelled, for a cancellation) unless a concurrent
+    delivery inserted it first; and whether this one did. Either way the row is locked."""
+    new = TrainingItem(
+        trust_id=event.trust_id,
+        provider_id=event.provider_id,
+        kind=ItemKind(event.kind),
+        external_id=event.data.id,
+        title=event.data.title,
+        version=event.sent_at,
+    )
+    if event.action == "cancelled":
+        new.cancelled_at = now
+    else:
+        _fill(new, event)
+    values: dict[str, Any] = {column.name: getattr(new, column.name) for column in _ITEMS.columns}
+    connection = session.connection()
+    created = connection.execute(_claim_statement(connection.dialect.name), values).first()
+    item = _locked_item(session, event)
+    if item is None:  # the key was taken, so the item exists
+        raise RuntimeError("a training item's row could not be found after its insert")
+    return item, created is not None
+
+
 def apply_provider_item(session: Session, event: ProviderItemReceived) -> None:
     data, effects = event.data, event.outcome.effects
     kind = ItemKind(event.kind)
     words = KIND_WORDS[kind]
-    item = session.exec(
-        _ITEM_OF_PROVIDER,
-        params={"provider_id": event.provider_id, "kind": kind, "external_id": data.id},
-    ).first()
-    if item is not None and event.sent_at < item.version:
+    item = _locked_item(session, event)
+    created = False
+    if item is None:
+        _check(event)
+        item, created = _claim_new(session, event, utcnow())
+    if not created and event.sent_at < item.version:
         event.outcome.ignored_because = (
             f"Older than what is stored: this {words} was last changed by a delivery sent "
             f"{human_time(item.version.astimezone(ZONE))}."
@@ -245,30 +317,14 @@ def apply_provider_item(session: Session, event: ProviderItemReceived) -> None:
     _check(event)
     now = utcnow()
     if event.action == "cancelled":
-        _cancel(session, event, item, now)
+        _cancel(session, event, item, now, created=created)
         return
-    created = item is None
     before = None
-    if item is None:
-        item = TrainingItem(
-            trust_id=event.trust_id,
-            provider_id=event.provider_id,
-            kind=kind,
-            external_id=data.id,
-            title=data.title,
-            version=event.sent_at,
-        )
-    else:
+    if not created:
         before = (item.starts_at, item.ends_at, item.due_at)
         item.updated_at = now
     was_cancelled = item.cancelled_at is not None
-    item.title = data.title
-    item.starts_at, item.ends_at, item.due_at = data.starts_at, data.ends_at, data.due_at
-    item.audience = TrainingAudience(data.audience)
-    item.location = data.location
-    item.online_url = str(data.online_url) if data.online_url else None
-    item.requires_release = data.requires_release
-    item.version = event.sent_at
+    _fill(item, event)
     item.cancelled_at = None
     session.add(item)
     session.flush()
@@ -331,22 +387,17 @@ def apply_provider_item(session: Session, event: ProviderItemReceived) -> None:
 
 
 def _cancel(
-    session: Session, event: ProviderItemReceived, item: TrainingItem | None, now: datetime
+    session: Session,
+    event: ProviderItemReceived,
+    item: TrainingItem,
+    now: datetime,
+    *,
+    created: bool,
 ) -> None:
     words = KIND_WORDS[ItemKind(event.kind)]
-    if item is None:
-        # Kept as cancelled, so that an older "created" arriving late changes nothing.
-        item = TrainingItem(
-            trust_id=event.trust_id,
-            provider_id=event.provider_id,
-            kind=ItemKind(event.kind),
-            external_id=event.data.id,
-            title=event.data.title,
-            version=event.sent_at,
-            cancelled_at=now,
-        )
-        session.add(item)
-        session.flush()
+    if created:
+        # Kept as cancelled (inserted so), so that an older "created" arriving late changes
+        # nothing.
         event.outcome.effects.append(
             f'Noted that {words} "{item.title}" is cancelled; it was not on record.'
         )
