@@ -825,6 +825,18 @@ def test_a_superseding_version_splits_the_crafted_term_between_versions(session,
         (v1.id, 1, W[7], W[7] + timedelta(days=4)),
         (v2.id, 2, W[8], W[12] + timedelta(days=4)),
     ]
+    # Before version 2 takes over nothing of it is owed yet, but its items still say which weeks
+    # it will cover, so a screen can show it as the version to come.
+    (early,) = service.compute(session, {crafted.school.id}, {crafted.bea.id}, START, END, W[7])
+    shown = service._person_public(early, names, with_periods=False).items
+    assert [
+        (i.version, i.starts_on, i.ends_on, i.status)
+        for i in shown
+        if i.category == "protected_weekly_meeting"
+    ] == [
+        (1, W[7], W[7] + timedelta(days=4), "met"),
+        (2, W[8], W[12] + timedelta(days=4), "not_owed"),
+    ]
 
 
 def test_things_delivered_one_at_a_time_are_owed_whole_and_hours_are_not():

@@ -162,6 +162,10 @@ class ItemResult:
     expected_so_far: float = 0.0
     status: Status = "not_owed"
     periods: list[PeriodResult] = field(default_factory=list)
+    # The person's term weeks of the range under this item's version, judged yet or not: Monday
+    # of the first, Friday of the last (None when judged alone, outside `compute`).
+    starts_on: date | None = None
+    ends_on: date | None = None
 
     @property
     def short_weeks(self) -> list[ShortWeek]:
@@ -513,6 +517,8 @@ def compute(
                 delivered = answers.get(item.measure, {}).get(subject.person_id, {})
                 measure = measures.get(item.measure)
                 found = judge(subject, item, measure, part_cache[key], delivered, as_of, presence)
+                if presence:
+                    found.starts_on, found.ends_on = min(presence), max(presence) + FRIDAY
                 for short in found.short_weeks:
                     if short.reasons == (NOTHING,):
                         if (school, short.week) not in short_reasons:

@@ -205,10 +205,13 @@ class ItemCompliance(BaseModel):
     )
     version: int | None = Field(default=None, description="That version's number")
     starts_on: date | None = Field(
-        default=None, description="The first judged week's Monday under this version"
+        default=None,
+        description="Monday of the person's first term week in the range under this version, "
+        "judged yet or not",
     )
     ends_on: date | None = Field(
-        default=None, description="The last judged week's Friday under this version"
+        default=None,
+        description="Friday of the person's last term week in the range under this version",
     )
     category: str
     promise: str

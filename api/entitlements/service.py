@@ -846,8 +846,8 @@ def _person_public(result: PersonResult, names: dict, with_periods: bool) -> Per
             ItemCompliance(
                 policy_id=i.item.policy_id,
                 version=i.item.version,
-                starts_on=i.periods[0].starts_on if i.periods else None,
-                ends_on=i.periods[-1].ends_on if i.periods else None,
+                starts_on=i.starts_on,
+                ends_on=i.ends_on,
                 category=i.item.category,
                 promise=i.item.promise,
                 measure=i.item.measure,

@@ -116,6 +116,13 @@ test("a policy is drafted, approved and adopted; two lost meetings put a mentor 
   await shot(lead, "school");
   await row.getByRole("link", { name: "Daniel Brooks" }).click();
   await expect(lead.getByRole("heading", { level: 1, name: "Daniel Brooks's entitlement" })).toBeFocused();
+  // Hillcrest adopted the new version from today, a Wednesday: a week follows the version in
+  // force on its first day, so this week is still the old version's, shown open, and the new
+  // version's items are folded below it as later.
+  await expect(lead.getByText(/^Version \d+, .* to .*:$/).first()).toBeVisible();
+  const later = lead.locator("summary", { hasText: /^Later: Version \d+, / }).first();
+  await later.click();
+  await expect(lead.getByRole("table", { name: /items as mentor, Version \d+, / }).first()).toBeVisible();
   // The short weeks are folded item by item; opening one shows its weeks.
   const fold = lead.locator("summary", { hasText: /: \d+ weeks? short$/ }).first();
   await fold.click();

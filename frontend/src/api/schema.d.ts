@@ -3407,12 +3407,12 @@ export interface components {
             version?: number | null;
             /**
              * Starts On
-             * @description The first judged week's Monday under this version
+             * @description Monday of the person's first term week in the range under this version, judged yet or not
              */
             starts_on?: string | null;
             /**
              * Ends On
-             * @description The last judged week's Friday under this version
+             * @description Friday of the person's last term week in the range under this version
              */
             ends_on?: string | null;
             /** Category */

@@ -54,7 +54,7 @@ function PersonCompliance({ userId, own }: { userId: string; own: boolean }) {
             </p>
             {data.people.length === 0 && <p>No adopted policy covers {own ? "you" : "this person"} yet.</p>}
             {data.people.map((p) => (
-              <Entry key={`${p.school_id}-${p.role}`} entry={p} />
+              <Entry key={`${p.school_id}-${p.role}`} entry={p} asOf={data.as_of} />
             ))}
           </>
         )}
@@ -63,9 +63,42 @@ function PersonCompliance({ userId, own }: { userId: string; own: boolean }) {
   );
 }
 
-function Entry({ entry }: { entry: Person }) {
+/** The items of one policy version, over the part of the range that version covers. */
+type VersionGroup = { key: string; version: number | null; starts_on: string | null; ends_on: string | null; items: Item[] };
+
+/** Items grouped by the policy version they come from, the version in force on `asOf` first
+ * (then later ones, then earlier ones, newest first): after a school adopts a new version part
+ * way through the year, a person has items from both, and the current promise is what matters. */
+function byVersion(items: Item[], asOf: string): VersionGroup[] {
+  const groups = new Map<string, VersionGroup>();
+  for (const item of items) {
+    const key = `${item.policy_id}|${item.version}|${item.starts_on}|${item.ends_on}`;
+    const group = groups.get(key) ?? { key, version: item.version ?? null, starts_on: item.starts_on ?? null, ends_on: item.ends_on ?? null, items: [] };
+    group.items.push(item);
+    groups.set(key, group);
+  }
+  const rank = (g: VersionGroup) => ((g.starts_on ?? "") <= asOf && asOf <= (g.ends_on ?? "9999") ? 0 : (g.starts_on ?? "") > asOf ? 1 : 2);
+  return [...groups.values()].sort((a, b) => rank(a) - rank(b) || (b.starts_on ?? "").localeCompare(a.starts_on ?? ""));
+}
+
+/** Whether a folded version came before the one in force on `asOf` or comes after it. */
+function when(group: VersionGroup, asOf: string): string {
+  if (group.starts_on && group.starts_on > asOf) return "Later";
+  if (group.ends_on && group.ends_on < asOf) return "Earlier";
+  return "Also";
+}
+
+function versionLabel(group: VersionGroup): string {
+  const span = group.starts_on && group.ends_on ? `, ${formatDate(group.starts_on)} to ${formatDate(group.ends_on)}` : "";
+  return `${group.version ? `Version ${group.version}` : "Policy"}${span}`;
+}
+
+function Entry({ entry, asOf }: { entry: Person; asOf: string }) {
   const headingId = useId();
   const role = ROLE_LABELS[entry.role as keyof typeof ROLE_LABELS] ?? entry.role;
+  const groups = byVersion(entry.items, asOf);
+  const [current, ...others] = groups;
+  const ordered = groups.flatMap((g) => g.items);
   return (
     <section className="section" aria-labelledby={headingId}>
       <h2 id={headingId}>
@@ -75,30 +108,55 @@ function Entry({ entry }: { entry: Person }) {
         Overall: <StatusBadge status={entry.status} />
         {entry.fte < 1 && ` Part-time (${amount(entry.fte)} FTE): items marked pro rata are scaled.`}
       </p>
-      <DataTable
-        caption={`${entry.person.full_name}'s items as ${role.toLowerCase()}`}
-        rows={entry.items}
-        rowKey={(item, i) => `${item.category}-${i}`}
-        empty="The policy has no items."
-        columns={[
-          { header: "Item", cell: (item: Item) => categoryLabel(item.category) },
-          { header: "Promise", cell: (item: Item) => item.promise },
-          { header: "Target", cell: (item: Item) => `${amount(item.target, item.unit)} ${PERIOD_LABELS[item.period]}${item.pro_rata ? " (pro rata)" : ""}` },
-          { header: "Delivered", cell: (item: Item) => `${amount(item.delivered)} of ${amount(item.promised, item.unit)}` },
-          { header: "Status", cell: (item: Item) => <StatusBadge status={item.status} /> },
-        ]}
-      />
+      {current && groups.length > 1 && <p>{versionLabel(current)}:</p>}
+      <Items caption={`${entry.person.full_name}'s items as ${role.toLowerCase()}`} items={current?.items ?? []} />
+      {others.map((group) => (
+        <details key={group.key} className="ent-version">
+          <summary>
+            {when(group, asOf)}: {versionLabel(group)}
+          </summary>
+          <Items caption={`${entry.person.full_name}'s items as ${role.toLowerCase()}, ${versionLabel(group)}`} items={group.items} />
+        </details>
+      ))}
       <h3>Weeks that fell short</h3>
-      <ShortWeeks entry={entry} />
-      <OverTheYear entry={entry} />
+      <ShortWeeks items={ordered} />
+      <OverTheYear entry={entry} items={ordered} />
     </section>
+  );
+}
+
+/** An item's name among `shown`: with its version only where another shown item has the same
+ * category, from another version. */
+function namer(shown: Item[]): (item: Item) => string {
+  return (item) => {
+    const twin = shown.some((other) => other !== item && other.category === item.category);
+    return twin ? `${categoryLabel(item.category)} (version ${item.version})` : categoryLabel(item.category);
+  };
+}
+
+function Items({ caption, items }: { caption: string; items: Item[] }) {
+  return (
+    <DataTable
+      caption={caption}
+      rows={items}
+      rowKey={(item, i) => `${item.category}-${i}`}
+      empty="The policy has no items."
+      columns={[
+        { header: "Item", cell: (item: Item) => categoryLabel(item.category) },
+        { header: "Promise", cell: (item: Item) => item.promise },
+        { header: "Target", cell: (item: Item) => `${amount(item.target, item.unit)} ${PERIOD_LABELS[item.period]}${item.pro_rata ? " (pro rata)" : ""}` },
+        { header: "Delivered", cell: (item: Item) => `${amount(item.delivered)} of ${amount(item.promised, item.unit)}` },
+        { header: "Status", cell: (item: Item) => <StatusBadge status={item.status} /> },
+      ]}
+    />
   );
 }
 
 /** The weeks that fell short, folded item by item: each item says how many, and opens to the
  * weeks, what was promised and delivered, and why. */
-function ShortWeeks({ entry }: { entry: Person }) {
-  const short = entry.items.filter((item) => item.short_weeks.length > 0);
+function ShortWeeks({ items }: { items: Item[] }) {
+  const short = items.filter((item) => item.short_weeks.length > 0);
+  const named = namer(short);
   if (short.length === 0) return <p>No week fell short.</p>;
   return (
     <ul className="ent-short">
@@ -108,10 +166,10 @@ function ShortWeeks({ entry }: { entry: Person }) {
           <li key={`${item.category}-${i}`}>
             <details>
               <summary>
-                {categoryLabel(item.category)}: {n} {n === 1 ? "week" : "weeks"} short
+                {named(item)}: {n} {n === 1 ? "week" : "weeks"} short
               </summary>
               <DataTable
-                caption={`${categoryLabel(item.category)}: weeks that fell short, and why`}
+                caption={`${named(item)}: weeks that fell short, and why`}
                 rows={item.short_weeks}
                 rowKey={(w) => w.week}
                 columns={[
@@ -130,8 +188,9 @@ function ShortWeeks({ entry }: { entry: Person }) {
 }
 
 /** One item at a time over the year: a bar per period (delivered) against its promise. */
-function OverTheYear({ entry }: { entry: Person }) {
-  const charted = entry.items.filter((item) => (item.periods?.length ?? 0) > 0);
+function OverTheYear({ entry, items }: { entry: Person; items: Item[] }) {
+  const charted = items.filter((item) => (item.periods?.length ?? 0) > 0);
+  const named = namer(charted);
   const [chosen, setChosen] = useState(0);
   const summaryId = useId();
   if (charted.length === 0) return null;
@@ -146,16 +205,16 @@ function OverTheYear({ entry }: { entry: Person }) {
         name={`chart-item-${entry.role}`}
         value={String(chosen)}
         onChange={(e) => setChosen(Number(e.target.value))}
-        options={charted.map((it, i) => ({ value: String(i), label: categoryLabel(it.category) }))}
+        options={charted.map((it, i) => ({ value: String(i), label: named(it) }))}
       />
       <p id={summaryId}>
-        {categoryLabel(item.category)}: {periods.length} {periods.length === 1 ? "period" : "periods"} judged, {short} short of the promise.
+        {named(item)}: {periods.length} {periods.length === 1 ? "period" : "periods"} judged, {short} short of the promise.
       </p>
       <PeriodChart periods={periods} unit={item.unit} labelledBy={summaryId} />
       <details>
         <summary>The same numbers as a table</summary>
         <DataTable
-          caption={`${categoryLabel(item.category)} period by period`}
+          caption={`${named(item)} period by period`}
           rows={periods}
           rowKey={(p) => p.starts_on}
           columns={[
