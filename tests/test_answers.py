@@ -7,11 +7,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 
+import anyio
 import time_machine
 from sqlalchemy import event
 from sqlmodel import select
 
 from api.auth.tokens import issue_access_token
+from api.core.answers import AnswerCache, keep_answer
 from api.db import data_version, get_engine, get_read_engine
 from api.org.models import Membership, Role, User
 from tests.conftest import PASSWORD, mint_user_token
@@ -186,3 +188,58 @@ def test_each_committed_write_moves_the_data_version_once(client, world):
     )
     assert changed.status_code == 204
     assert data_version() == before + 1
+
+
+def _serve_at_once(app, times: int) -> list[bytes]:  # type: ignore[no-untyped-def]
+    """Sends the same GET `times` times at once through an AnswerCache; the bodies it answered."""
+    cache = AnswerCache(app, max_bytes=1024 * 1024)
+    bodies: list[bytes] = []
+
+    async def one() -> None:
+        scope = {
+            "type": "http",
+            "method": "GET",
+            "path": "/api/v1/x",
+            "query_string": b"",
+            "headers": [(b"authorization", b"Bearer same")],
+        }
+
+        async def receive():  # type: ignore[no-untyped-def]
+            return {"type": "http.request", "body": b""}
+
+        async def send(message):  # type: ignore[no-untyped-def]
+            if message["type"] == "http.response.body":
+                bodies.append(message["body"])
+
+        await cache(scope, receive, send)
+
+    async def all_at_once() -> None:
+        async with anyio.create_task_group() as group:
+            for _ in range(times):
+                group.start_soon(one)
+
+    anyio.run(all_at_once)
+    return bodies
+
+
+def _slow_app(made: list[int], status: int):  # type: ignore[no-untyped-def]
+    async def app(scope, receive, send):  # type: ignore[no-untyped-def]
+        made.append(1)
+        keep_answer(scope)
+        await anyio.sleep(0.05)
+        await send({"type": "http.response.start", "status": status, "headers": []})
+        await send({"type": "http.response.body", "body": b"made"})
+
+    return app
+
+
+def test_a_burst_of_the_same_read_makes_its_answer_once(world):
+    made: list[int] = []
+    assert _serve_at_once(_slow_app(made, 200), 5) == [b"made"] * 5
+    assert len(made) == 1
+
+
+def test_a_burst_of_a_read_whose_answer_cannot_be_kept_makes_each_its_own(world):
+    made: list[int] = []
+    assert _serve_at_once(_slow_app(made, 404), 5) == [b"made"] * 5
+    assert len(made) == 5

@@ -21,6 +21,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import anyio
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.core.problems import ProblemError, problem_response
@@ -88,6 +89,7 @@ class AnswerCache:
         self.prefix = prefix
         self.kept: OrderedDict[bytes, _Kept] = OrderedDict()
         self.kept_bytes = 0
+        self.making: dict[tuple[bytes, int], anyio.Event] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
@@ -103,12 +105,32 @@ class AnswerCache:
             await self.app(scope, receive, send)
             return
         key = _key(scope)
-        kept = self.kept.get(key)
-        if kept is not None and kept.version == version and time.time() < kept.until:
-            self.kept.move_to_end(key)
+        kept = self._still_good(key, version)
+        if kept is None and (key, version) in self.making:
+            # The same answer is being made from data at least this new: wait for it, rather
+            # than make it again beside it (a burst of repeats after a change made it once each).
+            await self.making[(key, version)].wait()
+            kept = self._still_good(key, version)
+        if kept is not None:
             await self._give_again(kept, scope, receive, send)
             return
-        await self._answer_and_keep(key, version, scope, receive, send)
+        # Whoever waited for an answer that could not be kept makes their own, side by side.
+        leading = (key, version) not in self.making
+        if leading:
+            made = self.making[(key, version)] = anyio.Event()
+        try:
+            await self._answer_and_keep(key, version, scope, receive, send)
+        finally:
+            if leading:
+                del self.making[(key, version)]
+                made.set()
+
+    def _still_good(self, key: bytes, version: int) -> _Kept | None:
+        kept = self.kept.get(key)
+        if kept is None or kept.version != version or time.time() >= kept.until:
+            return None
+        self.kept.move_to_end(key)
+        return kept
 
     async def _give_again(self, kept: _Kept, scope: Scope, receive: Receive, send: Send) -> None:
         try:
