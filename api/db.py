@@ -22,7 +22,9 @@ pools are sized for every turn at once, so no request ever waits for a pooled co
 one holding a connection never waits for a thread that another needs to give one back.
 """
 
+import contextlib
 import functools
+import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import contextmanager
@@ -37,6 +39,7 @@ from anyio.lowlevel import RunVar
 from fastapi import Depends, Request
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import Connection
+from sqlalchemy.pool import PoolProxiedConnection
 from sqlmodel import Session, create_engine
 
 from api.config import get_settings
@@ -141,24 +144,57 @@ def _count_writes(engine: Engine) -> None:
         connection.info.pop(_WROTE, None)
 
 
+class _VersionReader:
+    """Reads the data version on a connection of its own, kept open and never in a transaction
+    (each read sees the last commit). It is read on every reading request, and checking a pooled
+    connection out and in again (a ping and a rollback on PostgreSQL) would cost more than the
+    query itself. A lost connection is made again at the next read."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.connection: PoolProxiedConnection | None = None
+        self.lock = threading.Lock()
+
+    def read(self) -> int | None:
+        with self.lock:
+            try:
+                cursor = self._connection().cursor()
+                try:
+                    cursor.execute(_READ_VERSION)
+                    row = cursor.fetchone()
+                finally:
+                    cursor.close()
+            except self.engine.dialect.loaded_dbapi.Error:
+                self.close()
+                return None
+        return int(row[0]) if row else 0
+
+    def _connection(self) -> PoolProxiedConnection:
+        if self.connection is None:
+            connection = self.engine.raw_connection()
+            connection.detach()
+            if self.engine.dialect.name == "postgresql":
+                connection.rollback()
+                connection.dbapi_connection.autocommit = True  # type: ignore[union-attr]
+            self.connection = connection
+        return self.connection
+
+    def close(self) -> None:
+        if self.connection is not None:
+            with contextlib.suppress(Exception):
+                self.connection.close()
+            self.connection = None
+
+
+@lru_cache
+def _version_reader() -> _VersionReader:
+    return _VersionReader(get_read_engine())
+
+
 def data_version() -> int | None:
     """The counter every committed write adds one to (0 before the first), or None when it
-    cannot be read (a database not migrated yet). On the driver's connection: this runs on
-    every reading request, and a plain cursor costs a fraction of a session."""
-    engine = get_read_engine()
-    connection = engine.raw_connection()
-    try:
-        cursor = connection.cursor()
-        try:
-            cursor.execute(_READ_VERSION)
-            row = cursor.fetchone()
-        finally:
-            cursor.close()
-    except engine.dialect.loaded_dbapi.Error:
-        return None
-    finally:
-        connection.close()
-    return int(row[0]) if row else 0
+    cannot be read (a database not migrated yet, or a lost connection)."""
+    return _version_reader().read()
 
 
 @contextmanager

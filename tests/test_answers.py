@@ -14,7 +14,7 @@ from sqlmodel import select
 
 from api.auth.tokens import issue_access_token
 from api.core.answers import AnswerCache, keep_answer
-from api.db import data_version, get_engine, get_read_engine
+from api.db import _version_reader, data_version, get_engine, get_read_engine
 from api.org.models import Membership, Role, User
 from tests.conftest import PASSWORD, mint_user_token
 
@@ -243,3 +243,13 @@ def test_a_burst_of_a_read_whose_answer_cannot_be_kept_makes_each_its_own(world)
     made: list[int] = []
     assert _serve_at_once(_slow_app(made, 404), 5) == [b"made"] * 5
     assert len(made) == 5
+
+
+def test_a_lost_version_connection_is_made_again(client, world):
+    before = data_version()
+    reader = _version_reader()
+    assert reader.connection is not None
+    reader.connection.dbapi_connection.close()  # type: ignore[union-attr]
+    assert data_version() is None, "the request that finds it lost is answered afresh"
+    assert data_version() == before
+    assert client.get("/api/v1/me", headers=world.headers("mentor")).status_code == 200
