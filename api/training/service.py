@@ -249,11 +249,10 @@ class _SchoolRef:
 
 
 def _resolve(
-    session: Session, event: ProviderItemReceived, effects: list[str]
+    connection: Connection, event: ProviderItemReceived, effects: list[str]
 ) -> tuple[list[_SchoolRef], list[_Concern]]:
     """The schools (by URN) and people (by TRN) the item names, within the provider's trust;
     for each school its current mentors and/or mentees, as the audience says."""
-    connection = session.connection()
     data = event.data
     urns = sorted(set(data.schools))
     schools = (
@@ -298,19 +297,19 @@ def _resolve(
             effects.append(f"Nobody in this trust has TRN {', '.join(missing)}: left out.")
         role_of = {p.trn: ConcernRole(p.role) for p in data.participants}
         found = {users[t]: role_of[t] for t in trns if t in users}
-        school_of = _schools_of(session, found)
+        school_of = _schools_of(connection, found)
         for user_id, role in found.items():
             concerns[user_id] = _Concern(user_id, school_of.get((user_id, role)), role)
     return schools, list(concerns.values())
 
 
 def _schools_of(
-    session: Session, people: dict[uuid.UUID, ConcernRole]
+    connection: Connection, people: dict[uuid.UUID, ConcernRole]
 ) -> dict[tuple[uuid.UUID, ConcernRole], uuid.UUID]:
     """The school each person is a mentor or mentee of (their role's membership)."""
     if not people:
         return {}
-    rows = session.connection().execute(_ROLE_SCHOOLS, {"user_ids": list(people)}).all()
+    rows = connection.execute(_ROLE_SCHOOLS, {"user_ids": list(people)}).all()
     found: dict[tuple[uuid.UUID, ConcernRole], uuid.UUID] = {}
     for user_id, role, school_id in rows:
         if school_id is not None:
@@ -445,7 +444,7 @@ def apply_provider_item(session: Session, event: ProviderItemReceived) -> None:
     _check(event)
     now = utcnow()
     if event.action == "cancelled":
-        _cancel(session, event, item, now, created=created)
+        _cancel(connection, event, item, now, created=created)
         return
     before = None
     if not created:
@@ -472,10 +471,10 @@ def apply_provider_item(session: Session, event: ProviderItemReceived) -> None:
         )
     moved = before is not None and before != (item.starts_at, item.ends_at, item.due_at)
 
-    schools, concerns = _resolve(session, event, effects)
+    schools, concerns = _resolve(connection, event, effects)
     # A new item has no schools, people or cover yet: nothing to read before writing them.
-    _set_schools(session, item, {s.id for s in schools}, new=created)
-    added, removed = _set_people(session, item, concerns, new=created)
+    _set_schools(connection, item, {s.id for s in schools}, new=created)
+    added, removed = _set_people(connection, item, concerns, new=created)
     if created or was_cancelled:
         effects.insert(
             0, f'{"Created" if created else "Restored"} {words} "{item.title}" {_when(item)}.'
@@ -495,7 +494,7 @@ def apply_provider_item(session: Session, event: ProviderItemReceived) -> None:
         )
         + "."
     )
-    cover = _sync_cover(session, item, concerns, moved, new=created)
+    cover = _sync_cover(session, connection, item, concerns, moved, new=created)
     effects.extend(cover)
     if kind == ItemKind.course_date and concerns:  # a clash needs someone it concerns
         clashes = len({c.meeting_id for c in meeting_clashes(session, [item.id])})
@@ -505,7 +504,7 @@ def apply_provider_item(session: Session, event: ProviderItemReceived) -> None:
                 f"{'meeting' if clashes == 1 else 'meetings'}: the pairs and their leads are told."
             )
     audit.write(
-        session,
+        connection,
         None,
         f"training_item.{'created' if created else 'updated'}",
         object_type="training_item",
@@ -529,14 +528,13 @@ def apply_provider_item(session: Session, event: ProviderItemReceived) -> None:
 
 
 def _cancel(
-    session: Session,
+    connection: Connection,
     event: ProviderItemReceived,
     item: _Item,
     now: datetime,
     *,
     created: bool,
 ) -> None:
-    connection = session.connection()
     words = KIND_WORDS[ItemKind(event.kind)]
     if created:
         # Kept as cancelled (inserted so), so that an older "created" arriving late changes
@@ -555,13 +553,13 @@ def _cancel(
             f'Cancelled {words} "{item.title}"; it no longer shows for '
             f"{_count(people, 'person', 'people')}."
         )
-        withdrawn = _withdraw_cover(session, item, now)
+        withdrawn = _withdraw_cover(connection, item, now)
         if withdrawn:
             event.outcome.effects.append(
                 f"Withdrew {withdrawn} cover {'request' if withdrawn == 1 else 'requests'}."
             )
     audit.write(
-        session,
+        connection,
         None,
         "training_item.cancelled",
         object_type="training_item",
@@ -577,9 +575,8 @@ def _cancel(
 
 
 def _set_schools(
-    session: Session, item: _Item, school_ids: set[uuid.UUID], *, new: bool = False
+    connection: Connection, item: _Item, school_ids: set[uuid.UUID], *, new: bool = False
 ) -> None:
-    connection = session.connection()
     current: set[uuid.UUID] = (
         set()
         if new
@@ -596,10 +593,9 @@ def _set_schools(
 
 
 def _set_people(
-    session: Session, item: _Item, concerns: list[_Concern], *, new: bool = False
+    connection: Connection, item: _Item, concerns: list[_Concern], *, new: bool = False
 ) -> tuple[int, int]:
     """Keeps the people still concerned (with their attendance), adds the new, drops the rest."""
-    connection = session.connection()
     current: dict[uuid.UUID, tuple[uuid.UUID | None, ConcernRole]] = (
         {}
         if new
@@ -647,10 +643,14 @@ def _set_people(
 
 
 def _cover_opened(
-    session: Session, item: _Item, cover_id: uuid.UUID, user_id: uuid.UUID, school_id: uuid.UUID
+    connection: Connection,
+    item: _Item,
+    cover_id: uuid.UUID,
+    user_id: uuid.UUID,
+    school_id: uuid.UUID,
 ) -> None:
     audit.write(
-        session,
+        connection,
         None,
         "cover_request.opened",
         object_type="cover_request",
@@ -660,12 +660,14 @@ def _cover_opened(
     )
 
 
-def _cover_withdrawn(session: Session, item: _Item, cover_id: uuid.UUID, now: datetime) -> None:
-    session.connection().execute(
+def _cover_withdrawn(
+    connection: Connection, item: _Item, cover_id: uuid.UUID, now: datetime
+) -> None:
+    connection.execute(
         _UPDATE_COVER, {"b_id": cover_id, "status": CoverStatus.withdrawn, "updated_at": now}
     )
     audit.write(
-        session,
+        connection,
         None,
         "cover_request.withdrawn",
         object_type="cover_request",
@@ -677,6 +679,7 @@ def _cover_withdrawn(session: Session, item: _Item, cover_id: uuid.UUID, now: da
 
 def _sync_cover(
     session: Session,
+    connection: Connection,
     item: _Item,
     concerns: list[_Concern],
     moved: bool,
@@ -685,7 +688,6 @@ def _sync_cover(
 ) -> list[str]:
     """Cover for each person released during their school's day: opened when needed, asked
     again when the course moved, withdrawn when no longer needed."""
-    connection = session.connection()
     now = utcnow()
     existing: dict[uuid.UUID, tuple[uuid.UUID, CoverStatus]] = (
         {}
@@ -748,10 +750,10 @@ def _sync_cover(
                 },
             )
             asked_again += 1
-        _cover_opened(session, item, cover_id, user_id, school_id)
+        _cover_opened(connection, item, cover_id, user_id, school_id)
     for user_id, (cover_id, status) in existing.items():
         if user_id not in needed and status in OPEN_COVER:
-            _cover_withdrawn(session, item, cover_id, now)
+            _cover_withdrawn(connection, item, cover_id, now)
             withdrawn += 1
     said = []
     if opened:
@@ -763,16 +765,14 @@ def _sync_cover(
     return said
 
 
-def _withdraw_cover(session: Session, item: _Item, now: datetime) -> int:
+def _withdraw_cover(connection: Connection, item: _Item, now: datetime) -> int:
     open_now = [
         cover_id
-        for cover_id, _user_id, status in session.connection().execute(
-            _COVER_OF_ITEM, {"b_item_id": item.id}
-        )
+        for cover_id, _user_id, status in connection.execute(_COVER_OF_ITEM, {"b_item_id": item.id})
         if status in OPEN_COVER
     ]
     for cover_id in open_now:
-        _cover_withdrawn(session, item, cover_id, now)
+        _cover_withdrawn(connection, item, cover_id, now)
     return len(open_now)
 
 
