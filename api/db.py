@@ -23,8 +23,10 @@ one holding a connection never waits for a thread that another needs to give one
 """
 
 import functools
+import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, ParamSpec, TypeVar
@@ -34,6 +36,7 @@ from anyio import Semaphore
 from anyio.lowlevel import RunVar
 from fastapi import Depends, Request
 from sqlalchemy import Engine, event
+from sqlalchemy.engine import Connection
 from sqlmodel import Session, create_engine
 
 from api.config import get_settings
@@ -53,6 +56,7 @@ def make_engine(
     read_only: bool = False,
     pool_size: int = 5,
     max_overflow: int = SPARE_CONNECTIONS,
+    count_writes: bool = True,
 ) -> Engine:
     pool = {"pool_size": pool_size, "max_overflow": max_overflow}
     if url.startswith("sqlite:///"):
@@ -65,8 +69,12 @@ def make_engine(
         )
         immediate = immediate_transactions and not read_only
         _configure_sqlite(engine, immediate=immediate, read_only=read_only)
+        if count_writes:
+            _count_writes(engine)
         return engine
     engine = create_engine(url, pool_pre_ping=True, **pool)
+    if count_writes:
+        _count_writes(engine)
     return engine.execution_options(postgresql_readonly=True) if read_only else engine
 
 
@@ -89,6 +97,80 @@ def _configure_sqlite(engine: Engine, *, immediate: bool, read_only: bool) -> No
     @event.listens_for(engine, "begin")
     def on_begin(connection):
         connection.exec_driver_sql(begin)
+
+
+# Every transaction that wrote adds one to the data version as it commits, in the same
+# transaction, so the new version is seen exactly when the new data is. Watched at the cursor,
+# not the session, so that Core statements and the command line count as much as ORM flushes.
+# On PostgreSQL the counter's row is locked only between this statement and the commit.
+_WROTE = "mentorhub.wrote"
+_WRITE_VERBS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "MERGE")
+# Made anew (after the table was emptied, say) it starts from the clock in microseconds, which is
+# past any version it held before: a version never repeats, so nothing kept under it is reused.
+_BUMP = (
+    "INSERT INTO data_version (id, version) VALUES (1, {start}) "
+    "ON CONFLICT (id) DO UPDATE SET version = data_version.version + 1"
+)
+_READ_VERSION = "SELECT version FROM data_version WHERE id = 1"
+_writes_seen: ContextVar[list[str] | None] = ContextVar("mentorhub_writes_seen", default=None)
+
+
+def _count_writes(engine: Engine) -> None:
+    @event.listens_for(engine, "before_cursor_execute")
+    def note_write(connection, _cursor, statement, _parameters, context, _executemany):
+        compiled = context is not None and getattr(context, "compiled", None) is not None
+        if (compiled and (context.isinsert or context.isupdate or context.isdelete)) or (
+            statement.lstrip()[:7].upper().startswith(_WRITE_VERBS)
+        ):
+            connection.info[_WROTE] = True
+            seen = _writes_seen.get()
+            if seen is not None:
+                seen.append(statement)
+
+    @event.listens_for(engine, "commit")
+    def bump_version(connection: Connection) -> None:
+        if connection.info.pop(_WROTE, False):
+            # On the driver's cursor: the transaction is about to commit, and this statement
+            # must not count as a write of its own.
+            cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+            cursor.execute(_BUMP.format(start=time.time_ns() // 1000))
+            cursor.close()
+
+    @event.listens_for(engine, "rollback")
+    def forget_writes(connection: Connection) -> None:
+        connection.info.pop(_WROTE, None)
+
+
+def data_version() -> int | None:
+    """The counter every committed write adds one to (0 before the first), or None when it
+    cannot be read (a database not migrated yet). On the driver's connection: this runs on
+    every reading request, and a plain cursor costs a fraction of a session."""
+    engine = get_read_engine()
+    connection = engine.raw_connection()
+    try:
+        cursor = connection.cursor()
+        try:
+            cursor.execute(_READ_VERSION)
+            row = cursor.fetchone()
+        finally:
+            cursor.close()
+    except engine.dialect.loaded_dbapi.Error:
+        return None
+    finally:
+        connection.close()
+    return int(row[0]) if row else 0
+
+
+@contextmanager
+def watching_writes() -> Iterator[list[str]]:
+    """Collects the write statements run while the block is active (in this context and the
+    worker threads it hands work to)."""
+    seen: list[str] = []
+    token = _writes_seen.set(seen)
+    try:
+        yield seen
+    finally:
+        _writes_seen.reset(token)
 
 
 def turns() -> tuple[int, int]:
