@@ -145,6 +145,19 @@ def outcomes(url: str) -> dict[str, int]:
     return {str(outcome.value): n for outcome, n in rows}
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system time of a process and its direct children (the workers), from /proc."""
+    total, tick = 0.0, os.sysconf("SC_CLK_TCK")
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(stat.parent.name) == pid or int(fields[1]) == pid:
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
 def run_database(args, wrk: str, database: str) -> dict:  # type: ignore[no-untyped-def]
     with tempfile.TemporaryDirectory(prefix="mentorhub-webhooks-") as tmp:
         url = args.postgres_url if database == "postgres" else f"sqlite:///{tmp}/bench.db"
@@ -179,7 +192,9 @@ def run_database(args, wrk: str, database: str) -> dict:  # type: ignore[no-unty
             spec = Path(tmp) / "spec.tsv"
             signing = presign(provider_id, secret, HEADROOM_PER_SECOND * args.duration, spec)
             load_before = os.getloadavg()
+            cpu_before = cpu_seconds(server.process.pid)
             result = run_wrk(wrk, server.base, spec, args.connections, args.duration)
+            cpu_used = cpu_seconds(server.process.pid) - cpu_before
             load_after = os.getloadavg()
         finally:
             server.stop()
@@ -193,6 +208,8 @@ def run_database(args, wrk: str, database: str) -> dict:  # type: ignore[no-unty
             "p50_ms": round(result["p50_us"] / 1000, 1),
             "p99_ms": round(result["p99_us"] / 1000, 1),
             "max_ms": round(result["max_us"] / 1000, 1),
+            # What moves least with the machine's other load: the server's own CPU per delivery.
+            "server_cpu_ms_per_delivery": round(1000 * cpu_used / max(1, result["requests"]), 2),
             "non_2xx": result["non2xx"],
             "timeouts": result["timeouts"],
             "recorded_with_warm_up": outcomes(url),
