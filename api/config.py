@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     # CSV imports of a whole school are larger than any other request.
     max_import_bytes: int = 10 * 1024 * 1024
     max_page_size: int = 200
+    # Memory each process may keep answers in, to give again while nothing has changed
+    # (api/core/answers.py); 0 turns keeping off.
+    answer_cache_mb: int = Field(default=32, ge=0, le=4096)
     serve_frontend: bool = True
     frontend_dist: Path = PROJECT_ROOT / "frontend" / "dist"
     log_level: str = "INFO"

@@ -22,9 +22,13 @@ pools are sized for every turn at once, so no request ever waits for a pooled co
 one holding a connection never waits for a thread that another needs to give one back.
 """
 
+import contextlib
 import functools
+import threading
+import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, ParamSpec, TypeVar
@@ -34,6 +38,8 @@ from anyio import Semaphore
 from anyio.lowlevel import RunVar
 from fastapi import Depends, Request
 from sqlalchemy import Engine, event
+from sqlalchemy.engine import Connection
+from sqlalchemy.pool import PoolProxiedConnection
 from sqlmodel import Session, create_engine
 
 from api.config import get_settings
@@ -53,6 +59,7 @@ def make_engine(
     read_only: bool = False,
     pool_size: int = 5,
     max_overflow: int = SPARE_CONNECTIONS,
+    count_writes: bool = True,
 ) -> Engine:
     pool = {"pool_size": pool_size, "max_overflow": max_overflow}
     if url.startswith("sqlite:///"):
@@ -65,8 +72,12 @@ def make_engine(
         )
         immediate = immediate_transactions and not read_only
         _configure_sqlite(engine, immediate=immediate, read_only=read_only)
+        if count_writes:
+            _count_writes(engine)
         return engine
     engine = create_engine(url, pool_pre_ping=True, **pool)
+    if count_writes:
+        _count_writes(engine)
     return engine.execution_options(postgresql_readonly=True) if read_only else engine
 
 
@@ -89,6 +100,113 @@ def _configure_sqlite(engine: Engine, *, immediate: bool, read_only: bool) -> No
     @event.listens_for(engine, "begin")
     def on_begin(connection):
         connection.exec_driver_sql(begin)
+
+
+# Every transaction that wrote adds one to the data version as it commits, in the same
+# transaction, so the new version is seen exactly when the new data is. Watched at the cursor,
+# not the session, so that Core statements and the command line count as much as ORM flushes.
+# On PostgreSQL the counter's row is locked only between this statement and the commit.
+_WROTE = "mentorhub.wrote"
+_WRITE_VERBS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "MERGE")
+# Made anew (after the table was emptied, say) it starts from the clock in microseconds, which is
+# past any version it held before: a version never repeats, so nothing kept under it is reused.
+_BUMP = (
+    "INSERT INTO data_version (id, version) VALUES (1, {start}) "
+    "ON CONFLICT (id) DO UPDATE SET version = data_version.version + 1"
+)
+_READ_VERSION = "SELECT version FROM data_version WHERE id = 1"
+_writes_seen: ContextVar[list[str] | None] = ContextVar("mentorhub_writes_seen", default=None)
+
+
+def _count_writes(engine: Engine) -> None:
+    @event.listens_for(engine, "before_cursor_execute")
+    def note_write(connection, _cursor, statement, _parameters, context, _executemany):
+        compiled = context is not None and getattr(context, "compiled", None) is not None
+        if (compiled and (context.isinsert or context.isupdate or context.isdelete)) or (
+            statement.lstrip()[:7].upper().startswith(_WRITE_VERBS)
+        ):
+            connection.info[_WROTE] = True
+            seen = _writes_seen.get()
+            if seen is not None:
+                seen.append(statement)
+
+    @event.listens_for(engine, "commit")
+    def bump_version(connection: Connection) -> None:
+        if connection.info.pop(_WROTE, False):
+            # On the driver's cursor: the transaction is about to commit, and this statement
+            # must not count as a write of its own.
+            cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+            cursor.execute(_BUMP.format(start=time.time_ns() // 1000))
+            cursor.close()
+
+    @event.listens_for(engine, "rollback")
+    def forget_writes(connection: Connection) -> None:
+        connection.info.pop(_WROTE, None)
+
+
+class _VersionReader:
+    """Reads the data version on a connection of its own, kept open and never in a transaction
+    (each read sees the last commit). It is read on every reading request, and checking a pooled
+    connection out and in again (a ping and a rollback on PostgreSQL) would cost more than the
+    query itself. A lost connection is made again at the next read."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.connection: PoolProxiedConnection | None = None
+        self.lock = threading.Lock()
+
+    def read(self) -> int | None:
+        with self.lock:
+            try:
+                cursor = self._connection().cursor()
+                try:
+                    cursor.execute(_READ_VERSION)
+                    row = cursor.fetchone()
+                finally:
+                    cursor.close()
+            except self.engine.dialect.loaded_dbapi.Error:
+                self.close()
+                return None
+        return int(row[0]) if row else 0
+
+    def _connection(self) -> PoolProxiedConnection:
+        if self.connection is None:
+            connection = self.engine.raw_connection()
+            connection.detach()
+            if self.engine.dialect.name == "postgresql":
+                connection.rollback()
+                connection.dbapi_connection.autocommit = True  # type: ignore[union-attr]
+            self.connection = connection
+        return self.connection
+
+    def close(self) -> None:
+        if self.connection is not None:
+            with contextlib.suppress(Exception):
+                self.connection.close()
+            self.connection = None
+
+
+@lru_cache
+def _version_reader() -> _VersionReader:
+    return _VersionReader(get_read_engine())
+
+
+def data_version() -> int | None:
+    """The counter every committed write adds one to (0 before the first), or None when it
+    cannot be read (a database not migrated yet, or a lost connection)."""
+    return _version_reader().read()
+
+
+@contextmanager
+def watching_writes() -> Iterator[list[str]]:
+    """Collects the write statements run while the block is active (in this context and the
+    worker threads it hands work to)."""
+    seen: list[str] = []
+    token = _writes_seen.set(seen)
+    try:
+        yield seen
+    finally:
+        _writes_seen.reset(token)
 
 
 def turns() -> tuple[int, int]:

@@ -14,6 +14,7 @@ from api.audit.router import router as audit_router
 from api.auth.router import router as auth_router
 from api.calendar.router import router as calendar_router
 from api.config import Settings, get_settings
+from api.core.answers import AnswerCache
 from api.core.apidocs import install_api_docs
 from api.core.logging import configure_logging
 from api.core.middleware import (
@@ -156,7 +157,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if settings.serve_frontend:
         mount_frontend(app, settings.frontend_dist)
 
-    # Added last runs first: request ids wrap everything, so even a 413 carries one.
+    # Added last runs first: request ids wrap everything, so even a 413 carries one. Answers
+    # are kept innermost, so that what wraps them runs for a repeat as for the first.
+    if settings.answer_cache_mb:
+        app.add_middleware(AnswerCache, max_bytes=settings.answer_cache_mb * 1024 * 1024)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(
         BodySizeLimitMiddleware,

@@ -7,8 +7,12 @@ SQLite file and on PostgreSQL (`--postgres-url`: that database is emptied first)
 shown as a share of the bare route of the same kind (sync endpoints against the bare sync route,
 async against async), and the two servers are stopped by their process ids at the end.
 
+MentorHub keeps answers to give again while nothing changes (api/core/answers.py), so a repeated
+read is answered from memory; `--answers fresh` serves it with keeping turned off, which is what
+every first read after a change costs, and `--answers kept,fresh` measures both in turn.
+
     .venv/bin/python benchmarks/api_load.py [--duration 6] [--workers 1,2]
-        [--databases sqlite,postgres] [--postgres-url URL]
+        [--databases sqlite,postgres] [--postgres-url URL] [--answers kept,fresh]
 """
 
 import argparse
@@ -296,7 +300,9 @@ def report(title: str, results, load: tuple[float, float]) -> list[str]:  # type
     return missed
 
 
-def run_config(args, wrk: str, database: str, workers: int, kinds: dict[str, str]) -> list[str]:  # type: ignore[no-untyped-def]
+def run_config(
+    args, wrk: str, database: str, workers: int, kinds: dict[str, str], answers: str
+) -> list[str]:  # type: ignore[no-untyped-def]
     with tempfile.TemporaryDirectory(prefix="mentorhub-load-") as tmp:
         url = args.postgres_url if database == "postgres" else f"sqlite:///{tmp}/load.db"
         env = {
@@ -304,6 +310,7 @@ def run_config(args, wrk: str, database: str, workers: int, kinds: dict[str, str
             "MENTORHUB_ENVIRONMENT": "development",
             "MENTORHUB_DATABASE_URL": url,
             "MENTORHUB_LOG_LEVEL": "INFO",
+            **({"MENTORHUB_ANSWER_CACHE_MB": "0"} if answers == "fresh" else {}),
         }
         prepare_database(url, env)
         worker_flag = ["--workers", str(workers)] if workers > 1 else []
@@ -347,7 +354,7 @@ def run_config(args, wrk: str, database: str, workers: int, kinds: dict[str, str
             for server in servers.values():
                 server.stop()
         label = "PostgreSQL" if database == "postgres" else "SQLite"
-        title = f"{label}, {workers} worker{'s' if workers > 1 else ''}"
+        title = f"{label}, {workers} worker{'s' if workers > 1 else ''}, answers {answers}"
         return report(title, results, (load_before, load_after))
 
 
@@ -368,13 +375,19 @@ def main() -> None:
         help="connection counts for the reads, comma-separated",
     )
     parser.add_argument("--write-connections", type=int, default=32)
+    parser.add_argument(
+        "--answers",
+        default="kept",
+        help="kept (repeats answered from memory), fresh (every answer made anew), or both",
+    )
     args = parser.parse_args()
     os.chdir(ROOT)
     wrk = ensure_wrk()
     kinds = route_kinds()
     workers = [int(w) for w in args.workers.split(",")]
     databases = args.databases.split(",")
-    runs = len(workers) * len(databases)
+    modes = args.answers.split(",")
+    runs = len(workers) * len(databases) * len(modes)
     figures = 7 * len(args.read_connections) + 2
     print(
         f"API load: {runs} configurations x {figures} figures of {args.duration:g} s "
@@ -384,7 +397,8 @@ def main() -> None:
     missed = []
     for database in databases:
         for count in workers:
-            missed += run_config(args, wrk, database, count, kinds)
+            for answers in modes:
+                missed += run_config(args, wrk, database, count, kinds, answers)
     print()
     print("\n".join(f"short of the aim: {m}" for m in missed) or "Every aim met.")
 

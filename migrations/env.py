@@ -34,7 +34,9 @@ def run_migrations_online() -> None:
     if connection is not None:
         _run(connection)
         return
-    engine = make_engine(database_url())
+    # Migrations are not counted as writes (the counter's own table may not exist yet); the
+    # servers are restarted after them, so nothing they kept outlives a migration.
+    engine = make_engine(database_url(), count_writes=False)
     with engine.connect() as connection:
         _run(connection)
     engine.dispose()

@@ -91,3 +91,68 @@ def test_events_name_their_actor(client, world):
     )
     event = client.get("/api/v1/audit-events", headers=world.headers("admin")).json()["items"][0]
     assert event["actor_name"] == "Admin"
+
+
+def test_an_event_written_at_once_is_the_row_record_writes(world, session):
+    """The hot paths' one-statement insert writes the same columns and values as `record`,
+    restricted and secret-looking fields left out or redacted alike."""
+    from datetime import UTC, datetime
+
+    from api.audit import service as audit
+    from api.auth.principals import Principal
+    from api.core.logging import request_id_var
+    from api.org.models import Role
+
+    actor = Principal(
+        kind="user",
+        id=world.people["admin"].id,
+        trust_id=world.trust.id,
+        scopes=frozenset(),
+    )
+    changes = {
+        "school_id": world.school.id,
+        "when": datetime(2026, 12, 2, 10, 30, tzinfo=UTC),
+        "outcome": Role.mentor,
+        "signing_secret": "whsec_not-for-the-log",
+        "token_hash": "abc",
+        "note": "kept out",
+        "nested": {"strengths": "restricted words", "ids": [world.school.id]},
+        "count": 3,
+    }
+    token = request_id_var.set("req-audit-at-once")
+    try:
+        for actor_or_none, action in ((actor, "thing.one"), (None, "thing.two")):
+            kept = audit.record(
+                session,
+                actor_or_none,
+                action,
+                object_type="school",
+                object_id=world.school.id,
+                trust_id=world.trust.id,
+                changes=changes,
+            )
+            session.flush()
+            written = audit.write(
+                session,
+                actor_or_none,
+                action,
+                object_type="school",
+                object_id=world.school.id,
+                trust_id=world.trust.id,
+                changes=changes,
+            )
+            session.expire_all()
+            by_orm = session.get(AuditEvent, kept.id)
+            at_once = session.get(AuditEvent, written)
+            assert by_orm is not None and at_once is not None
+            columns = [c for c in AuditEvent.model_fields if c not in ("id", "occurred_at")]
+            assert {c: getattr(at_once, c) for c in columns} == {
+                c: getattr(by_orm, c) for c in columns
+            }
+            assert at_once.occurred_at >= by_orm.occurred_at
+            assert at_once.request_id == "req-audit-at-once"
+            assert "whsec_not-for-the-log" not in str(at_once.changes)
+            assert "restricted words" not in str(at_once.changes)
+    finally:
+        request_id_var.reset(token)
+    session.rollback()

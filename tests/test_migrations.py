@@ -67,7 +67,8 @@ def test_past_audit_events_lose_the_meeting_record_content_they_held(scratch_dat
     config = alembic_config()
     config.attributes["database_url"] = scratch_database_url
     command.upgrade(config, "cee45ace0ecd")
-    engine = make_engine(scratch_database_url)
+    # A schema from before the data version existed: its writes are not counted.
+    engine = make_engine(scratch_database_url, count_writes=False)
     trust_id, recorded_id, renamed_id = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
     trusts = table("trusts", column("id", Uuid()), column("name"), column("created_at"))
     events = table(

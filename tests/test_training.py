@@ -705,3 +705,47 @@ def test_each_of_the_pair_sees_the_clash_flag_on_a_course_for_both(client, sessi
     for who in ("mentor", "mentee", "lead"):
         shown = client.get(f"{BASE}/items/{item.id}", headers=world.headers(who)).json()
         assert shown["clashes_with_meeting"] is True, who
+
+
+def test_a_new_course_dates_delivery_costs_the_same_statements_however_many_it_names(
+    client, session, world
+):
+    """The receiver's path for a new item is a fixed handful of statements: naming more schools
+    and people adds rows to them, not statements."""
+    from tests.helpers_providers import payload, sign, webhook_path
+    from tests.test_todos import counted_queries
+
+    day = next_weekday(2)
+
+    def send(item_id, schools, people):  # type: ignore[no-untyped-def]
+        data = {
+            "id": item_id,
+            "title": "Counted course",
+            "starts_at": at(day, 17),
+            "ends_at": at(day, 18),
+            "audience": "both",
+            "schools": schools,
+            "participants": [{"trn": world.people[who].trn, "role": role} for who, role in people],
+        }
+        body, headers = sign(world.provider_secret, payload("course_date.created", data))
+        with counted_queries() as statements:
+            answer = client.post(webhook_path(world.provider.id), content=body, headers=headers)
+        assert answer.status_code == 200, answer.text
+        assert answer.json()["outcome"] == "processed"
+        return statements
+
+    one = send("counted-1", [world.school.urn], [("mentor", "mentor")])
+    many = send(
+        "counted-2",
+        [world.school.urn, world.other_school.urn, "999999"],
+        [
+            ("mentor", "mentor"),
+            ("spare_mentor", "mentor"),
+            ("mentee", "mentee"),
+            ("spare_mentee", "mentee"),
+        ],
+    )
+    assert len(many) == len(one), "\n".join(many)
+    assert len(one) <= 18, "\n".join(one)
+    people = _people(session, _item(session, "counted-2").id)
+    assert len(people) == 4

@@ -5,6 +5,8 @@ here (and shown in OpenAPI through `Security`); which rows a principal may see i
 query builders in `api.auth.access`.
 """
 
+import functools
+import math
 import uuid
 from dataclasses import dataclass, field
 from typing import Annotated, Literal
@@ -19,6 +21,7 @@ from sqlmodel import Session, select
 from api.auth.models import ApiClient, ApiClientSchool
 from api.auth.scopes import SCOPE_DESCRIPTIONS, scopes_for_roles
 from api.auth.tokens import SESSION_VERSION_CLAIM, InvalidToken, decode_access_token
+from api.core.answers import keep_answer, on_every_repeat
 from api.core.models import utcnow
 from api.core.problems import Forbidden, Unauthorized
 from api.db import SessionDep, run_in_session
@@ -43,6 +46,9 @@ class Principal:
     grants: tuple[Grant, ...] = ()
     client_school_ids: frozenset[uuid.UUID] = field(default_factory=frozenset)
     must_change_password: bool = False
+    # When the credential stops working by itself (seconds since the epoch): the token's
+    # expiry, or a client's own if sooner.
+    valid_until: float = math.inf
 
     @property
     def is_user(self) -> bool:
@@ -160,7 +166,10 @@ def _user_and_grants(
 
 
 def _user_principal(
-    user_id: uuid.UUID, account: User | _Account, grants: tuple[Grant, ...]
+    user_id: uuid.UUID,
+    account: User | _Account,
+    grants: tuple[Grant, ...],
+    valid_until: float = math.inf,
 ) -> Principal:
     return Principal(
         kind="user",
@@ -169,17 +178,23 @@ def _user_principal(
         scopes=scopes_for_roles({g.role for g in grants}),
         grants=grants,
         must_change_password=account.must_change_password,
+        valid_until=valid_until,
     )
 
 
-def _principal_from_token(session: Session, token: str) -> Principal:
+def _verified_claims(token: str) -> tuple[dict, uuid.UUID]:
+    """The token's claims and subject, once its signature, expiry and audience hold."""
     try:
         claims = decode_access_token(token)
-        subject = uuid.UUID(claims["sub"])
+        return claims, uuid.UUID(claims["sub"])
     except (InvalidToken, ValueError, KeyError) as exc:
         raise Unauthorized(
             "The access token is missing, malformed or expired.", headers=_CHALLENGE
         ) from exc
+
+
+def _principal_from_token(session: Session, token: str) -> Principal:
+    claims, subject = _verified_claims(token)
     if claims.get("kind") == "client":
         return _client_principal(session, subject, claims)
     account, grants = _user_and_grants(session, subject)
@@ -190,7 +205,7 @@ def _principal_from_token(session: Session, token: str) -> Principal:
             "This session has ended (the password was changed or reset); sign in again.",
             headers=_CHALLENGE,
         )
-    return _user_principal(subject, account, grants)
+    return _user_principal(subject, account, grants, valid_until=claims["exp"])
 
 
 def _client_principal(session: Session, client_id: uuid.UUID, claims: dict) -> Principal:
@@ -209,6 +224,7 @@ def _client_principal(session: Session, client_id: uuid.UUID, claims: dict) -> P
         trust_id=trust_id,
         scopes=granted,
         client_school_ids=frozenset(row[-1] for row in rows if row[-1] is not None),
+        valid_until=min(claims["exp"], expires_at.timestamp() if expires_at else math.inf),
     )
 
 
@@ -239,6 +255,10 @@ async def current_principal(
             slug="insufficient-scope",
             headers={"WWW-Authenticate": f'Bearer scope="{security_scopes.scope_str}"'},
         )
+    # A read may be answered again from memory while nothing changes, never past the token,
+    # and the token is checked again each time (a new signing key ends it at once).
+    keep_answer(request.scope, until=principal.valid_until)
+    on_every_repeat(request.scope, functools.partial(_verified_claims, token))
     return principal
 
 

@@ -5,6 +5,7 @@ from fastapi import APIRouter, Request, Response, status
 from api.auth.principals import CurrentPerson
 from api.calendar import service
 from api.calendar.schemas import FeedCreated, FeedStatus
+from api.core.answers import keep_answer
 from api.core.caching import none_match
 from api.core.problems import Problem, error_responses
 from api.core.routing import BodyAfterAuthRoute
@@ -76,6 +77,8 @@ def calendar_feed(
     feed_token: str, request: Request, session: SessionDep, writer: WriteSessionDep
 ) -> Response:
     feed, user = service.feed_owner(session, feed_token)
+    # A revoked or rotated link is a write, so a kept copy of this answer is never given for it.
+    keep_answer(request.scope)
     rendered = service.render_calendar(session, user)
     service.note_feed_used(writer, feed)  # last, so any write lock is held only briefly
     # Calendar apps that send the tag back are told nothing changed (RFC 9110 15.4.5).

@@ -5,9 +5,9 @@ from datetime import UTC, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import DateTime, TypeDecorator
+from sqlalchemy import BigInteger, DateTime, TypeDecorator
 from sqlalchemy import Enum as SAEnum
-from sqlmodel import Field
+from sqlmodel import Field, SQLModel
 
 
 def utcnow() -> datetime:
@@ -60,3 +60,13 @@ def restricted_field(**kwargs: Any) -> Any:
     its domain's rules name may read it, and it never enters the audit log (the audit service
     drops every field of this name from what an event records)."""
     return Field(sa_column_kwargs={"info": {"restricted": True}}, **kwargs)
+
+
+class DataVersion(SQLModel, table=True):
+    """One row, one counter: every committed write adds one to it (`api.db`), so a process can
+    tell with a single cheap query whether anything at all changed since it kept an answer."""
+
+    __tablename__ = "data_version"
+
+    id: int = Field(default=1, primary_key=True)
+    version: int = Field(sa_type=BigInteger, nullable=False)

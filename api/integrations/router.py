@@ -1,5 +1,6 @@
 """HTTP for integration clients: registering them, and what they read."""
 
+import functools
 import uuid
 from typing import Annotated, Any
 
@@ -9,6 +10,7 @@ from fastapi.responses import StreamingResponse
 from api.auth import ratelimit
 from api.auth.principals import ClientManager, ObservationCountReader
 from api.config import get_settings
+from api.core.answers import on_every_repeat
 from api.core.caching import none_match
 from api.core.negotiation import preferred
 from api.core.pagination import Page, PageQuery, page_of
@@ -163,12 +165,16 @@ def count_observations(
         str | None, Header(description="The ETag of the copy held", max_length=1000)
     ] = None,
 ) -> Response:
-    ratelimit.hit_or_raise(
+    count_request = functools.partial(
+        ratelimit.hit_or_raise,
         get_settings().integration_rate_limit_per_client,
         "integration-client",
         str(principal.id),
         what="requests from this integration client",
     )
+    count_request()
+    # A repeat answered from memory still counts against the client's limit.
+    on_every_repeat(request.scope, count_request)
     query = service.observation_count_query(
         principal,
         group_by=group_by,

@@ -21,7 +21,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal, cast
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, ValidationError
@@ -520,9 +520,16 @@ def _usable_signatures(value: str) -> str:
     return " ".join(kept)
 
 
+@lru_cache(maxsize=256)
+def _signer(secret: str) -> Webhook:
+    """A secret's verifier, its key decoded once: a function of the secret's value alone, so
+    a rotated or retired secret (no longer read for its provider) is simply not asked."""
+    return Webhook(secret)
+
+
 def _signature_matches(secret: str, body: bytes, headers: Mapping[str, str]) -> bool:
     try:
-        Webhook(secret).verify(body, dict(headers), json_parse=False)
+        _signer(secret).verify(body, dict(headers), json_parse=False)
     except Exception:  # noqa: BLE001 - any way a header is garbled is the same failure
         return False
     return True
@@ -705,7 +712,7 @@ def _duplicate(
 def _audit_received(
     session: Session, provider: Sender | Provider, delivery: Arrival | WebhookDelivery
 ) -> None:
-    audit.record(
+    audit.write(
         session,
         None,
         "webhook_delivery.received",

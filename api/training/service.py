@@ -14,12 +14,12 @@ the row stays locked until the delivery's transaction ends.
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Insert, Table, and_, bindparam, func
+from sqlalchemy import ColumnElement, Connection, Insert, Select, Table, and_, bindparam, func
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import Session as SASession
 from sqlmodel import Session, col, or_, select
@@ -85,7 +85,7 @@ def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def _when(item: TrainingItem) -> str:
+def _when(item: "TrainingItem | _Item") -> str:
     if item.kind == ItemKind.deadline:
         assert item.due_at is not None
         return f"due {human_time(item.due_at.astimezone(ZONE))}"
@@ -116,40 +116,152 @@ def _check(event: ProviderItemReceived) -> None:
             raise InvalidItem("A deadline has due_at, not starts_at or ends_at.")
 
 
-# The handler's lookups, built once so each delivery reuses their compiled form. The item is
-# read locked (PostgreSQL; SQLite takes one writer at a time): a concurrent delivery of the
-# same item waits, then reads what this one stored.
+# The handler reads and writes with prepared Core statements on the session's connection (no
+# ORM objects, no flushes: the receiver's hot path), built once so each delivery reuses their
+# compiled form. The item is read locked (PostgreSQL; SQLite takes one writer at a time): a
+# concurrent delivery of the same item waits, then reads what this one stored.
+_ITEMS = cast(Table, TrainingItem.__table__)  # type: ignore[attr-defined]
+_ITEM_SCHOOLS = cast(Table, TrainingItemSchool.__table__)  # type: ignore[attr-defined]
+_ITEM_PEOPLE = cast(Table, TrainingItemPerson.__table__)  # type: ignore[attr-defined]
+_COVER = cast(Table, CoverRequest.__table__)  # type: ignore[attr-defined]
+_SCHOOLS = cast(Table, School.__table__)  # type: ignore[attr-defined]
+_USERS = cast(Table, User.__table__)  # type: ignore[attr-defined]
+_MEMBERSHIPS = cast(Table, Membership.__table__)  # type: ignore[attr-defined]
+
 _ITEM_OF_PROVIDER = (
-    select(TrainingItem)
+    sa_select(_ITEMS)
     .where(
-        TrainingItem.provider_id == bindparam("provider_id"),
-        TrainingItem.kind == bindparam("kind"),
-        TrainingItem.external_id == bindparam("external_id"),
+        _ITEMS.c.provider_id == bindparam("provider_id"),
+        _ITEMS.c.kind == bindparam("kind"),
+        _ITEMS.c.external_id == bindparam("external_id"),
     )
     .with_for_update()
-    .execution_options(populate_existing=True)
 )
-_ITEMS = cast(Table, TrainingItem.__table__)  # type: ignore[attr-defined]
-_SCHOOLS_BY_URN = select(School).where(
-    col(School.urn).in_(bindparam("urns", expanding=True)),
-    School.trust_id == bindparam("trust_id"),
+# The SET clause is the parameters given (every one but `b_id`).
+_UPDATE_ITEM = _ITEMS.update().where(_ITEMS.c.id == bindparam("b_id"))
+_SCHOOLS_BY_URN = sa_select(_SCHOOLS.c.id, _SCHOOLS.c.urn, _SCHOOLS.c.name).where(
+    _SCHOOLS.c.urn.in_(bindparam("urns", expanding=True)),
+    _SCHOOLS.c.trust_id == bindparam("trust_id"),
 )
-_PEOPLE_BY_TRN = select(User.trn, User.id).where(
-    col(User.trn).in_(bindparam("trns", expanding=True)),
-    User.trust_id == bindparam("trust_id"),
-    col(User.active).is_(True),
+_PEOPLE_BY_TRN = sa_select(_USERS.c.trn, _USERS.c.id).where(
+    _USERS.c.trn.in_(bindparam("trns", expanding=True)),
+    _USERS.c.trust_id == bindparam("trust_id"),
+    _USERS.c.active.is_(True),
 )
+
+
+def _current_profiles(profile: type[MentorProfile] | type[MenteeProfile]) -> Select:
+    """Who holds a current (or coming) profile at the given schools, and where."""
+    table = cast(Table, profile.__table__)  # type: ignore[union-attr]
+    return (
+        sa_select(table.c.user_id, table.c.school_id)
+        .join(_USERS, _USERS.c.id == table.c.user_id)
+        .where(
+            table.c.school_id.in_(bindparam("school_ids", expanding=True)),
+            _USERS.c.active.is_(True),
+            table.c.starts_on <= bindparam("starts_by"),
+            or_(table.c.ends_on.is_(None), table.c.ends_on >= bindparam("today")),
+        )
+    )
+
+
+_PROFILES = {
+    ConcernRole.mentor: _current_profiles(MentorProfile),
+    ConcernRole.mentee: _current_profiles(MenteeProfile),
+}
+_ROLE_SCHOOLS = (
+    sa_select(_MEMBERSHIPS.c.user_id, _MEMBERSHIPS.c.role, _MEMBERSHIPS.c.school_id)
+    .where(
+        _MEMBERSHIPS.c.user_id.in_(bindparam("user_ids", expanding=True)),
+        _MEMBERSHIPS.c.role.in_([Role.mentor, Role.mentee]),
+        _MEMBERSHIPS.c.school_id.is_not(None),
+    )
+    .order_by(_MEMBERSHIPS.c.created_at)
+)
+_SCHOOLS_OF_ITEM = sa_select(_ITEM_SCHOOLS.c.school_id).where(
+    _ITEM_SCHOOLS.c.item_id == bindparam("b_item_id")
+)
+_INSERT_ITEM_SCHOOL = _ITEM_SCHOOLS.insert()
+_DELETE_ITEM_SCHOOLS = _ITEM_SCHOOLS.delete().where(
+    _ITEM_SCHOOLS.c.item_id == bindparam("b_item_id"),
+    _ITEM_SCHOOLS.c.school_id.in_(bindparam("b_school_ids", expanding=True)),
+)
+_PEOPLE_OF_ITEM = sa_select(
+    _ITEM_PEOPLE.c.user_id, _ITEM_PEOPLE.c.school_id, _ITEM_PEOPLE.c.role
+).where(_ITEM_PEOPLE.c.item_id == bindparam("b_item_id"))
+_COUNT_PEOPLE = (
+    sa_select(func.count())
+    .select_from(_ITEM_PEOPLE)
+    .where(_ITEM_PEOPLE.c.item_id == bindparam("b_item_id"))
+)
+_INSERT_PERSON = _ITEM_PEOPLE.insert()
+_UPDATE_PERSON = (
+    _ITEM_PEOPLE.update()
+    .where(
+        _ITEM_PEOPLE.c.item_id == bindparam("b_item_id"),
+        _ITEM_PEOPLE.c.user_id == bindparam("b_user_id"),
+    )
+    .values(school_id=bindparam("b_school_id"), role=bindparam("b_role"))
+)
+_DELETE_PEOPLE = _ITEM_PEOPLE.delete().where(
+    _ITEM_PEOPLE.c.item_id == bindparam("b_item_id"),
+    _ITEM_PEOPLE.c.user_id.in_(bindparam("b_user_ids", expanding=True)),
+)
+_COVER_OF_ITEM = sa_select(_COVER.c.id, _COVER.c.user_id, _COVER.c.status).where(
+    _COVER.c.item_id == bindparam("b_item_id")
+)
+_INSERT_COVER = _COVER.insert()
+# The SET clause is the parameters given (every one but `b_id`).
+_UPDATE_COVER = _COVER.update().where(_COVER.c.id == bindparam("b_id"))
+
+
+@dataclass
+class _Item:
+    """A training item's row as the handler reads and writes it."""
+
+    id: uuid.UUID
+    trust_id: uuid.UUID
+    provider_id: uuid.UUID
+    kind: ItemKind
+    external_id: str
+    title: str
+    starts_at: datetime | None
+    ends_at: datetime | None
+    due_at: datetime | None
+    audience: TrainingAudience
+    location: str | None
+    online_url: str | None
+    requires_release: bool
+    version: datetime
+    cancelled_at: datetime | None
+    created_at: datetime
+    updated_at: datetime | None
+
+
+_ITEM_FIELDS = tuple(column.name for column in _ITEMS.columns)
+
+
+@dataclass(frozen=True)
+class _SchoolRef:
+    id: uuid.UUID
+    urn: str
+    name: str
 
 
 def _resolve(
-    session: Session, event: ProviderItemReceived, effects: list[str]
-) -> tuple[list[School], list[_Concern]]:
+    connection: Connection, event: ProviderItemReceived, effects: list[str]
+) -> tuple[list[_SchoolRef], list[_Concern]]:
     """The schools (by URN) and people (by TRN) the item names, within the provider's trust;
     for each school its current mentors and/or mentees, as the audience says."""
     data = event.data
     urns = sorted(set(data.schools))
     schools = (
-        list(session.exec(_SCHOOLS_BY_URN, params={"urns": urns, "trust_id": event.trust_id}))
+        [
+            _SchoolRef(*row)
+            for row in connection.execute(
+                _SCHOOLS_BY_URN, {"urns": urns, "trust_id": event.trust_id}
+            )
+        ]
         if urns
         else []
     )
@@ -159,55 +271,45 @@ def _resolve(
     concerns: dict[uuid.UUID, _Concern] = {}
     today = utcnow().astimezone(ZONE).date()
     school_ids = [s.id for s in schools]
-    wanted: list[tuple[ConcernRole, type[MentorProfile] | type[MenteeProfile]]] = []
+    wanted: list[ConcernRole] = []
     if data.audience in (TrainingAudience.mentors, TrainingAudience.both):
-        wanted.append((ConcernRole.mentor, MentorProfile))
+        wanted.append(ConcernRole.mentor)
     if data.audience in (TrainingAudience.mentees, TrainingAudience.both):
-        wanted.append((ConcernRole.mentee, MenteeProfile))
-    for role, profile in wanted if school_ids else []:
-        rows = session.exec(
-            select(profile.user_id, profile.school_id)
-            .join(User, col(User.id) == profile.user_id)
-            .where(
-                col(profile.school_id).in_(school_ids),
-                col(User.active).is_(True),
-                profile.starts_on <= today + timedelta(days=366),
-                or_(col(profile.ends_on).is_(None), col(profile.ends_on) >= today),
-            )
+        wanted.append(ConcernRole.mentee)
+    for role in wanted if school_ids else []:
+        rows = connection.execute(
+            _PROFILES[role],
+            {
+                "school_ids": school_ids,
+                "starts_by": today + timedelta(days=366),
+                "today": today,
+            },
         ).all()
         for user_id, school_id in rows:
             concerns.setdefault(user_id, _Concern(user_id, school_id, role))
     trns = sorted({p.trn for p in data.participants})
     if trns:
         users = dict(
-            session.exec(_PEOPLE_BY_TRN, params={"trns": trns, "trust_id": event.trust_id}).all()
+            connection.execute(_PEOPLE_BY_TRN, {"trns": trns, "trust_id": event.trust_id}).all()
         )
         missing = [t for t in trns if t not in users]
         if missing:
             effects.append(f"Nobody in this trust has TRN {', '.join(missing)}: left out.")
         role_of = {p.trn: ConcernRole(p.role) for p in data.participants}
         found = {users[t]: role_of[t] for t in trns if t in users}
-        school_of = _schools_of(session, found)
+        school_of = _schools_of(connection, found)
         for user_id, role in found.items():
             concerns[user_id] = _Concern(user_id, school_of.get((user_id, role)), role)
     return schools, list(concerns.values())
 
 
 def _schools_of(
-    session: Session, people: dict[uuid.UUID, ConcernRole]
+    connection: Connection, people: dict[uuid.UUID, ConcernRole]
 ) -> dict[tuple[uuid.UUID, ConcernRole], uuid.UUID]:
     """The school each person is a mentor or mentee of (their role's membership)."""
     if not people:
         return {}
-    rows = session.exec(
-        select(Membership.user_id, Membership.role, Membership.school_id)
-        .where(
-            col(Membership.user_id).in_(list(people)),
-            col(Membership.role).in_([Role.mentor, Role.mentee]),
-            col(Membership.school_id).is_not(None),
-        )
-        .order_by(col(Membership.created_at))
-    ).all()
+    rows = connection.execute(_ROLE_SCHOOLS, {"user_ids": list(people)}).all()
     found: dict[tuple[uuid.UUID, ConcernRole], uuid.UUID] = {}
     for user_id, role, school_id in rows:
         if school_id is not None:
@@ -251,18 +353,19 @@ def _claim_statement(dialect: str) -> Insert:
     )
 
 
-def _locked_item(session: Session, event: ProviderItemReceived) -> TrainingItem | None:
-    return session.exec(
+def _locked_item(connection: Connection, event: ProviderItemReceived) -> _Item | None:
+    row = connection.execute(
         _ITEM_OF_PROVIDER,
-        params={
+        {
             "provider_id": event.provider_id,
             "kind": ItemKind(event.kind),
             "external_id": event.data.id,
         },
     ).first()
+    return None if row is None else _Item(**row._asdict())
 
 
-def _fill(item: TrainingItem, event: ProviderItemReceived) -> None:
+def _fill(item: TrainingItem | _Item, event: ProviderItemReceived) -> None:
     data = event.data
     item.title = data.title
     item.starts_at, item.ends_at, item.due_at = data.starts_at, data.ends_at, data.due_at
@@ -273,41 +376,65 @@ def _fill(item: TrainingItem, event: ProviderItemReceived) -> None:
     item.version = event.sent_at
 
 
+def _as_stored(value: Any) -> Any:
+    """A value as the database hands it back: times in UTC."""
+    return value.astimezone(UTC) if isinstance(value, datetime) else value
+
+
 def _claim_new(
-    session: Session, event: ProviderItemReceived, now: datetime
-) -> tuple[TrainingItem, bool]:
+    connection: Connection, event: ProviderItemReceived, now: datetime
+) -> tuple[_Item, bool]:
     """The item, inserted from the event (cancelled, for a cancellation) unless a concurrent
     delivery inserted it first; and whether this one did. Either way the row is locked."""
-    new = TrainingItem(
+    new = _Item(
+        id=uuid.uuid4(),
         trust_id=event.trust_id,
         provider_id=event.provider_id,
         kind=ItemKind(event.kind),
         external_id=event.data.id,
         title=event.data.title,
+        starts_at=None,
+        ends_at=None,
+        due_at=None,
+        audience=TrainingAudience.both,
+        location=None,
+        online_url=None,
+        requires_release=False,
         version=event.sent_at,
+        cancelled_at=None,
+        created_at=utcnow(),
+        updated_at=None,
     )
     if event.action == "cancelled":
         new.cancelled_at = now
     else:
         _fill(new, event)
-    values: dict[str, Any] = {column.name: getattr(new, column.name) for column in _ITEMS.columns}
-    connection = session.connection()
+    values = {name: getattr(new, name) for name in _ITEM_FIELDS}
     created = connection.execute(_claim_statement(connection.dialect.name), values).first()
-    item = _locked_item(session, event)
+    if created is not None:
+        return _Item(**{name: _as_stored(value) for name, value in values.items()}), True
+    item = _locked_item(connection, event)
     if item is None:  # the key was taken, so the item exists
         raise RuntimeError("a training item's row could not be found after its insert")
-    return item, created is not None
+    return item, False
+
+
+def _update_item(connection: Connection, item: _Item, **changes: Any) -> None:
+    for name, value in changes.items():
+        setattr(item, name, value)
+    connection.execute(_UPDATE_ITEM, {"b_id": item.id, **changes})
 
 
 def apply_provider_item(session: Session, event: ProviderItemReceived) -> None:
+    connection = session.connection()
     data, effects = event.data, event.outcome.effects
     kind = ItemKind(event.kind)
     words = KIND_WORDS[kind]
-    item = _locked_item(session, event)
+    item = _locked_item(connection, event)
     created = False
     if item is None:
         _check(event)
-        item, created = _claim_new(session, event, utcnow())
+        item, created = _claim_new(connection, event, utcnow())
     if not created and event.sent_at < item.version:
         event.outcome.ignored_because = (
             f"Older than what is stored: this {words} was last changed by a delivery sent "
@@ -317,7 +444,7 @@ def apply_provider_item(session: Session, event: ProviderItemReceived) -> None:
     _check(event)
     now = utcnow()
     if event.action == "cancelled":
-        _cancel(session, event, item, now, created=created)
+        _cancel(connection, event, item, now, created=created)
         return
     before = None
     if not created:
@@ -326,14 +453,28 @@ def apply_provider_item(session: Session, event: ProviderItemReceived) -> None:
     was_cancelled = item.cancelled_at is not None
     _fill(item, event)
     item.cancelled_at = None
-    session.add(item)
-    session.flush()
+    if not created:
+        _update_item(
+            connection,
+            item,
+            title=item.title,
+            starts_at=item.starts_at,
+            ends_at=item.ends_at,
+            due_at=item.due_at,
+            audience=item.audience,
+            location=item.location,
+            online_url=item.online_url,
+            requires_release=item.requires_release,
+            version=item.version,
+            cancelled_at=None,
+            updated_at=now,
+        )
     moved = before is not None and before != (item.starts_at, item.ends_at, item.due_at)
 
-    schools, concerns = _resolve(session, event, effects)
+    schools, concerns = _resolve(connection, event, effects)
     # A new item has no schools, people or cover yet: nothing to read before writing them.
-    _set_schools(session, item, {s.id for s in schools}, new=created)
-    added, removed = _set_people(session, item, concerns, new=created)
+    _set_schools(connection, item, {s.id for s in schools}, new=created)
+    added, removed = _set_people(connection, item, concerns, new=created)
     if created or was_cancelled:
         effects.insert(
             0, f'{"Created" if created else "Restored"} {words} "{item.title}" {_when(item)}.'
@@ -353,7 +494,7 @@ def apply_provider_item(session: Session, event: ProviderItemReceived) -> None:
         )
         + "."
     )
-    cover = _sync_cover(session, item, concerns, moved, new=created)
+    cover = _sync_cover(session, connection, item, concerns, moved, new=created)
     effects.extend(cover)
     if kind == ItemKind.course_date and concerns:  # a clash needs someone it concerns
         clashes = len({c.meeting_id for c in meeting_clashes(session, [item.id])})
@@ -362,8 +503,8 @@ def apply_provider_item(session: Session, event: ProviderItemReceived) -> None:
                 f"It overlaps {clashes} protected mentoring "
                 f"{'meeting' if clashes == 1 else 'meetings'}: the pairs and their leads are told."
             )
-    audit.record(
-        session,
+    audit.write(
+        connection,
         None,
         f"training_item.{'created' if created else 'updated'}",
         object_type="training_item",
@@ -387,9 +528,9 @@ def apply_provider_item(session: Session, event: ProviderItemReceived) -> None:
 
 
 def _cancel(
-    session: Session,
+    connection: Connection,
     event: ProviderItemReceived,
-    item: TrainingItem,
+    item: _Item,
     now: datetime,
     *,
     created: bool,
@@ -402,27 +543,23 @@ def _cancel(
             f'Noted that {words} "{item.title}" is cancelled; it was not on record.'
         )
     elif item.cancelled_at is not None:
-        item.version = event.sent_at
-        session.add(item)
+        _update_item(connection, item, version=event.sent_at)
         event.outcome.effects.append(f'{words.capitalize()} "{item.title}" was already cancelled.')
         return
     else:
-        item.cancelled_at, item.version, item.updated_at = now, event.sent_at, now
-        session.add(item)
-        people = session.exec(
-            select(func.count()).where(TrainingItemPerson.item_id == item.id)
-        ).one()
+        _update_item(connection, item, cancelled_at=now, version=event.sent_at, updated_at=now)
+        people = connection.execute(_COUNT_PEOPLE, {"b_item_id": item.id}).scalar_one()
         event.outcome.effects.append(
             f'Cancelled {words} "{item.title}"; it no longer shows for '
             f"{_count(people, 'person', 'people')}."
         )
-        withdrawn = _withdraw_cover(session, item, now)
+        withdrawn = _withdraw_cover(connection, item, now)
         if withdrawn:
             event.outcome.effects.append(
                 f"Withdrew {withdrawn} cover {'request' if withdrawn == 1 else 'requests'}."
             )
-    audit.record(
-        session,
+    audit.write(
+        connection,
         None,
         "training_item.cancelled",
         object_type="training_item",
@@ -438,63 +575,112 @@ def _cancel(
 
 
 def _set_schools(
-    session: Session, item: TrainingItem, school_ids: set[uuid.UUID], *, new: bool = False
+    connection: Connection, item: _Item, school_ids: set[uuid.UUID], *, new: bool = False
 ) -> None:
     current: set[uuid.UUID] = (
         set()
         if new
-        else set(
-            session.exec(
-                select(TrainingItemSchool.school_id).where(TrainingItemSchool.item_id == item.id)
-            ).all()
-        )
+        else set(connection.execute(_SCHOOLS_OF_ITEM, {"b_item_id": item.id}).scalars())
     )
-    for school_id in current - school_ids:
-        row = session.get(TrainingItemSchool, (item.id, school_id))
-        if row is not None:
-            session.delete(row)
-    for school_id in school_ids - current:
-        session.add(TrainingItemSchool(item_id=item.id, school_id=school_id))
+    gone = current - school_ids
+    if gone:
+        connection.execute(_DELETE_ITEM_SCHOOLS, {"b_item_id": item.id, "b_school_ids": list(gone)})
+    added = school_ids - current
+    if added:
+        connection.execute(
+            _INSERT_ITEM_SCHOOL, [{"item_id": item.id, "school_id": s} for s in added]
+        )
 
 
 def _set_people(
-    session: Session, item: TrainingItem, concerns: list[_Concern], *, new: bool = False
+    connection: Connection, item: _Item, concerns: list[_Concern], *, new: bool = False
 ) -> tuple[int, int]:
     """Keeps the people still concerned (with their attendance), adds the new, drops the rest."""
-    current = (
+    current: dict[uuid.UUID, tuple[uuid.UUID | None, ConcernRole]] = (
         {}
         if new
         else {
-            p.user_id: p
-            for p in session.exec(
-                select(TrainingItemPerson).where(TrainingItemPerson.item_id == item.id)
-            ).all()
+            user_id: (school_id, role)
+            for user_id, school_id, role in connection.execute(
+                _PEOPLE_OF_ITEM, {"b_item_id": item.id}
+            )
         }
     )
     wanted = {c.user_id: c for c in concerns}
-    for user_id, row in current.items():
-        if user_id not in wanted:
-            session.delete(row)
-        else:
-            row.school_id, row.role = wanted[user_id].school_id, wanted[user_id].role
-            session.add(row)
-    for user_id, concern in wanted.items():
-        if user_id not in current:
-            session.add(
-                TrainingItemPerson(
-                    item_id=item.id,
-                    user_id=user_id,
-                    school_id=concern.school_id,
-                    role=concern.role,
-                )
-            )
-    session.flush()
+    gone = [user_id for user_id in current if user_id not in wanted]
+    if gone:
+        connection.execute(_DELETE_PEOPLE, {"b_item_id": item.id, "b_user_ids": gone})
+    changed = [
+        {
+            "b_item_id": item.id,
+            "b_user_id": user_id,
+            "b_school_id": wanted[user_id].school_id,
+            "b_role": wanted[user_id].role,
+        }
+        for user_id, held in current.items()
+        if user_id in wanted and held != (wanted[user_id].school_id, wanted[user_id].role)
+    ]
+    if changed:
+        connection.execute(_UPDATE_PERSON, changed)
+    new_rows: list[dict[str, Any]] = [
+        {
+            "item_id": item.id,
+            "user_id": user_id,
+            "school_id": concern.school_id,
+            "role": concern.role,
+            "attended": None,
+            "training_kind": None,
+            "standards": [],
+            "attendance_marked_by": None,
+            "attendance_marked_at": None,
+        }
+        for user_id, concern in wanted.items()
+        if user_id not in current
+    ]
+    if new_rows:
+        connection.execute(_INSERT_PERSON, new_rows)
     return len(wanted.keys() - current.keys()), len(current.keys() - wanted.keys())
+
+
+def _cover_opened(
+    connection: Connection,
+    item: _Item,
+    cover_id: uuid.UUID,
+    user_id: uuid.UUID,
+    school_id: uuid.UUID,
+) -> None:
+    audit.write(
+        connection,
+        None,
+        "cover_request.opened",
+        object_type="cover_request",
+        object_id=cover_id,
+        trust_id=item.trust_id,
+        changes={"item_id": item.id, "user_id": user_id, "school_id": school_id},
+    )
+
+
+def _cover_withdrawn(
+    connection: Connection, item: _Item, cover_id: uuid.UUID, now: datetime
+) -> None:
+    connection.execute(
+        _UPDATE_COVER, {"b_id": cover_id, "status": CoverStatus.withdrawn, "updated_at": now}
+    )
+    audit.write(
+        connection,
+        None,
+        "cover_request.withdrawn",
+        object_type="cover_request",
+        object_id=cover_id,
+        trust_id=item.trust_id,
+        changes={"item_id": item.id, "status": CoverStatus.withdrawn},
+    )
 
 
 def _sync_cover(
     session: Session,
-    item: TrainingItem,
+    connection: Connection,
+    item: _Item,
     concerns: list[_Concern],
     moved: bool,
     *,
@@ -503,12 +689,14 @@ def _sync_cover(
     """Cover for each person released during their school's day: opened when needed, asked
     again when the course moved, withdrawn when no longer needed."""
     now = utcnow()
-    existing = (
+    existing: dict[uuid.UUID, tuple[uuid.UUID, CoverStatus]] = (
         {}
         if new
         else {
-            c.user_id: c
-            for c in session.exec(select(CoverRequest).where(CoverRequest.item_id == item.id)).all()
+            user_id: (cover_id, status)
+            for cover_id, user_id, status in connection.execute(
+                _COVER_OF_ITEM, {"b_item_id": item.id}
+            )
         }
     )
     needed: dict[uuid.UUID, uuid.UUID] = {}
@@ -526,46 +714,47 @@ def _sync_cover(
                 needed[concern.user_id] = concern.school_id
     opened = asked_again = withdrawn = 0
     for user_id, school_id in needed.items():
-        row = existing.get(user_id)
-        if row is None:
-            row = CoverRequest(item_id=item.id, user_id=user_id, school_id=school_id)
+        held = existing.get(user_id)
+        if held is None:
+            cover_id = uuid.uuid4()
+            connection.execute(
+                _INSERT_COVER,
+                {
+                    "id": cover_id,
+                    "item_id": item.id,
+                    "user_id": user_id,
+                    "school_id": school_id,
+                    "status": CoverStatus.pending,
+                    "decision_note": None,
+                    "decided_by": None,
+                    "decided_at": None,
+                    "created_at": utcnow(),
+                    "updated_at": None,
+                },
+            )
             opened += 1
-        elif row.status == CoverStatus.withdrawn or (moved and row.status != CoverStatus.pending):
-            row.status, row.decided_by, row.decided_at, row.decision_note = (
-                CoverStatus.pending,
-                None,
-                None,
-                None,
-            )
-            row.school_id, row.updated_at = school_id, now
-            asked_again += 1
         else:
-            continue
-        session.add(row)
-        session.flush()
-        audit.record(
-            session,
-            None,
-            "cover_request.opened",
-            object_type="cover_request",
-            object_id=row.id,
-            trust_id=item.trust_id,
-            changes={"item_id": item.id, "user_id": user_id, "school_id": school_id},
-        )
-    for user_id, row in existing.items():
-        if user_id not in needed and row.status in OPEN_COVER:
-            row.status, row.updated_at = CoverStatus.withdrawn, now
-            session.add(row)
-            withdrawn += 1
-            audit.record(
-                session,
-                None,
-                "cover_request.withdrawn",
-                object_type="cover_request",
-                object_id=row.id,
-                trust_id=item.trust_id,
-                changes={"item_id": item.id, "status": CoverStatus.withdrawn},
+            cover_id, status = held
+            if not (status == CoverStatus.withdrawn or (moved and status != CoverStatus.pending)):
+                continue
+            connection.execute(
+                _UPDATE_COVER,
+                {
+                    "b_id": cover_id,
+                    "status": CoverStatus.pending,
+                    "decided_by": None,
+                    "decided_at": None,
+                    "decision_note": None,
+                    "school_id": school_id,
+                    "updated_at": now,
+                },
             )
+            asked_again += 1
+        _cover_opened(connection, item, cover_id, user_id, school_id)
+    for user_id, (cover_id, status) in existing.items():
+        if user_id not in needed and status in OPEN_COVER:
+            _cover_withdrawn(connection, item, cover_id, now)
+            withdrawn += 1
     said = []
     if opened:
         said.append(f"Asked for cover for {_count(opened, 'person', 'people')} in the school day.")
@@ -576,25 +765,15 @@ def _sync_cover(
     return said
 
 
-def _withdraw_cover(session: Session, item: TrainingItem, now: datetime) -> int:
-    rows = session.exec(
-        select(CoverRequest).where(
-            CoverRequest.item_id == item.id, col(CoverRequest.status).in_(OPEN_COVER)
-        )
-    ).all()
-    for row in rows:
-        row.status, row.updated_at = CoverStatus.withdrawn, now
-        session.add(row)
-        audit.record(
-            session,
-            None,
-            "cover_request.withdrawn",
-            object_type="cover_request",
-            object_id=row.id,
-            trust_id=item.trust_id,
-            changes={"item_id": item.id, "status": CoverStatus.withdrawn},
-        )
-    return len(rows)
+def _withdraw_cover(connection: Connection, item: _Item, now: datetime) -> int:
+    open_now = [
+        cover_id
+        for cover_id, _user_id, status in connection.execute(_COVER_OF_ITEM, {"b_item_id": item.id})
+        if status in OPEN_COVER
+    ]
+    for cover_id in open_now:
+        _cover_withdrawn(connection, item, cover_id, now)
+    return len(open_now)
 
 
 # --- clashes with protected meetings ------------------------------------------------------------
