@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from fastapi import Depends, Request, Security
 from fastapi.openapi.models import OAuthFlowClientCredentials, OAuthFlowPassword, OAuthFlows
 from fastapi.security import OAuth2, SecurityScopes
-from sqlalchemy import bindparam
+from sqlalchemy import bindparam, null, type_coerce, union_all
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, select
 
@@ -127,17 +127,19 @@ _USER_AND_GRANTS = (
     .outerjoin(_memberships, _memberships.c.user_id == _users.c.id)
     .where(_users.c.id == bindparam("user_id"))
 )
-_CLIENT_AND_SCHOOLS = (
+# The client's own row, then one row per school it may read: the client's columns are read
+# (and decoded) once, not once beside each of its schools.
+_CLIENT_AND_SCHOOLS = union_all(
     sa_select(
         _clients.c.trust_id,
         _clients.c.scopes,
         _clients.c.expires_at,
         _clients.c.revoked_at,
-        _client_schools.c.school_id,
-    )
-    .select_from(_clients)
-    .outerjoin(_client_schools, _client_schools.c.client_id == _clients.c.id)
-    .where(_clients.c.id == bindparam("client_id"))
+        type_coerce(null(), _client_schools.c.school_id.type).label("school_id"),
+    ).where(_clients.c.id == bindparam("client_id")),
+    sa_select(null(), null(), null(), null(), _client_schools.c.school_id).where(
+        _client_schools.c.client_id == bindparam("client_id")
+    ),
 )
 
 
@@ -209,9 +211,10 @@ def _principal_from_token(session: Session, token: str) -> Principal:
 def _client_principal(session: Session, client_id: uuid.UUID, claims: dict) -> Principal:
     """The client and the schools it may read, in one query."""
     rows = session.connection().execute(_CLIENT_AND_SCHOOLS, {"client_id": client_id}).all()
-    if not rows:
+    client = next((row for row in rows if row[0] is not None), None)
+    if client is None:
         raise Unauthorized("This integration client is revoked or expired.", headers=_CHALLENGE)
-    trust_id, scopes, expires_at, revoked_at, _ = rows[0]
+    trust_id, scopes, expires_at, revoked_at, _ = client
     if revoked_at or (expires_at and expires_at <= utcnow()):
         raise Unauthorized("This integration client is revoked or expired.", headers=_CHALLENGE)
     granted = frozenset(claims.get("scope", "").split()) & frozenset(scopes or ())
