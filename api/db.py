@@ -24,6 +24,7 @@ one holding a connection never waits for a thread that another needs to give one
 
 import contextlib
 import functools
+import re
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -45,6 +46,8 @@ from sqlmodel import Session, create_engine
 from api.config import get_settings
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
+CONNECT_TIMEOUT_S = 10
+VERSION_READ_TIMEOUT_MS = 500
 SAFE_METHODS = frozenset({"GET", "HEAD"})
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -72,10 +75,13 @@ def make_engine(
         )
         immediate = immediate_transactions and not read_only
         _configure_sqlite(engine, immediate=immediate, read_only=read_only)
-        if count_writes:
+        if count_writes and not read_only:  # a query_only connection cannot write
             _count_writes(engine)
         return engine
-    engine = create_engine(url, pool_pre_ping=True, **pool)
+    # A database that does not answer is an error after a while, not a wait without end.
+    engine = create_engine(
+        url, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT_S}, **pool
+    )
     if count_writes:
         _count_writes(engine)
     return engine.execution_options(postgresql_readonly=True) if read_only else engine
@@ -107,7 +113,14 @@ def _configure_sqlite(engine: Engine, *, immediate: bool, read_only: bool) -> No
 # not the session, so that Core statements and the command line count as much as ORM flushes.
 # On PostgreSQL the counter's row is locked only between this statement and the commit.
 _WROTE = "mentorhub.wrote"
-_WRITE_VERBS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "MERGE")
+# The first word of a statement written out as text (comments skipped) that may change data;
+# a WITH counts when it holds one of the first five. Schema changes are not counted: they come
+# with a migration, after which the servers restart.
+_WRITE_VERBS = frozenset(
+    {"INSERT", "UPDATE", "DELETE", "REPLACE", "MERGE", "UPSERT", "TRUNCATE", "COPY", "CALL"}
+)
+_LEADING_COMMENTS = re.compile(r"^(?:\s+|--[^\n]*(?:\n|$)|/\*.*?\*/)*", re.DOTALL)
+_DML_IN_WITH = re.compile(r"\b(?:INSERT|UPDATE|DELETE|REPLACE|MERGE)\b", re.IGNORECASE)
 # Made anew (after the table was emptied, say) it starts from the clock in microseconds, which is
 # past any version it held before: a version never repeats, so nothing kept under it is reused.
 _BUMP = (
@@ -118,13 +131,25 @@ _READ_VERSION = "SELECT version FROM data_version WHERE id = 1"
 _writes_seen: ContextVar[list[str] | None] = ContextVar("mentorhub_writes_seen", default=None)
 
 
+def _is_write(statement: str, context: object) -> bool:
+    compiled = getattr(context, "compiled", None) is not None
+    if compiled and not getattr(context, "is_text", False):
+        return bool(
+            context.isinsert or context.isupdate or context.isdelete  # type: ignore[attr-defined]
+        )
+    text = _LEADING_COMMENTS.sub("", statement, count=1)
+    verb = text[:9].split(None, 1)[0].upper() if text.strip() else ""
+    if verb == "WITH":
+        return bool(_DML_IN_WITH.search(text))
+    return verb.rstrip("(;") in _WRITE_VERBS
+
+
 def _count_writes(engine: Engine) -> None:
     @event.listens_for(engine, "before_cursor_execute")
     def note_write(connection, _cursor, statement, _parameters, context, _executemany):
-        compiled = context is not None and getattr(context, "compiled", None) is not None
-        if (compiled and (context.isinsert or context.isupdate or context.isdelete)) or (
-            statement.lstrip()[:7].upper().startswith(_WRITE_VERBS)
-        ):
+        if connection.get_execution_options().get("postgresql_readonly"):
+            return  # a READ ONLY transaction cannot write, and must not be asked to count
+        if _is_write(statement, context):
             connection.info[_WROTE] = True
             seen = _writes_seen.get()
             if seen is not None:
@@ -176,6 +201,12 @@ class _VersionReader:
             if self.engine.dialect.name == "postgresql":
                 connection.rollback()
                 connection.dbapi_connection.autocommit = True  # type: ignore[union-attr]
+                # A lock on the counter (a migration, say) makes this read give up, not wait:
+                # the request is then answered afresh.
+                cursor = connection.cursor()
+                cursor.execute(f"SET lock_timeout = {VERSION_READ_TIMEOUT_MS}")
+                cursor.execute(f"SET statement_timeout = {VERSION_READ_TIMEOUT_MS}")
+                cursor.close()
             self.connection = connection
         return self.connection
 
@@ -195,6 +226,15 @@ def data_version() -> int | None:
     """The counter every committed write adds one to (0 before the first), or None when it
     cannot be read (a database not migrated yet, or a lost connection)."""
     return _version_reader().read()
+
+
+async def read_data_version() -> int | None:
+    """`data_version` for a request: on the event loop on SQLite (a local WAL read, which never
+    waits), in a worker thread on PostgreSQL (a round trip that a slow or locked database could
+    hold up; the event loop must not wait with it)."""
+    if get_settings().is_sqlite:
+        return data_version()
+    return await anyio.to_thread.run_sync(data_version)
 
 
 @contextmanager

@@ -3,20 +3,22 @@ its own, and anything that could change the answer (a write anywhere, the token'
 makes the next request answer afresh."""
 
 import time
+import tracemalloc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 
 import anyio
+import pytest
 import time_machine
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlmodel import select
 
 from api.auth.tokens import issue_access_token
 from api.core.answers import AnswerCache, keep_answer
 from api.db import _version_reader, data_version, get_engine, get_read_engine
 from api.org.models import Membership, Role, User
-from tests.conftest import PASSWORD, mint_user_token
+from tests.conftest import IS_POSTGRES, PASSWORD, mint_user_token
 
 
 @contextmanager
@@ -253,3 +255,158 @@ def test_a_lost_version_connection_is_made_again(client, world):
     assert data_version() is None, "the request that finds it lost is answered afresh"
     assert data_version() == before
     assert client.get("/api/v1/me", headers=world.headers("mentor")).status_code == 200
+
+
+async def _one(app, headers=(), *, cut_short: bool = False):  # type: ignore[no-untyped-def]
+    """One GET through `app`; the status and the body the client received."""
+    scope = {
+        "type": "http",
+        "method": "GET",
+        "path": "/api/v1/x",
+        "query_string": b"",
+        "headers": [(b"authorization", b"Bearer same"), *headers],
+    }
+    received = {"status": 0, "body": b""}
+
+    async def receive():  # type: ignore[no-untyped-def]
+        return {"type": "http.request", "body": b""}
+
+    async def send(message):  # type: ignore[no-untyped-def]
+        if message["type"] == "http.response.start":
+            received["status"] = message["status"]
+        elif message["type"] == "http.response.body":
+            received["body"] += message.get("body", b"")
+
+    await app(scope, receive, send)
+    return received["status"], received["body"]
+
+
+def _streaming_app(made: list[int], *, keep: bool = True, parts: int = 3):  # type: ignore[no-untyped-def]
+    """Streams `parts` parts; the first time it is asked, it stops after one (a client that
+    went away: Starlette ends the stream and returns normally)."""
+
+    async def app(scope, receive, send):  # type: ignore[no-untyped-def]
+        made.append(1)
+        if keep:
+            keep_answer(scope)
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        for _ in range(1 if len(made) == 1 else parts):
+            await send({"type": "http.response.body", "body": b"part;", "more_body": True})
+        if len(made) > 1:
+            await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+    return app
+
+
+def test_a_stream_cut_short_is_never_kept(world):
+    made: list[int] = []
+    cache = AnswerCache(_streaming_app(made), max_bytes=1024 * 1024)
+
+    async def three() -> list[tuple[int, bytes]]:
+        return [await _one(cache), await _one(cache), await _one(cache)]
+
+    cut, whole, repeat = anyio.run(three)
+    assert cut == (200, b"part;")
+    assert whole == repeat == (200, b"part;part;part;")
+    assert len(made) == 2, "the cut answer was made afresh, the whole one kept"
+
+
+def test_answers_past_their_second_leave_memory(world):
+    made: list[int] = []
+    cache = AnswerCache(_slow_app(made, 200), max_bytes=1024 * 1024)
+    with time_machine.travel(time.time(), tick=False) as clock:
+        anyio.run(_one, cache)
+        assert len(cache.kept) == 1
+        clock.shift(2.5)
+        anyio.run(_one, cache, [(b"x-other", b"1")])  # any later request sweeps
+        assert len(cache.kept) == 1, "only the answer just made is held"
+        assert cache.kept_bytes == next(iter(cache.kept.values())).cost
+
+
+def test_an_answer_that_cannot_be_kept_is_not_held_while_it_streams(world):
+    parts = 64
+
+    async def big_stream(scope, receive, send):  # type: ignore[no-untyped-def]
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        for _ in range(parts):
+            await send({"type": "http.response.body", "body": bytes(64 * 1024), "more_body": True})
+        await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+    def peak(app) -> int:  # type: ignore[no-untyped-def]
+        tracemalloc.start()
+        anyio.run(_one, app)
+        _, highest = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        return highest
+
+    plain = peak(big_stream)
+    through_the_cache = peak(AnswerCache(big_stream, max_bytes=32 * 1024 * 1024))
+    assert through_the_cache < plain + 512 * 1024  # 4 MiB streamed, none of it held
+
+
+def test_requests_whose_answers_cannot_be_kept_never_wait_for_each_other(world):
+    made: list[int] = []
+
+    async def not_kept(scope, receive, send):  # type: ignore[no-untyped-def]
+        made.append(1)
+        await anyio.sleep(0.05)
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"made"})
+
+    assert _serve_at_once(not_kept, 5) == [b"made"] * 5
+    assert len(made) == 5
+
+
+def test_the_order_of_repeated_headers_makes_another_request(world):
+    async def first_authorization(scope, receive, send):  # type: ignore[no-untyped-def]
+        keep_answer(scope)
+        said = next(v for k, v in scope["headers"] if k == b"authorization")
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": said})
+
+    cache = AnswerCache(first_authorization, max_bytes=1024 * 1024)
+
+    async def both_orders() -> list[tuple[int, bytes]]:
+        a, b = (b"authorization", b"Bearer a"), (b"authorization", b"Bearer b")
+        return [await _one(cache, [a, b]), await _one(cache, [b, a])]
+
+    # _one sends "Bearer same" first; these add two more after it, in either order.
+    assert anyio.run(both_orders) == [(200, b"Bearer same"), (200, b"Bearer same")]
+    assert len(cache.kept) == 2
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "WITH chosen AS (SELECT 1) UPDATE users SET active = false WHERE trn = :trn",
+        "/* by hand */ UPDATE users SET active = false WHERE trn = :trn",
+        "-- by hand\nUPDATE users SET active = false WHERE trn = :trn",
+    ],
+)
+def test_a_write_written_out_by_hand_still_moves_the_data_version(client, world, statement):
+    headers = world.headers("mentor")
+    assert client.get("/api/v1/me", headers=headers).status_code == 200
+    before = data_version()
+    with get_engine().begin() as connection:
+        connection.execute(text(statement), {"trn": world.people["mentor"].trn})
+    assert data_version() == before + 1
+    assert client.get("/api/v1/me", headers=headers).status_code == 401
+
+
+@pytest.mark.skipif(not IS_POSTGRES, reason="a lock on the counter's row is PostgreSQL's")
+def test_a_locked_data_version_is_not_waited_for(client, world):
+    headers = world.headers("mentor")
+    assert client.get("/api/v1/me", headers=headers).status_code == 200
+    locker = get_engine().connect()
+    transaction = locker.begin()
+    locker.execute(text("LOCK TABLE data_version IN ACCESS EXCLUSIVE MODE"))  # a migration, say
+    try:
+        started = time.monotonic()
+        answered = client.get("/api/v1/me", headers=headers)
+        waited = time.monotonic() - started
+    finally:
+        transaction.rollback()
+        locker.close()
+    assert answered.status_code == 200, "answered afresh"
+    assert waited < 5, "the lock was held for as long as the test; the read gave up early"
+    assert data_version() is not None, "and the next read finds the counter again"

@@ -173,8 +173,9 @@ def count_observations(
         what="requests from this integration client",
     )
     count_request()
-    # A repeat answered from memory still counts against the client's limit.
-    on_every_repeat(request.scope, count_request)
+    # A repeat answered from memory still counts against the client's limit (in a worker
+    # thread: the counters may be in Redis).
+    on_every_repeat(request.scope, count_request, in_thread=True)
     query = service.observation_count_query(
         principal,
         group_by=group_by,
